@@ -1,0 +1,159 @@
+"""The people register: people, their access needs, and their consent decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from coproduce.domain.errors import DuplicateError, ValidationError
+from coproduce.domain.records import Consent, Page, Person, replace
+from coproduce.domain.validation import check_consent, check_person
+from coproduce.domain.vocabulary import AuditAction, ConsentPurpose, ConsentState, Role
+from coproduce.services.base import Service
+
+NEEDS_REVIEW_INTERVAL = timedelta(days=365)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFilter:
+    """What the people list can be narrowed by; all optional."""
+
+    text: str = ""
+    role: Role | None = None
+    group_id: int | None = None
+    active: bool | None = None
+    needs_review_due: bool = False
+
+
+class PeopleService(Service):
+    def create(self, person: Person, *, allow_same_name: bool = False) -> Person:
+        """Add a person. A second person with the same name is refused unless the caller
+        confirms they are different people (two people can share a name)."""
+        person = check_person(person)
+        with self._store.transaction() as unit:
+            if not allow_same_name:
+                self._refuse_duplicate(unit.people.same_name(person.display_name))
+            return unit.people.add(person)
+
+    def update(self, person: Person, *, allow_same_name: bool = True) -> Person:
+        person = check_person(person)
+        with self._store.transaction() as unit:
+            if not allow_same_name:
+                self._refuse_duplicate(unit.people.same_name(person.display_name, person.id))
+            return unit.people.update(person)
+
+    def get(self, person_id: int) -> Person:
+        with self._store.transaction() as unit:
+            return unit.people.get(person_id)
+
+    def get_many(self, person_ids: list[int]) -> list[Person]:
+        with self._store.transaction() as unit:
+            return unit.people.get_many(person_ids)
+
+    def list(
+        self, filters: PersonFilter = PersonFilter(), *, offset: int = 0, limit: int | None = None
+    ) -> Page[Person]:
+        with self._store.transaction() as unit:
+            return unit.people.list(offset=offset, limit=limit, **self._query(filters))
+
+    def ids(self, filters: PersonFilter = PersonFilter()) -> list[int]:
+        """Ids of everyone matching, in list order (for lists that load rows as shown)."""
+        with self._store.transaction() as unit:
+            return unit.people.ids(unit.people.search_query(**self._query(filters)))
+
+    def possible_duplicates(self, display_name: str, except_id: int | None = None) -> list[Person]:
+        with self._store.transaction() as unit:
+            return unit.people.same_name(display_name, except_id)
+
+    def archive(self, person_id: int, left_on: date | None = None) -> Person:
+        """Mark someone as having left; their contributions, attendance and payments stay."""
+        with self._store.transaction() as unit:
+            person = unit.people.get(person_id)
+            left = replace(person, active=False, left_on=left_on or self.today())
+            return unit.people.update(check_person(left), AuditAction.ARCHIVED)
+
+    def delete(self, person_id: int, expected_version: int | None = None) -> None:
+        """Delete someone entered by mistake. Anyone with a record of taking part (attendance,
+        contributions, payments) is refused: archive them instead, so history stays whole.
+        Their roles, needs, consents and memberships are deleted with them."""
+        with self._store.transaction() as unit:
+            person = unit.people.get(person_id)
+            held = {
+                "attendance record(s)": unit.attendance.count_for_person(person_id),
+                "contribution(s)": unit.contributions.count_where(speaker_id=person_id),
+                "payment(s)": unit.payments.count_for_person(person_id),
+            }
+            found = ", ".join(f"{n} {what}" for what, n in held.items() if n)
+            if found:
+                raise ValidationError(
+                    f"{person.display_name} has {found}, so they cannot be deleted. "
+                    "Mark them as left instead: their history stays."
+                )
+            unit.people.delete(person_id, expected_version)
+
+    # --- consent -------------------------------------------------------------------------
+
+    def record_consent(self, consent: Consent) -> Consent:
+        """Add a consent decision. Earlier decisions stay as history."""
+        consent = check_consent(consent)
+        with self._store.transaction() as unit:
+            unit.people.row(consent.person_id)
+            return unit.consents.add(consent)
+
+    def consent_history(self, person_id: int) -> list[Consent]:
+        with self._store.transaction() as unit:
+            return unit.consents.history(person_id)
+
+    def current_consents(self, person_id: int) -> dict[ConsentPurpose, Consent]:
+        with self._store.transaction() as unit:
+            return unit.consents.current(person_id)
+
+    def has_consent(self, person_id: int, purpose: ConsentPurpose) -> bool:
+        with self._store.transaction() as unit:
+            return person_id in unit.consents.people_with(purpose, [person_id])
+
+    def consenting(self, purpose: ConsentPurpose, person_ids: list[int]) -> set[int]:
+        """Of ``person_ids``, those whose decision in force for ``purpose`` is 'given'."""
+        with self._store.transaction() as unit:
+            return unit.consents.people_with(purpose, person_ids)
+
+    def withdraw_consent(
+        self, person_id: int, purpose: ConsentPurpose, recorded_by: str = ""
+    ) -> Consent:
+        with self._store.transaction() as unit:
+            current = unit.consents.current(person_id).get(purpose)
+            if current is None or current.state is not ConsentState.GIVEN:
+                raise ValidationError("There is no consent in force to withdraw.", "state")
+            return unit.consents.add(
+                replace(
+                    current,
+                    id=None,
+                    state=ConsentState.WITHDRAWN,
+                    on=self.today(),
+                    recorded_by=recorded_by,
+                    note="",
+                )
+            )
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _query(self, filters: PersonFilter) -> dict[str, object]:
+        return {
+            "text": filters.text,
+            "role": filters.role,
+            "group_id": filters.group_id,
+            "active": filters.active,
+            "needs_review_before": (
+                self.today() - NEEDS_REVIEW_INTERVAL if filters.needs_review_due else None
+            ),
+        }
+
+    @staticmethod
+    def _refuse_duplicate(same: list[Person]) -> None:
+        if same:
+            raise DuplicateError(
+                f"There is already someone called {same[0].display_name} on the register "
+                f"({same[0].organisation or 'no organisation'}). If this is a different "
+                "person, confirm to add them anyway; if not, edit the existing record.",
+                "display_name",
+            )

@@ -1,0 +1,182 @@
+"""Contributions (what people said), their links to documents, and responses to them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from coproduce.domain.records import Contribution, Link, Page, Response
+from coproduce.domain.vocabulary import (
+    Attribution,
+    ContributionKind,
+    CqcQualityStatement,
+    FeedbackMethod,
+    LinkRelation,
+    MakingItRealTheme,
+    ResponseStatus,
+)
+from coproduce.store.orm import (
+    ContributionRow,
+    ContributionTagRow,
+    LinkRow,
+    ResponseRow,
+)
+from coproduce.store.repository import Repository
+
+THEME = "theme"
+CQC = "cqc"
+
+
+class ContributionRepository(Repository[ContributionRow, Contribution]):
+    row_class = ContributionRow
+    record_type = "contribution"
+    record_label = "Contribution"
+
+    def to_record(self, row: ContributionRow) -> Contribution:
+        return Contribution(
+            id=row.id,
+            version=row.version,
+            meeting_id=row.meeting_id,
+            agenda_item_id=row.agenda_item_id,
+            kind=ContributionKind(row.kind),
+            text=row.text,
+            easy_read=row.easy_read,
+            attribution=Attribution(row.attribution),
+            speaker_id=row.speaker_id,
+            themes=frozenset(MakingItRealTheme(t.code) for t in row.tags if t.vocabulary == THEME),
+            quality_statements=frozenset(
+                CqcQualityStatement(t.code) for t in row.tags if t.vocabulary == CQC
+            ),
+            in_summary=row.in_summary,
+            captured_at=row.captured_at,
+        )
+
+    def write(self, row: ContributionRow, record: Contribution) -> None:
+        row.meeting_id = record.meeting_id
+        row.agenda_item_id = record.agenda_item_id
+        row.kind = record.kind.value
+        row.text = record.text
+        row.easy_read = record.easy_read
+        row.attribution = record.attribution.value
+        row.speaker_id = record.speaker_id
+        row.in_summary = record.in_summary
+        if record.captured_at is not None:
+            row.captured_at = record.captured_at
+        elif row.captured_at is None:
+            row.captured_at = self._unit.now()
+        wanted = {(THEME, t.value) for t in record.themes} | {
+            (CQC, q.value) for q in record.quality_statements
+        }
+        if {(t.vocabulary, t.code) for t in row.tags} != wanted:
+            row.tags = [ContributionTagRow(vocabulary=v, code=c) for v, c in sorted(wanted)]
+
+    def describe(self, row: ContributionRow) -> str:
+        return row.text[:60]
+
+    def search_query(
+        self,
+        *,
+        meeting_id: int | None = None,
+        speaker_id: int | None = None,
+        agenda_item_id: int | None = None,
+    ):  # type: ignore[no-untyped-def]
+        query = select(ContributionRow).order_by(ContributionRow.captured_at, ContributionRow.id)
+        if meeting_id is not None:
+            query = query.where(ContributionRow.meeting_id == meeting_id)
+        if speaker_id is not None:
+            query = query.where(ContributionRow.speaker_id == speaker_id)
+        if agenda_item_id is not None:
+            query = query.where(ContributionRow.agenda_item_id == agenda_item_id)
+        return query
+
+    def list(
+        self, *, offset: int = 0, limit: int | None = None, **filters: object
+    ) -> Page[Contribution]:
+        return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def count_where(self, **filters: object) -> int:
+        return self.count(self.search_query(**filters))  # type: ignore[arg-type]
+
+
+class LinkRepository(Repository[LinkRow, Link]):
+    row_class = LinkRow
+    record_type = "link"
+    record_label = "Link"
+
+    def to_record(self, row: LinkRow) -> Link:
+        return Link(
+            id=row.id,
+            version=row.version,
+            contribution_id=row.contribution_id,
+            document_id=row.document_id,
+            section_id=row.section_id,
+            relation=LinkRelation(row.relation),
+            note=row.note,
+        )
+
+    def write(self, row: LinkRow, record: Link) -> None:
+        row.contribution_id = record.contribution_id
+        row.document_id = record.document_id
+        row.section_id = record.section_id
+        row.relation = record.relation.value
+        row.note = record.note
+
+    def for_contribution(self, contribution_id: int) -> list[Link]:
+        query = (
+            select(LinkRow).where(LinkRow.contribution_id == contribution_id).order_by(LinkRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def for_document(self, document_id: int) -> list[Link]:
+        query = select(LinkRow).where(LinkRow.document_id == document_id).order_by(LinkRow.id)
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def count_for_document(self, document_id: int) -> int:
+        return self.count(select(LinkRow).where(LinkRow.document_id == document_id))
+
+
+class ResponseRepository(Repository[ResponseRow, Response]):
+    row_class = ResponseRow
+    record_type = "response"
+    record_label = "Response"
+
+    def to_record(self, row: ResponseRow) -> Response:
+        return Response(
+            id=row.id,
+            version=row.version,
+            contribution_id=row.contribution_id,
+            status=ResponseStatus(row.status),
+            text=row.text,
+            easy_read=row.easy_read,
+            section_id=row.section_id,
+            reason=row.reason,
+            referred_to=row.referred_to,
+            decided_by=row.decided_by,
+            decided_on=row.decided_on,
+            fed_back_on=row.fed_back_on,
+            fed_back_how=FeedbackMethod(row.fed_back_how) if row.fed_back_how else None,
+        )
+
+    def write(self, row: ResponseRow, record: Response) -> None:
+        row.contribution_id = record.contribution_id
+        row.status = record.status.value
+        row.text = record.text
+        row.easy_read = record.easy_read
+        row.section_id = record.section_id
+        row.reason = record.reason
+        row.referred_to = record.referred_to
+        row.decided_by = record.decided_by
+        row.decided_on = record.decided_on
+        row.fed_back_on = record.fed_back_on
+        row.fed_back_how = record.fed_back_how.value if record.fed_back_how else None
+
+    def for_contribution(self, contribution_id: int) -> Response | None:
+        row = self._session.scalar(
+            select(ResponseRow).where(ResponseRow.contribution_id == contribution_id)
+        )
+        return self.to_record(row) if row else None
+
+    def for_contributions(self, contribution_ids: list[int]) -> dict[int, Response]:
+        if not contribution_ids:
+            return {}
+        query = select(ResponseRow).where(ResponseRow.contribution_id.in_(contribution_ids))
+        return {r.contribution_id: self.to_record(r) for r in self.scalars(query)}

@@ -1,0 +1,176 @@
+"""Documents (strategies, policies...), their ordered sections, and ladder assessments."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from coproduce.domain.records import Document, LadderAssessment, Page, Section
+from coproduce.domain.vocabulary import DocumentKind, DocumentStatus, LadderRung
+from coproduce.store.orm import (
+    DocumentRow,
+    LadderAssessmentRow,
+    LadderEvidenceRow,
+    SectionRow,
+)
+from coproduce.store.repository import Repository
+from coproduce.store.text import contains_pattern
+
+
+class DocumentRepository(Repository[DocumentRow, Document]):
+    row_class = DocumentRow
+    record_type = "document"
+    record_label = "Document"
+
+    def to_record(self, row: DocumentRow) -> Document:
+        return Document(
+            id=row.id,
+            version=row.version,
+            title=row.title,
+            kind=DocumentKind(row.kind),
+            owner=row.owner,
+            status=DocumentStatus(row.status),
+            edition=row.edition,
+            review_on=row.review_on,
+            location=row.location,
+            summary=row.summary,
+            planned_rung=LadderRung(row.planned_rung) if row.planned_rung else None,
+        )
+
+    def write(self, row: DocumentRow, record: Document) -> None:
+        row.title = record.title
+        row.kind = record.kind.value
+        row.owner = record.owner
+        row.status = record.status.value
+        row.edition = record.edition
+        row.review_on = record.review_on
+        row.location = record.location
+        row.summary = record.summary
+        row.planned_rung = int(record.planned_rung) if record.planned_rung else None
+
+    def describe(self, row: DocumentRow) -> str:
+        return row.title
+
+    def search_query(
+        self,
+        *,
+        text: str = "",
+        kind: DocumentKind | None = None,
+        status: DocumentStatus | None = None,
+    ):  # type: ignore[no-untyped-def]
+        query = select(DocumentRow).order_by(DocumentRow.title, DocumentRow.id)
+        if text.strip():
+            query = query.where(DocumentRow.title.ilike(contains_pattern(text), escape="\\"))
+        if kind is not None:
+            query = query.where(DocumentRow.kind == kind.value)
+        if status is not None:
+            query = query.where(DocumentRow.status == status.value)
+        return query
+
+    def list(
+        self, *, offset: int = 0, limit: int | None = None, **filters: object
+    ) -> Page[Document]:
+        return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+
+class SectionRepository(Repository[SectionRow, Section]):
+    row_class = SectionRow
+    record_type = "section"
+    record_label = "Section"
+
+    def to_record(self, row: SectionRow) -> Section:
+        return Section(
+            id=row.id,
+            version=row.version,
+            document_id=row.document_id,
+            heading=row.heading,
+            number=row.number,
+            position=row.position,
+        )
+
+    def write(self, row: SectionRow, record: Section) -> None:
+        row.document_id = record.document_id
+        row.heading = record.heading
+        row.number = record.number
+        row.position = record.position
+
+    def describe(self, row: SectionRow) -> str:
+        return f"{row.number} {row.heading}".strip()
+
+    def for_document(self, document_id: int) -> list[Section]:
+        query = (
+            select(SectionRow)
+            .where(SectionRow.document_id == document_id)
+            .order_by(SectionRow.position, SectionRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def next_position(self, document_id: int) -> int:
+        highest = self._session.scalar(
+            select(func.max(SectionRow.position)).where(SectionRow.document_id == document_id)
+        )
+        return 0 if highest is None else highest + 1
+
+
+class LadderAssessmentRepository(Repository[LadderAssessmentRow, LadderAssessment]):
+    row_class = LadderAssessmentRow
+    record_type = "ladder_assessment"
+    record_label = "Ladder assessment"
+
+    def to_record(self, row: LadderAssessmentRow) -> LadderAssessment:
+        return LadderAssessment(
+            id=row.id,
+            version=row.version,
+            document_id=row.document_id,
+            rung=LadderRung(row.rung),
+            planned_rung=LadderRung(row.planned_rung) if row.planned_rung else None,
+            assessed_on=row.assessed_on,
+            assessor_name=row.assessor_name,
+            assessor_id=row.assessor_id,
+            assessor_is_participant=row.assessor_is_participant,
+            evidence=row.evidence,
+            rationale=row.rationale,
+            evidence_meeting_ids=tuple(
+                sorted(e.meeting_id for e in row.evidence_links if e.meeting_id is not None)
+            ),
+            evidence_contribution_ids=tuple(
+                sorted(
+                    e.contribution_id for e in row.evidence_links if e.contribution_id is not None
+                )
+            ),
+        )
+
+    def write(self, row: LadderAssessmentRow, record: LadderAssessment) -> None:
+        row.document_id = record.document_id
+        row.rung = int(record.rung)
+        row.planned_rung = int(record.planned_rung) if record.planned_rung else None
+        row.assessed_on = record.assessed_on
+        row.assessor_name = record.assessor_name
+        row.assessor_id = record.assessor_id
+        row.assessor_is_participant = record.assessor_is_participant
+        row.evidence = record.evidence
+        row.rationale = record.rationale
+        wanted = {(m, None) for m in record.evidence_meeting_ids} | {
+            (None, c) for c in record.evidence_contribution_ids
+        }
+        if {(e.meeting_id, e.contribution_id) for e in row.evidence_links} != wanted:
+            row.evidence_links = [
+                LadderEvidenceRow(meeting_id=m, contribution_id=c)
+                for m, c in sorted(wanted, key=lambda pair: (pair[0] or 0, pair[1] or 0))
+            ]
+
+    def describe(self, row: LadderAssessmentRow) -> str:
+        return f"rung {row.rung} on {row.assessed_on:%d %B %Y}"
+
+    def for_document(self, document_id: int) -> list[LadderAssessment]:
+        """The document's assessments, oldest first."""
+        query = (
+            select(LadderAssessmentRow)
+            .where(LadderAssessmentRow.document_id == document_id)
+            .order_by(LadderAssessmentRow.assessed_on, LadderAssessmentRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def count_for_document(self, document_id: int) -> int:
+        return self.count(
+            select(LadderAssessmentRow).where(LadderAssessmentRow.document_id == document_id)
+        )

@@ -1,0 +1,289 @@
+"""Sessions (``Meeting``), their agenda items, attendance and actions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from coproduce.domain.records import Action, AgendaItem, Attendance, Meeting, Page
+from coproduce.domain.vocabulary import ActionStatus, AttendanceStatus, MeetingStatus
+from coproduce.store.orm import (
+    ActionRow,
+    AgendaItemDocumentRow,
+    AgendaItemRow,
+    AttendanceRow,
+    MeetingFacilitatorRow,
+    MeetingRow,
+)
+from coproduce.store.repository import Repository
+from coproduce.store.text import contains_pattern
+
+OPEN_ACTION_CODES = [s.value for s in ActionStatus if s.is_open]
+
+
+class MeetingRepository(Repository[MeetingRow, Meeting]):
+    row_class = MeetingRow
+    record_type = "meeting"
+    record_label = "Session"
+
+    def to_record(self, row: MeetingRow) -> Meeting:
+        return Meeting(
+            id=row.id,
+            version=row.version,
+            group_id=row.group_id,
+            title=row.title,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            place=row.place,
+            online_link=row.online_link,
+            facilitator_ids=tuple(f.person_id for f in row.facilitators),
+            status=MeetingStatus(row.status),
+            notes=row.notes,
+            easy_read=row.easy_read,
+        )
+
+    def write(self, row: MeetingRow, record: Meeting) -> None:
+        row.group_id = record.group_id
+        row.title = record.title
+        row.starts_at = record.starts_at
+        row.ends_at = record.ends_at
+        row.place = record.place
+        row.online_link = record.online_link
+        row.status = record.status.value
+        row.notes = record.notes
+        row.easy_read = record.easy_read
+        if tuple(f.person_id for f in row.facilitators) != record.facilitator_ids:
+            row.facilitators = [
+                MeetingFacilitatorRow(person_id=pid, position=i)
+                for i, pid in enumerate(dict.fromkeys(record.facilitator_ids))
+            ]
+
+    def describe(self, row: MeetingRow) -> str:
+        return f"{row.title}, {row.starts_at:%d %B %Y}"
+
+    def search_query(
+        self,
+        *,
+        group_id: int | None = None,
+        status: MeetingStatus | None = None,
+        starts_from: datetime | None = None,
+        starts_before: datetime | None = None,
+        text: str = "",
+        newest_first: bool = True,
+    ):  # type: ignore[no-untyped-def]
+        order = MeetingRow.starts_at.desc() if newest_first else MeetingRow.starts_at
+        query = select(MeetingRow).order_by(order, MeetingRow.id)
+        if group_id is not None:
+            query = query.where(MeetingRow.group_id == group_id)
+        if status is not None:
+            query = query.where(MeetingRow.status == status.value)
+        if starts_from is not None:
+            query = query.where(MeetingRow.starts_at >= starts_from)
+        if starts_before is not None:
+            query = query.where(MeetingRow.starts_at < starts_before)
+        if text.strip():
+            query = query.where(MeetingRow.title.ilike(contains_pattern(text), escape="\\"))
+        return query
+
+    def list(
+        self, *, offset: int = 0, limit: int | None = None, **filters: object
+    ) -> Page[Meeting]:
+        return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def previous_of(self, meeting: Meeting) -> Meeting | None:
+        """The group's session before this one (the one whose actions carry forward)."""
+        query = (
+            select(MeetingRow)
+            .where(
+                MeetingRow.group_id == meeting.group_id,
+                MeetingRow.starts_at < meeting.starts_at,
+                MeetingRow.status != MeetingStatus.CANCELLED.value,
+            )
+            .order_by(MeetingRow.starts_at.desc())
+            .limit(1)
+        )
+        row = self._session.scalar(query)
+        return self.to_record(row) if row else None
+
+    def latest_for_group(self, group_id: int) -> Meeting | None:
+        query = (
+            select(MeetingRow)
+            .where(MeetingRow.group_id == group_id)
+            .order_by(MeetingRow.starts_at.desc())
+            .limit(1)
+        )
+        row = self._session.scalar(query)
+        return self.to_record(row) if row else None
+
+    def count_for_group(self, group_id: int) -> int:
+        return self.count(select(MeetingRow).where(MeetingRow.group_id == group_id))
+
+
+class AgendaItemRepository(Repository[AgendaItemRow, AgendaItem]):
+    row_class = AgendaItemRow
+    record_type = "agenda_item"
+    record_label = "Agenda item"
+
+    def to_record(self, row: AgendaItemRow) -> AgendaItem:
+        return AgendaItem(
+            id=row.id,
+            version=row.version,
+            meeting_id=row.meeting_id,
+            position=row.position,
+            title=row.title,
+            duration_minutes=row.duration_minutes,
+            notes=row.notes,
+            easy_read=row.easy_read,
+            document_ids=tuple(d.document_id for d in row.documents),
+        )
+
+    def write(self, row: AgendaItemRow, record: AgendaItem) -> None:
+        row.meeting_id = record.meeting_id
+        row.position = record.position
+        row.title = record.title
+        row.duration_minutes = record.duration_minutes
+        row.notes = record.notes
+        row.easy_read = record.easy_read
+        if tuple(d.document_id for d in row.documents) != record.document_ids:
+            row.documents = [
+                AgendaItemDocumentRow(document_id=did, position=i)
+                for i, did in enumerate(dict.fromkeys(record.document_ids))
+            ]
+
+    def describe(self, row: AgendaItemRow) -> str:
+        return row.title
+
+    def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
+        query = (
+            select(AgendaItemRow)
+            .where(AgendaItemRow.meeting_id == meeting_id)
+            .order_by(AgendaItemRow.position, AgendaItemRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def next_position(self, meeting_id: int) -> int:
+        highest = self._session.scalar(
+            select(func.max(AgendaItemRow.position)).where(AgendaItemRow.meeting_id == meeting_id)
+        )
+        return 0 if highest is None else highest + 1
+
+
+class AttendanceRepository(Repository[AttendanceRow, Attendance]):
+    row_class = AttendanceRow
+    record_type = "attendance"
+    record_label = "Attendance"
+
+    def to_record(self, row: AttendanceRow) -> Attendance:
+        return Attendance(
+            id=row.id,
+            version=row.version,
+            meeting_id=row.meeting_id,
+            person_id=row.person_id,
+            status=AttendanceStatus(row.status),
+            apology_reason=row.apology_reason,
+            arrived_late=row.arrived_late,
+            left_early=row.left_early,
+            is_guest=row.is_guest,
+            access_needs_met=row.access_needs_met,
+            note=row.note,
+        )
+
+    def write(self, row: AttendanceRow, record: Attendance) -> None:
+        row.meeting_id = record.meeting_id
+        row.person_id = record.person_id
+        row.status = record.status.value
+        row.apology_reason = record.apology_reason
+        row.arrived_late = record.arrived_late
+        row.left_early = record.left_early
+        row.is_guest = record.is_guest
+        row.access_needs_met = record.access_needs_met
+        row.note = record.note
+
+    def for_meeting(self, meeting_id: int) -> list[Attendance]:
+        query = (
+            select(AttendanceRow)
+            .where(AttendanceRow.meeting_id == meeting_id)
+            .order_by(AttendanceRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def find(self, meeting_id: int, person_id: int) -> Attendance | None:
+        row = self._session.scalar(
+            select(AttendanceRow).where(
+                AttendanceRow.meeting_id == meeting_id,
+                AttendanceRow.person_id == person_id,
+            )
+        )
+        return self.to_record(row) if row else None
+
+    def count_for_person(self, person_id: int) -> int:
+        return self.count(select(AttendanceRow).where(AttendanceRow.person_id == person_id))
+
+
+class ActionRepository(Repository[ActionRow, Action]):
+    row_class = ActionRow
+    record_type = "action"
+    record_label = "Action"
+
+    def to_record(self, row: ActionRow) -> Action:
+        return Action(
+            id=row.id,
+            version=row.version,
+            meeting_id=row.meeting_id,
+            text=row.text,
+            easy_read=row.easy_read,
+            owner_id=row.owner_id,
+            due_on=row.due_on,
+            status=ActionStatus(row.status),
+            done_on=row.done_on,
+            note=row.note,
+        )
+
+    def write(self, row: ActionRow, record: Action) -> None:
+        row.meeting_id = record.meeting_id
+        row.text = record.text
+        row.easy_read = record.easy_read
+        row.owner_id = record.owner_id
+        row.due_on = record.due_on
+        row.status = record.status.value
+        row.done_on = record.done_on
+        row.note = record.note
+
+    def describe(self, row: ActionRow) -> str:
+        return row.text[:60]
+
+    def search_query(
+        self,
+        *,
+        meeting_id: int | None = None,
+        group_id: int | None = None,
+        owner_id: int | None = None,
+        status: ActionStatus | None = None,
+        open_only: bool = False,
+        overdue_on: date | None = None,
+    ):  # type: ignore[no-untyped-def]
+        query = select(ActionRow).order_by(
+            ActionRow.due_on.is_(None), ActionRow.due_on, ActionRow.id
+        )
+        if meeting_id is not None:
+            query = query.where(ActionRow.meeting_id == meeting_id)
+        if group_id is not None:
+            query = query.join(MeetingRow, MeetingRow.id == ActionRow.meeting_id).where(
+                MeetingRow.group_id == group_id
+            )
+        if owner_id is not None:
+            query = query.where(ActionRow.owner_id == owner_id)
+        if status is not None:
+            query = query.where(ActionRow.status == status.value)
+        if open_only or overdue_on is not None:
+            query = query.where(ActionRow.status.in_(OPEN_ACTION_CODES))
+        if overdue_on is not None:
+            query = query.where(ActionRow.due_on < overdue_on)
+        return query
+
+    def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Action]:
+        return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def count_for_meeting(self, meeting_id: int) -> int:
+        return self.count(select(ActionRow).where(ActionRow.meeting_id == meeting_id))

@@ -1,0 +1,227 @@
+"""People (with roles and access needs) and their consent decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import exists, func, or_, select
+
+from coproduce.domain.records import AccessNeeds, Consent, Page, Person
+from coproduce.domain.vocabulary import (
+    CommunicationProfessional,
+    CommunicationSupport,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentState,
+    ContactMethod,
+    InformationFormat,
+    MeetingAccessNeed,
+    PaymentPreference,
+    Role,
+)
+from coproduce.store.orm import (
+    ConsentRow,
+    MembershipRow,
+    PersonNeedRow,
+    PersonRoleRow,
+    PersonRow,
+)
+from coproduce.store.repository import Repository
+from coproduce.store.text import contains_pattern, escape_like, sort_key
+
+# person_needs.category -> (AccessNeeds field, vocabulary)
+NEED_CATEGORIES = {
+    "contact_method": ("contact_methods", ContactMethod),
+    "information_format": ("information_formats", InformationFormat),
+    "communication_support": ("communication_support", CommunicationSupport),
+    "communication_professional": (
+        "communication_professionals",
+        CommunicationProfessional,
+    ),
+    "meeting_access": ("meeting_access", MeetingAccessNeed),
+}
+
+
+class PersonRepository(Repository[PersonRow, Person]):
+    row_class = PersonRow
+    record_type = "person"
+    record_label = "Person"
+
+    def to_record(self, row: PersonRow) -> Person:
+        chosen: dict[str, set[object]] = {field: set() for field, _ in NEED_CATEGORIES.values()}
+        for need in row.needs:
+            field, vocabulary = NEED_CATEGORIES[need.category]
+            chosen[field].add(vocabulary(need.code))
+        needs = AccessNeeds(
+            contact_notes=row.contact_notes,
+            large_print_size=row.large_print_size,
+            information_notes=row.information_notes,
+            communication_support_notes=row.communication_support_notes,
+            communication_professional_notes=row.communication_professional_notes,
+            meeting_access_notes=row.meeting_access_notes,
+            reviewed_on=row.needs_reviewed_on,
+            **{field: frozenset(values) for field, values in chosen.items()},  # type: ignore[arg-type]
+        )
+        return Person(
+            id=row.id,
+            version=row.version,
+            display_name=row.display_name,
+            roles=frozenset(Role(r.role) for r in row.roles),
+            organisation=row.organisation,
+            email=row.email,
+            phone=row.phone,
+            postal_address=row.postal_address,
+            needs=needs,
+            payment_preference=PaymentPreference(row.payment_preference),
+            active=row.active,
+            left_on=row.left_on,
+        )
+
+    def write(self, row: PersonRow, record: Person) -> None:
+        row.display_name = record.display_name
+        row.sort_name = sort_key(record.display_name)
+        row.organisation = record.organisation
+        row.email = record.email
+        row.phone = record.phone
+        row.postal_address = record.postal_address
+        needs = record.needs
+        row.contact_notes = needs.contact_notes
+        row.large_print_size = needs.large_print_size
+        row.information_notes = needs.information_notes
+        row.communication_support_notes = needs.communication_support_notes
+        row.communication_professional_notes = needs.communication_professional_notes
+        row.meeting_access_notes = needs.meeting_access_notes
+        row.needs_reviewed_on = needs.reviewed_on
+        row.payment_preference = record.payment_preference.value
+        row.active = record.active
+        row.left_on = record.left_on
+        # Replace the collections only when they changed, so an unchanged save stays a no-op.
+        wanted_roles = {role.value for role in record.roles}
+        if {r.role for r in row.roles} != wanted_roles:
+            row.roles = [PersonRoleRow(role=code) for code in sorted(wanted_roles)]
+        wanted_needs = {
+            (category, member.value)
+            for category, (field, _) in NEED_CATEGORIES.items()
+            for member in getattr(needs, field)
+        }
+        if {(n.category, n.code) for n in row.needs} != wanted_needs:
+            row.needs = [PersonNeedRow(category=c, code=v) for c, v in sorted(wanted_needs)]
+
+    def describe(self, row: PersonRow) -> str:
+        return row.display_name
+
+    def search_query(
+        self,
+        *,
+        text: str = "",
+        role: Role | None = None,
+        group_id: int | None = None,
+        active: bool | None = None,
+        needs_review_before: date | None = None,
+    ):  # type: ignore[no-untyped-def]
+        query = select(PersonRow).order_by(PersonRow.sort_name, PersonRow.id)
+        words = sort_key(text)
+        if words:
+            query = query.where(
+                or_(
+                    PersonRow.sort_name.like(contains_pattern(words), escape="\\"),
+                    func.lower(PersonRow.organisation).like(f"%{escape_like(words)}%", escape="\\"),
+                )
+            )
+        if role is not None:
+            query = query.where(
+                exists().where(
+                    PersonRoleRow.person_id == PersonRow.id,
+                    PersonRoleRow.role == role.value,
+                )
+            )
+        if group_id is not None:
+            query = query.where(
+                exists().where(
+                    MembershipRow.person_id == PersonRow.id,
+                    MembershipRow.group_id == group_id,
+                    MembershipRow.left_on.is_(None),
+                )
+            )
+        if active is not None:
+            query = query.where(PersonRow.active.is_(active))
+        if needs_review_before is not None:
+            has_needs = exists().where(PersonNeedRow.person_id == PersonRow.id)
+            query = query.where(
+                has_needs,
+                or_(
+                    PersonRow.needs_reviewed_on.is_(None),
+                    PersonRow.needs_reviewed_on < needs_review_before,
+                ),
+            )
+        return query
+
+    def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Person]:
+        return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def same_name(self, display_name: str, except_id: int | None = None) -> list[Person]:
+        """People whose name matches ignoring case and spacing: likely duplicates."""
+        query = select(PersonRow).where(PersonRow.sort_name == sort_key(display_name))
+        if except_id is not None:
+            query = query.where(PersonRow.id != except_id)
+        return [self.to_record(r) for r in self.scalars(query)]
+
+
+class ConsentRepository(Repository[ConsentRow, Consent]):
+    row_class = ConsentRow
+    record_type = "consent"
+    record_label = "Consent"
+
+    def to_record(self, row: ConsentRow) -> Consent:
+        return Consent(
+            id=row.id,
+            person_id=row.person_id,
+            purpose=ConsentPurpose(row.purpose),
+            state=ConsentState(row.state),
+            on=row.on,
+            method=ConsentMethod(row.method),
+            recorded_by=row.recorded_by,
+            note=row.note,
+        )
+
+    def write(self, row: ConsentRow, record: Consent) -> None:
+        row.person_id = record.person_id
+        row.purpose = record.purpose.value
+        row.state = record.state.value
+        row.on = record.on
+        row.method = record.method.value
+        row.recorded_by = record.recorded_by
+        row.note = record.note
+
+    def history(self, person_id: int) -> list[Consent]:
+        """Every decision for the person, oldest first."""
+        query = (
+            select(ConsentRow)
+            .where(ConsentRow.person_id == person_id)
+            .order_by(ConsentRow.on, ConsentRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]
+
+    def current(self, person_id: int) -> dict[ConsentPurpose, Consent]:
+        """The decision in force for each purpose: the newest by date, then by entry order."""
+        current: dict[ConsentPurpose, Consent] = {}
+        for consent in self.history(person_id):
+            current[consent.purpose] = consent
+        return current
+
+    def people_with(self, purpose: ConsentPurpose, person_ids: list[int]) -> set[int]:
+        """Of ``person_ids``, those whose latest decision for ``purpose`` is GIVEN."""
+        if not person_ids:
+            return set()
+        query = (
+            select(ConsentRow)
+            .where(
+                ConsentRow.purpose == purpose.value,
+                ConsentRow.person_id.in_(person_ids),
+            )
+            .order_by(ConsentRow.person_id, ConsentRow.on, ConsentRow.id)
+        )
+        latest: dict[int, str] = {}
+        for row in self.scalars(query):
+            latest[row.person_id] = row.state
+        return {pid for pid, state in latest.items() if state == ConsentState.GIVEN.value}

@@ -1,0 +1,191 @@
+"""The unit of work services use: one database transaction with a repository per record type.
+
+``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises.
+Services never see the SQLAlchemy session; they call the repositories' methods and get
+domain records back. Database errors are translated here into messages a person can act on.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from functools import cached_property
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from coproduce.domain.errors import DatabaseError, ValidationError
+from coproduce.domain.vocabulary import AuditAction
+from coproduce.store.contributions import (
+    ContributionRepository,
+    LinkRepository,
+    ResponseRepository,
+)
+from coproduce.store.database import Database
+from coproduce.store.documents import (
+    DocumentRepository,
+    LadderAssessmentRepository,
+    SectionRepository,
+)
+from coproduce.store.groups import GroupRepository, MembershipRepository
+from coproduce.store.housekeeping import (
+    AuditRepository,
+    DraftRepository,
+    SettingRepository,
+)
+from coproduce.store.involvement import ActivityRepository, PaymentRepository
+from coproduce.store.meetings import (
+    ActionRepository,
+    AgendaItemRepository,
+    AttendanceRepository,
+    MeetingRepository,
+)
+from coproduce.store.orm import AuditEventRow
+from coproduce.store.people import ConsentRepository, PersonRepository
+
+log = logging.getLogger(__name__)
+
+
+def current_actor() -> str:
+    """Who is making changes: ``COPRODUCE_USER`` or the operating-system account name."""
+    name = os.environ.get("COPRODUCE_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        return "unknown"
+
+
+class UnitOfWork:
+    def __init__(self, session: Session, actor: str, clock: type[datetime] = datetime) -> None:
+        self.session = session
+        self.actor = actor
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock.now().replace(microsecond=0)
+
+    def audit(self, action: AuditAction, record_type: str, record_id: int) -> None:
+        self.session.add(
+            AuditEventRow(
+                at=self.now(),
+                actor=self.actor,
+                action=action.value,
+                record_type=record_type,
+                record_id=record_id,
+            )
+        )
+
+    # One repository per record type, made on first use.
+
+    @cached_property
+    def groups(self) -> GroupRepository:
+        return GroupRepository(self)
+
+    @cached_property
+    def memberships(self) -> MembershipRepository:
+        return MembershipRepository(self)
+
+    @cached_property
+    def people(self) -> PersonRepository:
+        return PersonRepository(self)
+
+    @cached_property
+    def consents(self) -> ConsentRepository:
+        return ConsentRepository(self)
+
+    @cached_property
+    def meetings(self) -> MeetingRepository:
+        return MeetingRepository(self)
+
+    @cached_property
+    def agenda_items(self) -> AgendaItemRepository:
+        return AgendaItemRepository(self)
+
+    @cached_property
+    def attendance(self) -> AttendanceRepository:
+        return AttendanceRepository(self)
+
+    @cached_property
+    def actions(self) -> ActionRepository:
+        return ActionRepository(self)
+
+    @cached_property
+    def contributions(self) -> ContributionRepository:
+        return ContributionRepository(self)
+
+    @cached_property
+    def links(self) -> LinkRepository:
+        return LinkRepository(self)
+
+    @cached_property
+    def responses(self) -> ResponseRepository:
+        return ResponseRepository(self)
+
+    @cached_property
+    def documents(self) -> DocumentRepository:
+        return DocumentRepository(self)
+
+    @cached_property
+    def sections(self) -> SectionRepository:
+        return SectionRepository(self)
+
+    @cached_property
+    def ladder(self) -> LadderAssessmentRepository:
+        return LadderAssessmentRepository(self)
+
+    @cached_property
+    def activities(self) -> ActivityRepository:
+        return ActivityRepository(self)
+
+    @cached_property
+    def payments(self) -> PaymentRepository:
+        return PaymentRepository(self)
+
+    @cached_property
+    def audit_events(self) -> AuditRepository:
+        return AuditRepository(self)
+
+    @cached_property
+    def drafts(self) -> DraftRepository:
+        return DraftRepository(self)
+
+    @cached_property
+    def settings(self) -> SettingRepository:
+        return SettingRepository(self)
+
+
+class Store:
+    """The services' handle on the database."""
+
+    def __init__(self, database: Database, actor: str | None = None) -> None:
+        self.database = database
+        self.actor = actor or current_actor()
+
+    @contextmanager
+    def transaction(self) -> Iterator[UnitOfWork]:
+        try:
+            with self.database.session() as session:
+                yield UnitOfWork(session, self.actor)
+        except IntegrityError as exc:
+            log.warning("Integrity error: %s", exc.orig)
+            raise ValidationError(
+                "This change would break a link between records (for example it removes "
+                "something other records still point to), so it was not saved."
+            ) from exc
+        except OperationalError as exc:
+            log.error("Database error: %s", exc.orig)
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            if "locked" in detail.lower():
+                raise DatabaseError(
+                    "The database is busy with another program. Your change was not saved; "
+                    "try again in a moment."
+                ) from exc
+            raise DatabaseError(
+                f"The database could not save this change ({detail}). Nothing was changed."
+            ) from exc
