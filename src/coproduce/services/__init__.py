@@ -10,7 +10,13 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
+from coproduce.services.actions import ActionService
+from coproduce.services.contributions import ContributionService
+from coproduce.services.documents import DocumentService
 from coproduce.services.groups import GroupService
+from coproduce.services.involvement import InvolvementService
+from coproduce.services.ladder import LadderService
+from coproduce.services.meetings import MeetingService
 from coproduce.services.people import PeopleService
 from coproduce.store.database import Database
 from coproduce.store.unit_of_work import Store
@@ -37,3 +43,27 @@ class Services:
     @cached_property
     def people(self) -> PeopleService:
         return PeopleService(self.store, self._today)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        return MeetingService(self.store, self._today)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        return ActionService(self.store, self._today)
+
+    @cached_property
+    def contributions(self) -> ContributionService:
+        return ContributionService(self.store, self._today)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        return DocumentService(self.store, self._today)
+
+    @cached_property
+    def ladder(self) -> LadderService:
+        return LadderService(self.store, self._today)
+
+    @cached_property
+    def involvement(self) -> InvolvementService:
+        return InvolvementService(self.store, self._today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from coproduce.domain.records import Contribution, Link, Page, Response
 from coproduce.domain.vocabulary import (
@@ -78,6 +78,7 @@ class ContributionRepository(Repository[ContributionRow, Contribution]):
         meeting_id: int | None = None,
         speaker_id: int | None = None,
         agenda_item_id: int | None = None,
+        document_id: int | None = None,
     ):  # type: ignore[no-untyped-def]
         query = select(ContributionRow).order_by(ContributionRow.captured_at, ContributionRow.id)
         if meeting_id is not None:
@@ -86,6 +87,14 @@ class ContributionRepository(Repository[ContributionRow, Contribution]):
             query = query.where(ContributionRow.speaker_id == speaker_id)
         if agenda_item_id is not None:
             query = query.where(ContributionRow.agenda_item_id == agenda_item_id)
+        if document_id is not None:
+            # EXISTS, not a join: a contribution linked to two sections is still listed once.
+            query = query.where(
+                exists().where(
+                    LinkRow.contribution_id == ContributionRow.id,
+                    LinkRow.document_id == document_id,
+                )
+            )
         return query
 
     def list(
@@ -132,6 +141,28 @@ class LinkRepository(Repository[LinkRow, Link]):
 
     def count_for_document(self, document_id: int) -> int:
         return self.count(select(LinkRow).where(LinkRow.document_id == document_id))
+
+    def count_for_section(self, section_id: int) -> int:
+        return self.count(select(LinkRow).where(LinkRow.section_id == section_id))
+
+    def find(
+        self,
+        contribution_id: int,
+        document_id: int,
+        section_id: int | None,
+        except_id: int | None = None,
+    ) -> Link | None:
+        """The link joining exactly this contribution, document and section (or whole
+        document when ``section_id`` is None), other than ``except_id``."""
+        query = select(LinkRow).where(
+            LinkRow.contribution_id == contribution_id,
+            LinkRow.document_id == document_id,
+            LinkRow.section_id.is_(None) if section_id is None else LinkRow.section_id == section_id,
+        )
+        if except_id is not None:
+            query = query.where(LinkRow.id != except_id)
+        row = self._session.scalars(query.order_by(LinkRow.id).limit(1)).first()
+        return self.to_record(row) if row else None
 
 
 class ResponseRepository(Repository[ResponseRow, Response]):
@@ -180,3 +211,12 @@ class ResponseRepository(Repository[ResponseRow, Response]):
             return {}
         query = select(ResponseRow).where(ResponseRow.contribution_id.in_(contribution_ids))
         return {r.contribution_id: self.to_record(r) for r in self.scalars(query)}
+
+    def for_section(self, section_id: int) -> list[Response]:
+        """Responses that name this section (usually 'changed the document')."""
+        query = (
+            select(ResponseRow)
+            .where(ResponseRow.section_id == section_id)
+            .order_by(ResponseRow.contribution_id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]

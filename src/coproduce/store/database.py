@@ -68,7 +68,10 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at the start, where the busy timeout applies. A deferred
+    # transaction that reads first and writes later gets SQLITE_BUSY at once, with no wait,
+    # when another program writes meanwhile (SQLite cannot upgrade a reader in WAL mode).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _make_private(path: Path) -> None:
@@ -102,7 +105,11 @@ def _check_sqlite_file(path: Path) -> str | None:
         )
     if not header:
         return None
-    uri = f"{path.as_uri()}?mode=ro"
+    # With no -wal file beside it, every committed page is in the main file, and
+    # ``immutable=1`` reads it without creating -wal/-shm files, so a refused file is left
+    # exactly as found. With a -wal file (in use, or not closed cleanly) read it normally.
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:

@@ -56,6 +56,7 @@ class DocumentRepository(Repository[DocumentRow, Document]):
         text: str = "",
         kind: DocumentKind | None = None,
         status: DocumentStatus | None = None,
+        hide_archived: bool = False,
     ):  # type: ignore[no-untyped-def]
         query = select(DocumentRow).order_by(DocumentRow.title, DocumentRow.id)
         if text.strip():
@@ -64,6 +65,8 @@ class DocumentRepository(Repository[DocumentRow, Document]):
             query = query.where(DocumentRow.kind == kind.value)
         if status is not None:
             query = query.where(DocumentRow.status == status.value)
+        if hide_archived:
+            query = query.where(DocumentRow.status != DocumentStatus.ARCHIVED.value)
         return query
 
     def list(
@@ -173,4 +176,23 @@ class LadderAssessmentRepository(Repository[LadderAssessmentRow, LadderAssessmen
     def count_for_document(self, document_id: int) -> int:
         return self.count(
             select(LadderAssessmentRow).where(LadderAssessmentRow.document_id == document_id)
+        )
+
+    def latest_for_document(self, document_id: int) -> LadderAssessment | None:
+        """The newest assessment by date (entry order breaks ties), or None."""
+        query = (
+            select(LadderAssessmentRow)
+            .where(LadderAssessmentRow.document_id == document_id)
+            .order_by(LadderAssessmentRow.assessed_on.desc(), LadderAssessmentRow.id.desc())
+            .limit(1)
+        )
+        row = self._session.scalars(query).first()
+        return self.to_record(row) if row else None
+
+    def count_citing_contribution(self, contribution_id: int) -> int:
+        """How many assessments cite this contribution as evidence."""
+        return self.count(
+            select(LadderEvidenceRow.assessment_id)
+            .where(LadderEvidenceRow.contribution_id == contribution_id)
+            .distinct()
         )

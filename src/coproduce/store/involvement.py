@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import exists, select
+from sqlalchemy import Numeric, and_, exists, func, or_, select, type_coerce
 
 from coproduce.domain.records import InvolvementActivity, Page, Payment
 from coproduce.domain.vocabulary import ActivityKind, PaymentMethod
 from coproduce.store.orm import (
     ActivityParticipantRow,
     InvolvementActivityRow,
+    MeetingRow,
     PaymentRow,
 )
 from coproduce.store.repository import Repository
@@ -136,3 +137,50 @@ class PaymentRepository(Repository[PaymentRow, Payment]):
 
     def count_for_person(self, person_id: int) -> int:
         return self.count(select(PaymentRow).where(PaymentRow.person_id == person_id))
+
+    def count_for_activity(self, activity_id: int) -> int:
+        return self.count(select(PaymentRow).where(PaymentRow.activity_id == activity_id))
+
+    def totals_for_person(
+        self,
+        person_id: int,
+        from_date: date | None = None,
+        to_date: date | None = None,
+    ) -> tuple[Decimal, int, int, int]:
+        """Sums of (hours, amount, expenses) and the number of payments, for one person.
+
+        The dates are those of the involvement (the activity's date, else the session's start),
+        both ends included, so money owed but not yet paid is counted in its period too.
+        """
+        # Numeric(12, 2) makes SQLite's floating-point sum come back as an exact Decimal.
+        hours = type_coerce(func.coalesce(func.sum(PaymentRow.hours), 0), Numeric(12, 2))
+        query = (
+            select(
+                hours,
+                func.coalesce(func.sum(PaymentRow.amount_pence), 0),
+                func.coalesce(func.sum(PaymentRow.expenses_pence), 0),
+                func.count(PaymentRow.id),
+            )
+            .select_from(PaymentRow)
+            .outerjoin(InvolvementActivityRow, InvolvementActivityRow.id == PaymentRow.activity_id)
+            .outerjoin(MeetingRow, MeetingRow.id == PaymentRow.meeting_id)
+            .where(PaymentRow.person_id == person_id)
+        )
+        if from_date is not None:
+            start = datetime.combine(from_date, time.min)
+            query = query.where(
+                or_(
+                    InvolvementActivityRow.on >= from_date,
+                    and_(PaymentRow.activity_id.is_(None), MeetingRow.starts_at >= start),
+                )
+            )
+        if to_date is not None:
+            end = datetime.combine(to_date + timedelta(days=1), time.min)
+            query = query.where(
+                or_(
+                    InvolvementActivityRow.on <= to_date,
+                    and_(PaymentRow.activity_id.is_(None), MeetingRow.starts_at < end),
+                )
+            )
+        total_hours, amount, expenses, count = self._session.execute(query).one()
+        return Decimal(total_hours), int(amount), int(expenses), int(count)

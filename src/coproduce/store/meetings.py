@@ -1,10 +1,13 @@
-"""Sessions (``Meeting``), their agenda items, attendance and actions."""
+"""Sessions (``Meeting``), their agenda items, attendance and actions.
+
+The queries the meeting and action services need live here, so the services never see SQL.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from coproduce.domain.records import Action, AgendaItem, Attendance, Meeting, Page
 from coproduce.domain.vocabulary import ActionStatus, AttendanceStatus, MeetingStatus
@@ -13,6 +16,7 @@ from coproduce.store.orm import (
     AgendaItemDocumentRow,
     AgendaItemRow,
     AttendanceRow,
+    LadderEvidenceRow,
     MeetingFacilitatorRow,
     MeetingRow,
 )
@@ -119,6 +123,12 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
     def count_for_group(self, group_id: int) -> int:
         return self.count(select(MeetingRow).where(MeetingRow.group_id == group_id))
 
+    def evidence_count(self, meeting_id: int) -> int:
+        """How many ladder assessments cite this session as evidence."""
+        return self.count(
+            select(LadderEvidenceRow).where(LadderEvidenceRow.meeting_id == meeting_id)
+        )
+
 
 class AgendaItemRepository(Repository[AgendaItemRow, AgendaItem]):
     row_class = AgendaItemRow
@@ -220,6 +230,13 @@ class AttendanceRepository(Repository[AttendanceRow, Attendance]):
     def count_for_person(self, person_id: int) -> int:
         return self.count(select(AttendanceRow).where(AttendanceRow.person_id == person_id))
 
+    def person_ids(self, meeting_id: int, status: AttendanceStatus) -> set[int]:
+        """Everyone on this session's register with ``status``."""
+        query = select(AttendanceRow.person_id).where(
+            AttendanceRow.meeting_id == meeting_id, AttendanceRow.status == status.value
+        )
+        return set(self._session.scalars(query))
+
 
 class ActionRepository(Repository[ActionRow, Action]):
     row_class = ActionRow
@@ -287,3 +304,22 @@ class ActionRepository(Repository[ActionRow, Action]):
 
     def count_for_meeting(self, meeting_id: int) -> int:
         return self.count(select(ActionRow).where(ActionRow.meeting_id == meeting_id))
+
+    def open_from_earlier_sessions(self, meeting: Meeting) -> list[Action]:
+        """Open actions from every session of ``meeting``'s group that started before it
+        (sessions starting at the same moment are ordered by id), oldest session first."""
+        earlier = or_(
+            MeetingRow.starts_at < meeting.starts_at,
+            and_(MeetingRow.starts_at == meeting.starts_at, MeetingRow.id < meeting.id),
+        )
+        query = (
+            select(ActionRow)
+            .join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
+            .where(
+                MeetingRow.group_id == meeting.group_id,
+                earlier,
+                ActionRow.status.in_(OPEN_ACTION_CODES),
+            )
+            .order_by(MeetingRow.starts_at, MeetingRow.id, ActionRow.id)
+        )
+        return [self.to_record(r) for r in self.scalars(query)]

@@ -1,8 +1,8 @@
-"""the whole data model
+"""The whole data model of DESIGN.md section 2
 
 Revision ID: 0001
 Revises: (none: the first revision)
-Created: 2026-11-25 11:41:42.825808
+Created: 2026-11-25
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ def upgrade() -> None:
         "people",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("display_name", sa.Text(), nullable=False),
-        sa.Column("sort_name", sa.Text(), nullable=False),
         sa.Column("organisation", sa.Text(), nullable=False),
         sa.Column("email", sa.Text(), nullable=False),
         sa.Column("phone", sa.Text(), nullable=False),
@@ -89,9 +88,6 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_people_sort_name"), ["sort_name"], unique=False)
-
     op.create_table(
         "settings",
         sa.Column("key", sa.String(length=200), nullable=False),
@@ -746,9 +742,6 @@ def downgrade() -> None:
 
     op.drop_table("consents")
     op.drop_table("settings")
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_people_sort_name"))
-
     op.drop_table("people")
     op.drop_table("groups")
     op.drop_table("drafts")

@@ -1,0 +1,412 @@
+"""Sessions of a group (``Meeting`` in code, "session" on screen): planning, agenda, attendance.
+
+What happens to a session's dependants when it goes:
+- its agenda items and attendance are planning detail and are deleted with it (each deletion
+  through its repository, so each is audited; the database cascade is only the backstop);
+- contributions, actions, payments and ladder evidence are the record of what the group did,
+  so a session that has any is never deleted: the facilitator is told what it holds and to set
+  its status to Cancelled instead.
+Agenda positions belong to this service: they are always 0..n-1 in the order shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from coproduce.domain.errors import ValidationError
+from coproduce.domain.records import AgendaItem, Attendance, Meeting, Page, Person, replace
+from coproduce.domain.schedule import next_start
+from coproduce.domain.validation import check_agenda_item, check_attendance, check_meeting
+from coproduce.domain.vocabulary import AttendanceStatus, MeetingStatus
+from coproduce.services.base import Service
+from coproduce.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFilter:
+    """What the sessions list can be narrowed by; all optional. ``starts_before`` excludes."""
+
+    group_id: int | None = None
+    status: MeetingStatus | None = None
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+    text: str = ""
+    newest_first: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceSummary:
+    """The numbers a session screen shows above its register.
+
+    ``not_marked`` counts the expected attendees with no mark yet (or still 'Expected');
+    ``guests`` counts guests with any mark; ``late`` and ``left_early`` are among the present.
+    """
+
+    present: int = 0
+    apologies: int = 0
+    absent: int = 0
+    not_marked: int = 0
+    guests: int = 0
+    late: int = 0
+    left_early: int = 0
+
+
+class MeetingService(Service):
+    # --- sessions ------------------------------------------------------------------------
+
+    def create(self, meeting: Meeting) -> Meeting:
+        """Plan a session. Its group must exist and be active; its facilitators must exist."""
+        meeting = check_meeting(meeting)
+        with self._store.transaction() as unit:
+            self._require_active_group(unit, meeting.group_id)
+            self._require_people(unit, meeting.facilitator_ids)
+            return unit.meetings.add(meeting)
+
+    def update(self, meeting: Meeting) -> Meeting:
+        """Save a changed session; moving it to another group needs that group to be active."""
+        meeting = check_meeting(meeting)
+        if meeting.id is None:
+            raise ValueError("update() needs a saved session; use create() for a new one")
+        with self._store.transaction() as unit:
+            stored = unit.meetings.get(meeting.id)
+            if stored.group_id != meeting.group_id:
+                self._require_active_group(unit, meeting.group_id)
+            self._require_people(unit, meeting.facilitator_ids)
+            return unit.meetings.update(meeting)
+
+    def get(self, meeting_id: int) -> Meeting:
+        with self._store.transaction() as unit:
+            return unit.meetings.get(meeting_id)
+
+    def get_many(self, meeting_ids: Iterable[int]) -> list[Meeting]:
+        """Sessions for ``meeting_ids`` in the order given (for lists that load rows lazily)."""
+        with self._store.transaction() as unit:
+            return unit.meetings.get_many(meeting_ids)
+
+    def list(
+        self, filters: MeetingFilter = MeetingFilter(), *, offset: int = 0, limit: int | None = None
+    ) -> Page[Meeting]:
+        with self._store.transaction() as unit:
+            return unit.meetings.list(offset=offset, limit=limit, **self._query(filters))
+
+    def ids(self, filters: MeetingFilter = MeetingFilter()) -> list[int]:
+        """Ids of every matching session, in list order."""
+        with self._store.transaction() as unit:
+            return unit.meetings.ids(unit.meetings.search_query(**self._query(filters)))
+
+    def set_status(
+        self, meeting_id: int, status: MeetingStatus, expected_version: int | None = None
+    ) -> Meeting:
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            if expected_version is not None:
+                meeting = replace(meeting, version=expected_version)
+            return unit.meetings.update(replace(meeting, status=status))
+
+    def delete(self, meeting_id: int, expected_version: int | None = None) -> None:
+        """Delete a session planned by mistake, with its agenda and attendance.
+
+        Refused when the session holds contributions, actions, payments or ladder evidence:
+        those are the group's history, so the facilitator is told to cancel it instead.
+        """
+        with self._store.transaction() as unit:
+            row = unit.meetings.row(meeting_id)
+            unit.meetings.check_version(row, expected_version)
+            meeting = unit.meetings.to_record(row)
+            held = [
+                _count(unit.contributions.count_where(meeting_id=meeting_id), "contribution"),
+                _count(unit.actions.count_for_meeting(meeting_id), "action"),
+                _count(unit.payments.list(meeting_id=meeting_id, limit=0).total, "payment"),
+                _count(
+                    unit.meetings.evidence_count(meeting_id),
+                    "ladder assessment that cites it as evidence",
+                    "ladder assessments that cite it as evidence",
+                ),
+            ]
+            found = [h for h in held if h]
+            if found:
+                raise ValidationError(
+                    f"The session '{meeting.title}' on {_day(meeting.starts_at)} has "
+                    f"{_join(found)}, so it cannot be deleted. Set its status to "
+                    f"'{MeetingStatus.CANCELLED.label}' instead: its record stays and it is "
+                    "shown as cancelled."
+                )
+            for item in unit.agenda_items.for_meeting(meeting_id):
+                unit.agenda_items.delete(item.id)  # type: ignore[arg-type]
+            for mark in unit.attendance.for_meeting(meeting_id):
+                unit.attendance.delete(mark.id)  # type: ignore[arg-type]
+            unit.meetings.delete(meeting_id, expected_version)
+
+    def previous(self, meeting_id: int) -> Meeting | None:
+        """The group's last session before this one that was not cancelled."""
+        with self._store.transaction() as unit:
+            return unit.meetings.previous_of(unit.meetings.get(meeting_id))
+
+    def suggest_next_start(self, group_id: int) -> datetime | None:
+        """When the group's next session would start, by its cadence, at the usual time.
+
+        Steps from the start of the group's latest session (cancelled ones included: the
+        rhythm was planned around them); if that falls before today, keeps stepping until it
+        does not. ``None`` for a group that meets when needed, or that has never met.
+        """
+        with self._store.transaction() as unit:
+            group = unit.groups.get(group_id)
+            latest = unit.meetings.latest_for_group(group_id)
+        if latest is None:
+            return None
+        return next_start(latest.starts_at, group.cadence, not_before=self.today())
+
+    # --- agenda --------------------------------------------------------------------------
+
+    def agenda(self, meeting_id: int) -> list[AgendaItem]:
+        with self._store.transaction() as unit:
+            unit.meetings.row(meeting_id)
+            return unit.agenda_items.for_meeting(meeting_id)
+
+    def get_agenda_item(self, item_id: int) -> AgendaItem:
+        with self._store.transaction() as unit:
+            return unit.agenda_items.get(item_id)
+
+    def add_agenda_item(self, item: AgendaItem, *, index: int | None = None) -> AgendaItem:
+        """Add an item to a session's agenda: at the end, or at ``index`` (0 is first) with
+        the items from there on moving down. ``item.position`` is not used: the service
+        keeps positions numbered 0..n-1 in agenda order."""
+        item = check_agenda_item(item)
+        with self._store.transaction() as unit:
+            unit.meetings.row(item.meeting_id)
+            self._require_documents(unit, item.document_ids)
+            order = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
+            added = unit.agenda_items.add(replace(item, id=None, version=0, position=len(order)))
+            if index is None or index >= len(order):
+                return added
+            order.insert(max(0, index), added.id)
+            self._renumber(unit, item.meeting_id, order)  # type: ignore[arg-type]
+            return unit.agenda_items.get(added.id)  # type: ignore[arg-type]
+
+    def update_agenda_item(self, item: AgendaItem) -> AgendaItem:
+        """Save an agenda item's title, time, notes and documents. Its place in the agenda is
+        kept (use ``move_agenda_item``), and it cannot move to another session."""
+        item = check_agenda_item(item)
+        if item.id is None:
+            raise ValueError("update_agenda_item() needs a saved item; use add_agenda_item()")
+        with self._store.transaction() as unit:
+            stored = unit.agenda_items.get(item.id)
+            if stored.meeting_id != item.meeting_id:
+                raise ValidationError(
+                    "An agenda item cannot be moved to another session. Add it to that "
+                    "session's agenda instead.",
+                    "meeting_id",
+                )
+            self._require_documents(unit, item.document_ids)
+            return unit.agenda_items.update(replace(item, position=stored.position))
+
+    def delete_agenda_item(
+        self, item_id: int, expected_version: int | None = None
+    ) -> list[AgendaItem]:
+        """Remove an item and close the gap; returns the agenda as it now is.
+
+        Contributions captured under the item stay in the session, no longer under any item
+        (the database sets their agenda item to empty)."""
+        with self._store.transaction() as unit:
+            item = unit.agenda_items.get(item_id)
+            unit.agenda_items.delete(item_id, expected_version)
+            remaining = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
+            self._renumber(unit, item.meeting_id, remaining)  # type: ignore[arg-type]
+            return unit.agenda_items.for_meeting(item.meeting_id)
+
+    def move_agenda_item(self, item_id: int, new_index: int) -> list[AgendaItem]:
+        """Move an item to ``new_index`` (0 is first; out-of-range indexes go to the ends) and
+        number the agenda 0..n-1 again; returns the agenda in its new order."""
+        with self._store.transaction() as unit:
+            item = unit.agenda_items.get(item_id)
+            order = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
+            order.remove(item_id)
+            order.insert(min(max(0, new_index), len(order)), item_id)
+            self._renumber(unit, item.meeting_id, order)  # type: ignore[arg-type]
+            return unit.agenda_items.for_meeting(item.meeting_id)
+
+    # --- attendance ----------------------------------------------------------------------
+
+    def expected_attendees(self, meeting_id: int) -> list[Person]:
+        """Who belongs on the register, in name order: the group's members on the session's
+        date, plus anyone already marked for this session (guests, and anyone whose
+        membership dates were changed after they were marked), so no mark is ever hidden."""
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            people = unit.people.get_many(self._expected_ids(unit, meeting))
+        return sorted(people, key=lambda p: (p.display_name.casefold(), p.id or 0))
+
+    def mark_attendance(
+        self,
+        meeting_id: int,
+        person_id: int,
+        status: AttendanceStatus,
+        *,
+        apology_reason: str = "",
+        arrived_late: bool = False,
+        left_early: bool = False,
+        is_guest: bool = False,
+        access_needs_met: bool | None = None,
+        note: str = "",
+    ) -> Attendance:
+        """Record (or change) one person's attendance at a session; one mark per person.
+
+        Someone who is not a member of the group on the session's date can only be marked
+        as a guest; once on the register as a guest, they stay a guest when marked again.
+        """
+        mark = check_attendance(
+            Attendance(
+                meeting_id=meeting_id,
+                person_id=person_id,
+                status=status,
+                apology_reason=apology_reason,
+                arrived_late=arrived_late,
+                left_early=left_early,
+                is_guest=is_guest,
+                access_needs_met=access_needs_met,
+                note=note,
+            )
+        )
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            person = unit.people.get(person_id)
+            existing = unit.attendance.find(meeting_id, person_id)
+            on = meeting.starts_at.date()
+            if not mark.is_guest and not self._is_member(unit, meeting.group_id, person_id, on):
+                if existing is not None and existing.is_guest:
+                    mark = replace(mark, is_guest=True)
+                else:
+                    group = unit.groups.get(meeting.group_id)
+                    raise ValidationError(
+                        f"{person.display_name} was not a member of {group.name} on "
+                        f"{_day(on)}. Mark them as a guest for this session, or add them "
+                        "to the group first.",
+                        "is_guest",
+                    )
+            if existing is None:
+                return unit.attendance.add(mark)
+            return unit.attendance.update(replace(mark, id=existing.id, version=existing.version))
+
+    def attendance(self, meeting_id: int) -> list[Attendance]:
+        """Every mark on the session's register, in the order they were first made."""
+        with self._store.transaction() as unit:
+            unit.meetings.row(meeting_id)
+            return unit.attendance.for_meeting(meeting_id)
+
+    def present_person_ids(self, meeting_id: int) -> set[int]:
+        with self._store.transaction() as unit:
+            return unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT)
+
+    def clear_attendance(self, attendance_id: int, expected_version: int | None = None) -> None:
+        """Remove a mark made by mistake (the person goes back to 'not marked')."""
+        with self._store.transaction() as unit:
+            unit.attendance.delete(attendance_id, expected_version)
+
+    def attendance_summary(self, meeting_id: int) -> AttendanceSummary:
+        """Counts for the session screen: present, apologies, absent, not marked yet..."""
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            marks = {a.person_id: a for a in unit.attendance.for_meeting(meeting_id)}
+            expected = self._expected_ids(unit, meeting)
+
+        def count(status: AttendanceStatus) -> int:
+            return sum(1 for a in marks.values() if a.status is status)
+
+        present = [a for a in marks.values() if a.status is AttendanceStatus.PRESENT]
+        return AttendanceSummary(
+            present=len(present),
+            apologies=count(AttendanceStatus.APOLOGIES),
+            absent=count(AttendanceStatus.ABSENT),
+            not_marked=sum(
+                1
+                for pid in expected
+                if pid not in marks or marks[pid].status is AttendanceStatus.EXPECTED
+            ),
+            guests=sum(1 for a in marks.values() if a.is_guest),
+            late=sum(1 for a in present if a.arrived_late),
+            left_early=sum(1 for a in present if a.left_early),
+        )
+
+    # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _query(filters: MeetingFilter) -> dict[str, object]:
+        return {
+            "group_id": filters.group_id,
+            "status": filters.status,
+            "starts_from": filters.starts_from,
+            "starts_before": filters.starts_before,
+            "text": filters.text,
+            "newest_first": filters.newest_first,
+        }
+
+    @staticmethod
+    def _require_active_group(unit: UnitOfWork, group_id: int) -> None:
+        group = unit.groups.get(group_id)
+        if not group.active:
+            raise ValidationError(
+                f"'{group.name}' is archived, so no new sessions can be planned for it. "
+                "Make the group active again first, or choose another group.",
+                "group_id",
+            )
+
+    @staticmethod
+    def _require_people(unit: UnitOfWork, person_ids: Iterable[int]) -> None:
+        wanted = list(dict.fromkeys(person_ids))
+        found = {p.id for p in unit.people.get_many(wanted)}
+        missing = [pid for pid in wanted if pid not in found]
+        if missing:
+            raise ValidationError(
+                f"{_count(len(missing), 'facilitator')} chosen for this session "
+                f"{'is' if len(missing) == 1 else 'are'} no longer on the register (it may "
+                "have been deleted by someone else). Choose the facilitators again.",
+                "facilitator_ids",
+            )
+
+    @staticmethod
+    def _require_documents(unit: UnitOfWork, document_ids: Iterable[int]) -> None:
+        for document_id in document_ids:
+            if not unit.documents.exists(document_id):
+                raise ValidationError(
+                    "A document chosen for this agenda item is no longer on record (it may "
+                    "have been deleted by someone else). Choose the documents again.",
+                    "document_ids",
+                )
+
+    @staticmethod
+    def _is_member(unit: UnitOfWork, group_id: int, person_id: int, on: date) -> bool:
+        return any(
+            m.person_id == person_id for m in unit.memberships.for_group(group_id, current_on=on)
+        )
+
+    @staticmethod
+    def _expected_ids(unit: UnitOfWork, meeting: Meeting) -> list[int]:
+        members = unit.memberships.for_group(meeting.group_id, current_on=meeting.starts_at.date())
+        marked = unit.attendance.for_meeting(meeting.id)  # type: ignore[arg-type]
+        return list(dict.fromkeys([m.person_id for m in members] + [a.person_id for a in marked]))
+
+    @staticmethod
+    def _renumber(unit: UnitOfWork, meeting_id: int, ordered_ids: list[int]) -> None:
+        """Give the items positions 0..n-1 in ``ordered_ids`` order, saving only changes."""
+        current = {i.id: i for i in unit.agenda_items.for_meeting(meeting_id)}
+        for position, item_id in enumerate(ordered_ids):
+            item = current[item_id]
+            if item.position != position:
+                unit.agenda_items.update(replace(item, position=position))
+
+
+def _day(moment: date) -> str:
+    """A date as a facilitator writes it: '3 March 2026'."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    if not n:
+        return ""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

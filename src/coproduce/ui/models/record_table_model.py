@@ -1,0 +1,191 @@
+"""A table model over any paged listing from the services, loading rows only as they are shown.
+
+The model is given a *loader*, ``loader(offset, limit) -> Page``, and column definitions. It asks
+the loader once for the first chunk, which also tells it how many rows match; ``rowCount`` is
+that total from the start, so the scroll bar is right, and further chunks of ``CHUNK_SIZE`` rows
+are fetched the first time ``data()`` asks for a row in them (as the view paints), then kept.
+A list of 50,000 people costs one chunk query to open. ``reload()`` starts again, for a new
+filter or after a change.
+
+If loading a chunk fails with a ``CoproduceError`` (the server went away, say), its rows show
+empty and ``load_failed`` says why; the next ``reload()`` tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from coproduce.domain.errors import CoproduceError
+from coproduce.domain.records import Page
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+CHUNK_SIZE = 200
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, RECORD_ROLE)`` gives the whole record behind a row (or None if not loaded)."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[R]):
+    """One column: its heading and how to show a record in it (plain text)."""
+
+    title: str
+    text: Callable[[R], str]
+    align_right: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """Rows from a paged service listing, fetched in chunks as the view asks for them.
+
+    Signals:
+        reloaded(int): after ``reload()``, with the number of rows that now match.
+        load_failed(str): a chunk could not be loaded; the message is for the user.
+    """
+
+    reloaded = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        loader: Callable[[int, int], Page[R]],
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._loader = loader
+        self._chunk_size = chunk_size
+        self._total = 0
+        self._chunks: dict[int, tuple[R, ...]] = {}
+
+    # --- what the owner uses -------------------------------------------------------------
+
+    def set_loader(self, loader: Callable[[int, int], Page[R]]) -> None:
+        """Use another loader (a new filter) and reload."""
+        self._loader = loader
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget every loaded row and count again; views keep no stale row."""
+        self.beginResetModel()
+        self._chunks.clear()
+        self._total = 0
+        try:
+            first = self._loader(0, self._chunk_size)
+        except CoproduceError as exc:
+            log.warning("Could not load a list: %s", exc)
+            self.endResetModel()
+            self.load_failed.emit(str(exc))
+            self.reloaded.emit(0)
+            return
+        self._chunks[0] = tuple(first.items)
+        self._total = max(first.total, len(first.items))
+        self.endResetModel()
+        self.reloaded.emit(self._total)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def record(self, row: int) -> R | None:
+        """The record shown in ``row``, loading its chunk if needed."""
+        if not 0 <= row < self._total:
+            return None
+        chunk = self._chunk(row // self._chunk_size)
+        position = row % self._chunk_size
+        return chunk[position] if position < len(chunk) else None
+
+    def column_titles(self) -> list[str]:
+        return [column.title for column in self._columns]
+
+    # --- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._columns):
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            RECORD_ROLE,
+        ):
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        record = self.record(index.row())
+        if record is None:
+            return None
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(record) if column.tooltip else column.text(record) or None
+        return column.text(record)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _chunk(self, number: int) -> tuple[R, ...]:
+        chunk = self._chunks.get(number)
+        if chunk is not None:
+            return chunk
+        try:
+            page = self._loader(number * self._chunk_size, self._chunk_size)
+        except CoproduceError as exc:
+            log.warning("Could not load rows %d onwards: %s", number * self._chunk_size, exc)
+            chunk = ()
+            self.load_failed.emit(str(exc))
+        else:
+            # Rows deleted by someone else since the count leave the end of the list empty
+            # until the next reload, rather than shifting rows under the user's cursor.
+            chunk = tuple(page.items)
+        self._chunks[number] = chunk
+        return chunk

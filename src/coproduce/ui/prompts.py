@@ -1,0 +1,92 @@
+"""Every message box and file dialog the program shows goes through this module.
+
+One door for prompts means tests control all of them: ``set_handler()`` swaps the object that
+answers, and the UI test suite installs one that fails any test which opens a real, blocking
+modal prompt it did not expect (a modal box in a test would wait for a click forever).
+
+The rest of the UI calls the module functions (``show_error``, ``show_information``,
+``ask_yes_no``); nothing else in ``coproduce.ui`` may touch ``QMessageBox`` or ``QFileDialog``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class PromptHandler(Protocol):
+    """Answers prompts. The default shows real dialogs; tests install a scripted one."""
+
+    def show_error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def show_information(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def ask_yes_no(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool
+    ) -> bool: ...
+
+
+class DialogPrompts:
+    """The real thing: modal message boxes, worded for a facilitator."""
+
+    def show_error(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = _message_box(parent, QMessageBox.Icon.Warning, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def show_information(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = _message_box(parent, QMessageBox.Icon.Information, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def ask_yes_no(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool
+    ) -> bool:
+        box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box.setStandardButtons(yes | no)
+        box.setDefaultButton(yes if default_yes else no)
+        box.setEscapeButton(no)
+        return box.exec() == yes
+
+
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    # Plain text: messages may quote what a person typed, which must never be read as HTML.
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+_handler: PromptHandler = DialogPrompts()
+
+
+def set_handler(handler: PromptHandler) -> PromptHandler:
+    """Install ``handler`` for every later prompt; returns the one it replaces."""
+    global _handler
+    previous = _handler
+    _handler = handler
+    return previous
+
+
+def handler() -> PromptHandler:
+    return _handler
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something did not work and what to do about it."""
+    _handler.show_error(parent, title, text)
+
+
+def show_information(parent: QWidget | None, title: str, text: str) -> None:
+    _handler.show_information(parent, title, text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """Ask a question answered Yes or No; Escape and closing the box mean No."""
+    return _handler.ask_yes_no(parent, title, text, default_yes=default_yes)
