@@ -7,6 +7,7 @@ about vulnerable people. Tests redirect everything by setting ``COPRODUCE_HOME``
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -54,3 +55,11 @@ def resolve_database_url(cli_value: str | None = None) -> str:
     if "://" not in value:
         value = f"sqlite:///{Path(value).expanduser().resolve()}"
     return value
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside ``src/`` in a clone, inside the bundle when frozen."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

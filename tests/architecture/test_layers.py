@@ -18,8 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _lint(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports; "
-         "sys.exit(lint_imports(no_cache=True, no_logo=True))"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports; "
+            "sys.exit(lint_imports(no_cache=True, no_logo=True))",
+        ],
         cwd=project,
         capture_output=True,
         text=True,

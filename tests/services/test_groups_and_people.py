@@ -207,3 +207,31 @@ def test_text_keeps_every_character_a_database_can_store(services: Services) -> 
     again = services.people.get(person.id)
     assert again.display_name == "مريم 🌻 Ωmega\u200f xy"
     assert again.postal_address == "Line 1\nLine 2 ✓"
+
+
+def test_a_person_who_facilitated_or_owns_actions_is_archived_not_deleted(
+    services: Services,
+) -> None:
+    from datetime import datetime
+
+    from coproduce.domain.records import Action, Meeting
+
+    group = services.groups.create(Group(name="Forum"))
+    facilitator = services.people.create(
+        Person(display_name="Fran", roles=frozenset({Role.FACILITATOR}))
+    )
+    owner = services.people.create(Person(display_name="Owen"))
+    meeting = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="Spring session",
+            starts_at=datetime(2026, 3, 3, 10),
+            ends_at=datetime(2026, 3, 3, 12),
+            facilitator_ids=(facilitator.id,),
+        )
+    )
+    services.actions.create(Action(meeting_id=meeting.id, text="Send the notes", owner_id=owner.id))
+    with pytest.raises(ValidationError, match="1 session\\(s\\) they facilitated"):
+        services.people.delete(facilitator.id)
+    with pytest.raises(ValidationError, match="1 action\\(s\\) they own"):
+        services.people.delete(owner.id)

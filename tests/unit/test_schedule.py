@@ -76,7 +76,9 @@ def test_a_long_gap_is_stepped_over_to_the_first_beat_not_before_today() -> None
 
 
 def test_a_beat_falling_on_today_is_suggested() -> None:
-    suggestion = next_start(datetime(2026, 1, 31, 10), Cadence.MONTHLY, not_before=date(2026, 3, 31))
+    suggestion = next_start(
+        datetime(2026, 1, 31, 10), Cadence.MONTHLY, not_before=date(2026, 3, 31)
+    )
     assert suggestion == datetime(2026, 3, 31, 10, 0)
 
 

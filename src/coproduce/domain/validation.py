@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import TypeVar
 
 from coproduce.domain.errors import ValidationError
@@ -53,6 +54,8 @@ EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2200, 12, 31)
 MAX_SESSION_LENGTH = timedelta(hours=24)
 LARGE_PRINT_SIZES = range(14, 73)
+MAX_PENCE = 2**31 - 1  # the database column's limit, over £21 million
+MAX_HOURS = Decimal(24 * 31)
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -63,14 +66,22 @@ def clean_text(text: str) -> str:
 
 
 def clean_record(record: R) -> R:
-    """Apply ``clean_text`` to every string field of a record (not nested records)."""
+    """Apply ``clean_text`` to every string field of a record (not nested records), and
+    refuse any text too long to keep."""
     assert is_dataclass(record)
-    changes = {
-        f.name: clean_text(value)
-        for f in fields(record)
-        if isinstance(value := getattr(record, f.name), str) and _UNSTORABLE.search(value)
-    }
+    changes = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            _text(value, f.name)
+            if _UNSTORABLE.search(value):
+                changes[f.name] = clean_text(value)
     return replace(record, **changes) if changes else record
+
+
+def in_words(day: date) -> str:
+    """A date as people say it: '14 October 1066'."""
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def _name(value: str, field: str, what: str) -> str:
@@ -101,7 +112,7 @@ def _date(value: date | None, field: str, what: str) -> None:
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise ValidationError(
-            f"{what} {day.isoformat()} cannot be right. Please check the year.", field
+            f"{what} {in_words(day)} cannot be right. Please check the year.", field
         )
 
 
@@ -130,8 +141,10 @@ def check_access_needs(needs: AccessNeeds) -> AccessNeeds:
             "each other. Untick the one that does not apply.",
             "contact_methods",
         )
-    if ContactMethod.TEXT_ONLY in contact and len(contact - {ContactMethod.TEXT_ONLY}) > 0:
-        others = ", ".join(sorted(c.label for c in contact - {ContactMethod.TEXT_ONLY}))
+    # "No phone calls" agrees with "text message only"; any other way of contact does not.
+    other_ways = contact - {ContactMethod.TEXT_ONLY, ContactMethod.NO_PHONE_CALLS}
+    if ContactMethod.TEXT_ONLY in contact and other_ways:
+        others = ", ".join(sorted(c.label for c in other_ways))
         raise ValidationError(
             f"'{ContactMethod.TEXT_ONLY.label}' cannot go with other ways of contact ({others}).",
             "contact_methods",
@@ -215,10 +228,12 @@ def check_meeting(meeting: Meeting) -> Meeting:
     meeting = clean_record(meeting)
     _date(meeting.starts_at, "starts_at", "The start date")
     _date(meeting.ends_at, "ends_at", "The end date")
-    if meeting.ends_at <= meeting.starts_at:
+    if meeting.ends_at < meeting.starts_at:
         raise ValidationError(
             "The session ends before it starts. Check the start and end times.", "ends_at"
         )
+    if meeting.ends_at == meeting.starts_at:
+        raise ValidationError("The session must end after it starts.", "ends_at")
     if meeting.ends_at - meeting.starts_at > MAX_SESSION_LENGTH:
         raise ValidationError(
             "A session cannot last more than 24 hours. Check the end date.", "ends_at"
@@ -365,11 +380,23 @@ def check_action(action: Action) -> Action:
     return action
 
 
+def _hours(hours: Decimal) -> None:
+    if not hours.is_finite():
+        raise ValidationError("Please enter the hours as a number, such as 2.5.", "hours")
+    if hours < 0:
+        raise ValidationError("Hours cannot be negative.", "hours")
+    if hours > MAX_HOURS:
+        raise ValidationError(
+            f"{hours} hours is more than anyone could give in a month. Please check it.", "hours"
+        )
+    if hours != hours.quantize(Decimal("0.01")):
+        raise ValidationError("Give hours to at most 2 decimal places, such as 1.25.", "hours")
+
+
 def check_activity(activity: InvolvementActivity) -> InvolvementActivity:
     activity = clean_record(activity)
     _date(activity.on, "on", "The date")
-    if activity.hours < 0 or activity.hours > 24 * 31:
-        raise ValidationError("The hours should be between 0 and a month's worth.", "hours")
+    _hours(activity.hours)
     return replace(activity, title=_name(activity.title, "title", "a title for the activity"))
 
 
@@ -380,8 +407,9 @@ def check_payment(payment: Payment) -> Payment:
     for name in ("rate_pence", "amount_pence", "expenses_pence"):
         if getattr(payment, name) < 0:
             raise ValidationError("Amounts cannot be negative.", name)
-    if payment.hours < 0:
-        raise ValidationError("Hours cannot be negative.", "hours")
+        if getattr(payment, name) > MAX_PENCE:
+            raise ValidationError("That amount is too large to be right. Please check it.", name)
+    _hours(payment.hours)
     if payment.declined and (payment.amount_pence or payment.paid_on):
         raise ValidationError(
             "A declined payment has no amount and no date paid. Clear them, or untick 'declined'.",

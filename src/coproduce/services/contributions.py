@@ -328,7 +328,9 @@ class ContributionService(Service):
                 )
             return
         section = unit.sections.get(response.section_id)
-        linked = {link.document_id for link in unit.links.for_contribution(response.contribution_id)}
+        linked = {
+            link.document_id for link in unit.links.for_contribution(response.contribution_id)
+        }
         if section.document_id not in linked:
             document = unit.documents.get(section.document_id)
             raise ValidationError(

@@ -141,7 +141,9 @@ class DocumentService(Service):
         renumber the positions 0, 1, 2...; returns the sections in their new order."""
         with self._store.transaction() as unit:
             moving = unit.sections.get(section_id)
-            ordered = [s for s in unit.sections.for_document(moving.document_id) if s.id != section_id]
+            ordered = [
+                s for s in unit.sections.for_document(moving.document_id) if s.id != section_id
+            ]
             ordered.insert(max(0, min(new_index, len(ordered))), moving)
             return self._renumber(unit, ordered)
 

@@ -77,9 +77,7 @@ class LadderService(Service):
             document = unit.documents.get(document_id)
             if expected_version is not None:
                 document = replace(document, version=expected_version)
-            return unit.documents.update(
-                replace(document, planned_rung=rung), AuditAction.UPDATED
-            )
+            return unit.documents.update(replace(document, planned_rung=rung), AuditAction.UPDATED)
 
     @staticmethod
     def _check_references(unit: UnitOfWork, assessment: LadderAssessment) -> None:
@@ -89,7 +87,9 @@ class LadderService(Service):
                 "else or type their name.",
                 "assessor_id",
             )
-        missing_sessions = [m for m in assessment.evidence_meeting_ids if not unit.meetings.exists(m)]
+        missing_sessions = [
+            m for m in assessment.evidence_meeting_ids if not unit.meetings.exists(m)
+        ]
         if missing_sessions:
             raise ValidationError(
                 f"{len(missing_sessions)} of the sessions given as evidence no longer exist. "

@@ -74,7 +74,7 @@ class PeopleService(Service):
 
     def delete(self, person_id: int, expected_version: int | None = None) -> None:
         """Delete someone entered by mistake. Anyone with a record of taking part (attendance,
-        contributions, payments) is refused: archive them instead, so history stays whole.
+        contributions, payments, sessions facilitated, actions owned) is refused: archive them instead, so history stays whole.
         Their roles, needs, consents and memberships are deleted with them."""
         with self._store.transaction() as unit:
             person = unit.people.get(person_id)
@@ -82,6 +82,8 @@ class PeopleService(Service):
                 "attendance record(s)": unit.attendance.count_for_person(person_id),
                 "contribution(s)": unit.contributions.count_where(speaker_id=person_id),
                 "payment(s)": unit.payments.count_for_person(person_id),
+                "session(s) they facilitated": unit.meetings.count_facilitated_by(person_id),
+                "action(s) they own": unit.actions.count_owned_by(person_id),
             }
             found = ", ".join(f"{n} {what}" for what, n in held.items() if n)
             if found:

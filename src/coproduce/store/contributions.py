@@ -157,7 +157,9 @@ class LinkRepository(Repository[LinkRow, Link]):
         query = select(LinkRow).where(
             LinkRow.contribution_id == contribution_id,
             LinkRow.document_id == document_id,
-            LinkRow.section_id.is_(None) if section_id is None else LinkRow.section_id == section_id,
+            LinkRow.section_id.is_(None)
+            if section_id is None
+            else LinkRow.section_id == section_id,
         )
         if except_id is not None:
             query = query.where(LinkRow.id != except_id)

@@ -120,6 +120,11 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
         row = self._session.scalar(query)
         return self.to_record(row) if row else None
 
+    def count_facilitated_by(self, person_id: int) -> int:
+        return self.count(
+            select(MeetingFacilitatorRow).where(MeetingFacilitatorRow.person_id == person_id)
+        )
+
     def count_for_group(self, group_id: int) -> int:
         return self.count(select(MeetingRow).where(MeetingRow.group_id == group_id))
 
@@ -301,6 +306,9 @@ class ActionRepository(Repository[ActionRow, Action]):
 
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Action]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def count_owned_by(self, person_id: int) -> int:
+        return self.count(select(ActionRow).where(ActionRow.owner_id == person_id))
 
     def count_for_meeting(self, meeting_id: int) -> int:
         return self.count(select(ActionRow).where(ActionRow.meeting_id == meeting_id))

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from coproduce.domain.errors import DatabaseError, ValidationError
@@ -177,6 +177,12 @@ class Store:
             raise ValidationError(
                 "This change would break a link between records (for example it removes "
                 "something other records still point to), so it was not saved."
+            ) from exc
+        except DataError as exc:  # a value the column cannot hold (PostgreSQL checks sizes)
+            log.warning("Data error: %s", exc.orig)
+            raise ValidationError(
+                "A value is too large or not in a form the database can keep, so nothing was "
+                "saved. Check numbers and dates for typing mistakes."
             ) from exc
         except OperationalError as exc:
             log.error("Database error: %s", exc.orig)

@@ -1,0 +1,152 @@
+"""The window program's composition root: builds the application, the database, the services
+and the main window, and decides what happens when something goes wrong.
+
+- A database that cannot be opened (not a Coproduce file, too new, server unreachable) is
+  explained in a message box and the program exits with status 1: never a traceback.
+- An unexpected error while running is written, with its traceback, to the log file in the
+  user's log folder, and the user sees a short apology naming that file.
+- On a first launch (the default database, holding no groups and no people) the program
+  offers to load the example council, so a new user has something to look around.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+# Before anything can import qtawesome (QtPy picks its Qt binding when first imported).
+os.environ.setdefault("QT_API", "pyside6")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from coproduce import APP_NAME, __version__, paths  # noqa: E402
+from coproduce.domain.errors import CoproduceError  # noqa: E402
+from coproduce.services import Services  # noqa: E402
+from coproduce.store.database import Database  # noqa: E402
+from coproduce.ui import prompts  # noqa: E402
+from coproduce.ui.main_window import MainWindow  # noqa: E402
+from coproduce.ui.workers import wait_for_background_work  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+LOG_FILE_NAME = "coproduce.log"
+LOG_FILE_BYTES = 1_000_000
+LOG_FILES_KEPT = 5
+ORGANISATION_NAME = "Coproduce"
+
+
+def run(database_url: str | None) -> int:
+    """Open the window on ``database_url`` (or the usual one) and run until it closes.
+
+    Returns the exit status: 0 after a normal quit, 1 when the database could not be opened.
+    """
+    application = application_instance()
+    log_file = configure_logging()
+    started = open_main_window(database_url)
+    if started is None:
+        return 1
+    window, database = started
+    previous_hook = sys.excepthook
+    sys.excepthook = ExceptionReporter(log_file, window)
+    try:
+        status = application.exec()
+    finally:
+        sys.excepthook = previous_hook
+        wait_for_background_work()
+        database.close()
+    log.info("Coproduce closed with status %s", status)
+    return int(status)
+
+
+def application_instance() -> QApplication:
+    """The QApplication, created on first use and named so Qt files things under our name."""
+    application = QApplication.instance()
+    if application is None:
+        application = QApplication(sys.argv[:1])
+    assert isinstance(application, QApplication)
+    application.setApplicationName(APP_NAME)
+    application.setOrganizationName(ORGANISATION_NAME)
+    application.setApplicationVersion(__version__)
+    return application
+
+
+def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | None:
+    """Open the database and show the window on it, or explain why not and return None."""
+    url = paths.resolve_database_url(cli_value)
+    try:
+        database = Database.open(url)
+    except CoproduceError as exc:
+        log.warning("Could not open the database: %s", exc)
+        prompts.show_error(None, "Coproduce cannot open the database", str(exc))
+        return None
+    log.info("Opened %s", database.display_name)
+    if database.migration and database.migration.backup_path:
+        log.info("Backup before upgrading: %s", database.migration.backup_path)
+    services = Services(database, actor=os.environ.get("COPRODUCE_USER") or None)
+    try:
+        window = MainWindow(services)
+    except CoproduceError as exc:
+        database.close()
+        log.warning("Could not read the database: %s", exc)
+        prompts.show_error(None, "Coproduce cannot read the database", str(exc))
+        return None
+    window.show()
+    if url == paths.default_database_url() and window.database_is_empty():
+        window.offer_example_council()
+    return window, database
+
+
+def configure_logging() -> Path:
+    """Send the program's log to a rotating file in the user's log folder; returns its path."""
+    log_file = paths.log_dir() / LOG_FILE_NAME
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if getattr(handler, "baseFilename", None) == str(log_file):
+            return log_file
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return log_file
+
+
+class ExceptionReporter:
+    """``sys.excepthook`` for the window: log the traceback, apologise, keep running."""
+
+    def __init__(self, log_file: Path, window: MainWindow | None = None) -> None:
+        self.log_file = log_file
+        self.window = window
+        self._reporting = False
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        traceback: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, traceback)
+            return
+        log.error("Unexpected error", exc_info=(kind, error, traceback))
+        if self._reporting:
+            # An error while the apology is on screen: logged, but one box is enough.
+            return
+        self._reporting = True
+        try:
+            prompts.show_error(
+                self.window,
+                "Something went wrong",
+                "Sorry: Coproduce ran into a problem it did not expect. What you had saved is "
+                "safe; the last thing you did may not have finished.\n\n"
+                f"The details are in {self.log_file}. If it happens again, please send that "
+                "file to whoever supports Coproduce for you.",
+            )
+        finally:
+            self._reporting = False

@@ -1,0 +1,294 @@
+"""The main window: navigation on the left, one page at a time, the open database below.
+
+Pages: Sessions, People, Documents, Actions, Dashboard. The navigation list is reached and
+driven by keyboard (arrow keys move between pages; Ctrl+1 to Ctrl+5 jump to one from
+anywhere). The window talks to the database only through ``Services``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from coproduce import APP_NAME, __version__
+from coproduce.services import Services
+from coproduce.ui import icons, prompts
+from coproduce.ui.pages.actions_page import ActionsPage
+from coproduce.ui.pages.dashboard_page import DashboardPage
+from coproduce.ui.pages.documents_page import DocumentsPage
+from coproduce.ui.pages.list_page import ListPage
+from coproduce.ui.pages.people_page import PeoplePage
+from coproduce.ui.pages.sessions_page import SessionsPage
+from coproduce.ui.workers import Operation, run_in_background
+
+log = logging.getLogger(__name__)
+
+DEMO_SIZE = "small"
+
+EMPTY_DATABASE_QUESTION = (
+    "This database is empty. Load the example council so you can look around?\n\n"
+    "The example is made up: a small council with its groups, people, sessions, documents "
+    "and actions. Nobody in it is real."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageEntry:
+    key: str
+    label: str
+    page: QWidget
+
+
+class MainWindow(QMainWindow):
+    """The program's one main window.
+
+    Signals:
+        example_council_loaded(): the example council is in the database and on the pages.
+    """
+
+    example_council_loaded = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._icons_added = False
+        self._example_operation: Operation | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.resize(1280, 800)
+
+        self.pages = [
+            PageEntry("sessions", self.tr("Sessions"), SessionsPage(services)),
+            PageEntry("people", self.tr("People"), PeoplePage(services)),
+            PageEntry("documents", self.tr("Documents"), DocumentsPage(services)),
+            PageEntry("actions", self.tr("Actions"), ActionsPage(services)),
+            PageEntry("dashboard", self.tr("Dashboard"), DashboardPage(services)),
+        ]
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation.setAccessibleDescription(
+            self.tr("Choose a page with the arrow keys, or press Ctrl+1 to Ctrl+5 anywhere.")
+        )
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName(self.tr("Current page"))
+        for number, entry in enumerate(self.pages, start=1):
+            item = QListWidgetItem(entry.label)
+            item.setToolTip(self.tr("%s (Ctrl+%d)") % (entry.label, number))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.label)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
+            self.navigation.addItem(item)
+            self.stack.addWidget(entry.page)
+        widest = max(self.fontMetrics().horizontalAdvance(e.label) for e in self.pages)
+        self.navigation.setFixedWidth(widest + 80)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel(self.tr("Database: %s") % services.database.display_name)
+        self.database_label.setAccessibleName(self.tr("Database in use"))
+        self.database_label.setAccessibleDescription(self.database_label.text())
+        self.database_label.setToolTip(self.database_label.text())
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().setAccessibleName(self.tr("Status"))
+
+        self._build_menus()
+        self.navigation.setCurrentRow(0)
+        self.refresh()
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        for entry in self.pages:
+            if entry.key == key:
+                return entry.page
+        raise KeyError(key)
+
+    @property
+    def current_page_key(self) -> str:
+        return self.pages[self.stack.currentIndex()].key
+
+    def show_page(self, key: str, *, focus: bool = False) -> None:
+        """Bring a page forward; with ``focus`` the keyboard goes to it (its search box)."""
+        index = next(i for i, e in enumerate(self.pages) if e.key == key)
+        self.navigation.setCurrentRow(index)
+        if focus:
+            self.pages[index].page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def refresh(self) -> None:
+        """Read every page again from the database (after a change, or on F5)."""
+        for entry in self.pages:
+            entry.page.refresh()  # type: ignore[attr-defined]
+
+    def list_page(self, key: str) -> ListPage:
+        page = self.page(key)
+        assert isinstance(page, ListPage)
+        return page
+
+    # --- the example council -------------------------------------------------------------
+
+    def database_is_empty(self) -> bool:
+        """No groups and no people: a database nobody has started using."""
+        return (
+            self._services.groups.list(limit=0).total == 0
+            and self._services.people.list(limit=0).total == 0
+        )
+
+    def offer_example_council(self) -> bool:
+        """Ask whether to load the example council; load it if the answer is yes."""
+        if not prompts.ask_yes_no(
+            self,
+            self.tr("Load the example council?"),
+            self.tr(EMPTY_DATABASE_QUESTION),
+            default_yes=True,
+        ):
+            return False
+        self.load_example_council()
+        return True
+
+    def load_example_council(self) -> Operation:
+        # Imported here: the builder is only needed on a first launch.
+        from coproduce.services.demo import build_demo
+
+        database = self._services.database
+        self.statusBar().showMessage(self.tr("Loading the example council..."))
+        self._example_operation = run_in_background(
+            self,
+            lambda: build_demo(database, DEMO_SIZE),
+            on_success=self._example_council_loaded,
+            on_failure=self._example_council_failed,
+            busy_text=self.tr("Loading the example council. This takes a few seconds."),
+        )
+        return self._example_operation
+
+    def _example_council_loaded(self, _summary: object) -> None:
+        self._example_operation = None
+        self.refresh()
+        self.statusBar().showMessage(self.tr("The example council is loaded."), 10_000)
+        self.example_council_loaded.emit()
+
+    def _example_council_failed(self, error: BaseException) -> None:
+        self._example_operation = None
+        self.statusBar().clearMessage()
+        self.refresh()
+        log.error("The example council could not be loaded", exc_info=error)
+        prompts.show_error(
+            self,
+            self.tr("The example council was not loaded"),
+            self.tr(
+                "Coproduce could not load the example council: %s\n\n"
+                "Your database is as it was. You can start adding your own groups and people."
+            )
+            % error,
+        )
+
+    # --- menus and help ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, entry in enumerate(self.pages, start=1):
+            key = entry.key
+            go_menu.addAction(
+                self._action(
+                    entry.label,
+                    f"Ctrl+{number}",
+                    lambda _=False, k=key: self.show_page(k, focus=True),
+                )
+            )
+        go_menu.addSeparator()
+        go_menu.addAction(self._action(self.tr("&Reload from the database"), "F5", self.refresh))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_keyboard_shortcuts)
+        )
+        help_menu.addAction(self._action(self.tr("&About Coproduce"), None, self.show_about))
+
+    def _action(self, text: str, shortcut: str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # Shortcuts work wherever the focus is inside the window, menus open or not.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def keyboard_shortcuts_text(self) -> str:
+        lines = [f"Ctrl+{n}\t{e.label}" for n, e in enumerate(self.pages, start=1)]
+        lines += [
+            self.tr("Up, Down\tMove between pages (in the page list)"),
+            self.tr("Tab\tMove to the next control"),
+            self.tr("F5\tReload the lists from the database"),
+            self.tr("F1\tThis list"),
+            self.tr("Ctrl+Q\tQuit"),
+        ]
+        return "\n".join(lines)
+
+    def show_keyboard_shortcuts(self) -> None:
+        prompts.show_information(
+            self, self.tr("Keyboard shortcuts"), self.keyboard_shortcuts_text()
+        )
+
+    def show_about(self) -> None:
+        prompts.show_information(
+            self,
+            self.tr("About Coproduce"),
+            self.tr(
+                "Coproduce %s\n\nThe facilitator's program for lived-experience reference "
+                "groups.\n\nDatabase: %s"
+            )
+            % (__version__, self._services.database.display_name),
+        )
+
+    # --- Qt events -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._icons_added:
+            self._icons_added = True
+            # After the first paint: qtawesome is slow to import, and the window comes first.
+            QTimer.singleShot(0, self._add_icons)
+
+    def _add_icons(self) -> None:
+        for row, entry in enumerate(self.pages):
+            self.navigation.item(row).setIcon(icons.icon(entry.key))
+        for entry in self.pages:
+            if isinstance(entry.page, ListPage):
+                entry.page.search_field.addAction(
+                    icons.icon("search"), entry.page.search_field.ActionPosition.LeadingPosition
+                )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._example_operation is not None and self._example_operation.is_running:
+            # Closing mid-way would cut the example off half written; say why we stay.
+            self.statusBar().showMessage(
+                self.tr("Please wait: the example council is still loading."), 5_000
+            )
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: the record table, the search field, the figure tiles."""

@@ -1,0 +1,155 @@
+"""Fixtures for the window's tests (pytest-qt).
+
+- ``prompts`` (autouse): every message box goes through ``coproduce.ui.prompts``; here it is
+  answered from a script the test writes (``prompts.expect_question(True)``,
+  ``prompts.expect_message("error")``). A prompt the test did not script fails the test, and
+  so does a scripted prompt that never came: a real modal box would wait for a click forever.
+- Qt warnings fail the tests of this folder (a warning is usually a real mistake).
+- ``demo_database``: a fresh copy of a SQLite database holding the small example council,
+  built once per test run with ``build_demo`` and copied per test.
+- ``window``: the main window, shown, over ``services_for_window``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from coproduce.services import Services
+from coproduce.store.database import Database
+from coproduce.ui import prompts as prompt_module
+from coproduce.ui.main_window import MainWindow
+from coproduce.ui.workers import wait_for_background_work
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            # The offscreen platform warns that it cannot resize a window to its hints.
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@dataclass(frozen=True)
+class Prompt:
+    kind: str  # "error", "information" or "question"
+    title: str
+    text: str
+
+
+class UnexpectedPrompt(AssertionError):
+    pass
+
+
+class ScriptedPrompts:
+    """Answers prompts from the test's script, in order, and records what was shown."""
+
+    def __init__(self) -> None:
+        self._script: deque[tuple[str, bool]] = deque()
+        self.shown: list[Prompt] = []
+        self.unexpected: list[Prompt] = []
+
+    def expect_question(self, answer: bool) -> None:
+        self._script.append(("question", answer))
+
+    def expect_message(self, kind: str = "error") -> None:
+        self._script.append((kind, True))
+
+    @property
+    def unused(self) -> list[str]:
+        return [kind for kind, _answer in self._script]
+
+    def _take(self, kind: str, title: str, text: str) -> bool:
+        prompt = Prompt(kind, title, text)
+        self.shown.append(prompt)
+        if not self._script or self._script[0][0] != kind:
+            self.unexpected.append(prompt)
+            raise UnexpectedPrompt(f"A real {kind} prompt would have opened: {title!r}: {text!r}")
+        return self._script.popleft()[1]
+
+    def show_error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._take("error", title, text)
+
+    def show_information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._take("information", title, text)
+
+    def ask_yes_no(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool
+    ) -> bool:
+        return self._take("question", title, text)
+
+
+@pytest.fixture(autouse=True)
+def prompts() -> Iterator[ScriptedPrompts]:
+    scripted = ScriptedPrompts()
+    previous = prompt_module.set_handler(scripted)
+    yield scripted
+    prompt_module.set_handler(previous)
+    if scripted.unexpected:
+        pytest.fail(f"The test opened prompts it did not expect: {scripted.unexpected}")
+    if scripted.unused:
+        pytest.fail(f"The test expected prompts that never came: {scripted.unused}")
+
+
+@pytest.fixture(autouse=True)
+def background_work_finishes() -> Iterator[None]:
+    """No worker may outlive its test (and write into the next test's database)."""
+    yield
+    assert wait_for_background_work(60_000), "background work still running after the test"
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    from coproduce.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    database = Database.open(f"sqlite:///{path}")
+    try:
+        build_demo(database, "small")
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo_database(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
+    """A fresh SQLite database holding the small example council."""
+    path = tmp_path / "demo.sqlite3"
+    # Through the backup API, not a file copy: the template is a WAL database.
+    source = sqlite3.connect(demo_template)
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    os.chmod(path, 0o600)
+    database = Database.open(f"sqlite:///{path}")
+    yield database
+    wait_for_background_work()
+    database.close()
+
+
+@pytest.fixture
+def demo_services(demo_database: Database) -> Services:
+    return Services(demo_database, actor="Test Facilitator")
+
+
+def open_window(qtbot: QtBot, services: Services) -> MainWindow:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,96 @@
+"""The table model behind every list: counts first, loads rows in chunks as they are shown."""
+
+from __future__ import annotations
+
+from pytestqt.modeltest import ModelTester
+from PySide6.QtCore import Qt
+
+from coproduce.domain.errors import DatabaseError
+from coproduce.domain.records import Page, Person
+from coproduce.services import Services
+from coproduce.services.people import PersonFilter
+from coproduce.store.database import Database
+from coproduce.ui.models.record_table_model import RECORD_ROLE, Column, RecordTableModel
+
+COLUMNS: tuple[Column[Person], ...] = (
+    Column("Name", lambda p: p.display_name),
+    Column("Organisation", lambda p: p.organisation),
+)
+
+
+def register(services: Services, count: int) -> None:
+    for number in range(count):
+        services.people.create(
+            Person(display_name=f"Person {number:03d}", organisation=f"Org {number % 7}")
+        )
+
+
+class CountingLoader:
+    """The people service's listing, counting the queries the model makes."""
+
+    def __init__(self, services: Services, filters: PersonFilter = PersonFilter()) -> None:
+        self.services = services
+        self.filters = filters
+        self.calls: list[tuple[int, int]] = []
+
+    def __call__(self, offset: int, limit: int) -> Page[Person]:
+        self.calls.append((offset, limit))
+        return self.services.people.list(self.filters, offset=offset, limit=limit)
+
+
+def test_an_empty_list_passes_the_model_tester(
+    qtmodeltester: ModelTester, sqlite_database: Database
+) -> None:
+    model = RecordTableModel(COLUMNS, CountingLoader(Services(sqlite_database)))
+    model.reload()
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_a_full_list_passes_the_model_tester(
+    qtmodeltester: ModelTester, sqlite_database: Database
+) -> None:
+    services = Services(sqlite_database)
+    register(services, 23)
+    model = RecordTableModel(COLUMNS, CountingLoader(services), chunk_size=5)
+    model.reload()
+    assert model.rowCount() == 23
+    qtmodeltester.check(model)
+    # And again after a reload under a filter, which resets the model.
+    model.set_loader(CountingLoader(services, PersonFilter(text="Org 3")))
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+
+
+def test_rows_are_counted_at_once_and_loaded_only_when_shown(sqlite_database: Database) -> None:
+    services = Services(sqlite_database)
+    register(services, 23)
+    loader = CountingLoader(services)
+    model = RecordTableModel(COLUMNS, loader, chunk_size=5)
+    model.reload()
+
+    assert model.rowCount() == 23, "the scroll bar knows the whole list from the start"
+    assert loader.calls == [(0, 5)], "only the first chunk is read to open the list"
+
+    assert model.data(model.index(22, 0)) == "Person 022"
+    assert model.data(model.index(21, 1)) == "Org 0"
+    assert loader.calls == [(0, 5), (20, 5)], "the last rows came in one chunk, once"
+    assert model.data(model.index(3, 0), RECORD_ROLE).display_name == "Person 003"
+    assert len(loader.calls) == 2
+
+
+def test_the_headings_are_the_column_titles(sqlite_database: Database) -> None:
+    model = RecordTableModel(COLUMNS, CountingLoader(Services(sqlite_database)))
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles == ["Name", "Organisation"]
+
+
+def test_a_list_that_cannot_be_loaded_says_why_and_stays_empty(qtbot, sqlite_database) -> None:
+    def broken(offset: int, limit: int) -> Page[Person]:
+        raise DatabaseError("The server is not answering.")
+
+    model = RecordTableModel(COLUMNS, broken)
+    with qtbot.waitSignal(model.load_failed) as failure:
+        model.reload()
+    assert failure.args == ["The server is not answering."]
+    assert model.rowCount() == 0
