@@ -21,15 +21,15 @@ from types import TracebackType
 # Before anything can import qtawesome (QtPy picks its Qt binding when first imported).
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from coproduce import APP_NAME, __version__, paths  # noqa: E402
-from coproduce.domain.errors import CoproduceError  # noqa: E402
-from coproduce.services import Services  # noqa: E402
-from coproduce.store.database import Database  # noqa: E402
-from coproduce.ui import prompts  # noqa: E402
-from coproduce.ui.main_window import MainWindow  # noqa: E402
-from coproduce.ui.workers import wait_for_background_work  # noqa: E402
+from coproduce import APP_NAME, __version__, paths
+from coproduce.domain.errors import CoproduceError
+from coproduce.services import Services
+from coproduce.store.database import Database
+from coproduce.ui import prompts
+from coproduce.ui.main_window import MainWindow
+from coproduce.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ LOG_FILE_NAME = "coproduce.log"
 LOG_FILE_BYTES = 1_000_000
 LOG_FILES_KEPT = 5
 ORGANISATION_NAME = "Coproduce"
+LOG_HANDLER_NAME = "coproduce-log-file"
 
 
 def run(database_url: str | None) -> int:
@@ -101,15 +102,20 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
 
 
 def configure_logging() -> Path:
-    """Send the program's log to a rotating file in the user's log folder; returns its path."""
+    """Send the program's log to a rotating file in the user's log folder; returns its path.
+
+    Calling it again (another user folder, in tests) replaces the earlier file handler.
+    """
     log_file = paths.log_dir() / LOG_FILE_NAME
     root = logging.getLogger()
-    for handler in root.handlers:
-        if getattr(handler, "baseFilename", None) == str(log_file):
-            return log_file
+    for existing in list(root.handlers):
+        if existing.get_name() == LOG_HANDLER_NAME:
+            root.removeHandler(existing)
+            existing.close()
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
     )
+    handler.set_name(LOG_HANDLER_NAME)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:

@@ -500,7 +500,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        # Flush here, not at exit, so a reader that went away is handled below.
+        sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except CoproduceError as exc:
@@ -511,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_PROBLEM
     except Exception:
-        return _report_fault()
+        return _report_fault(args.command or "window")
 
 
 def _silence_stdout() -> None:
@@ -522,14 +525,17 @@ def _silence_stdout() -> None:
         pass
 
 
-def _report_fault() -> int:
-    """Apologise in one line and keep the details in a log file for whoever supports us."""
+def _report_fault(command: str = "") -> int:
+    """Apologise in one line and keep the details in a log file for whoever supports us.
+
+    The log names the command but not its arguments: a --db URL can hold a password.
+    """
     details = traceback.format_exc()
     try:
         log = paths.log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(f"{PROG} {__version__}: {' '.join(sys.argv)}\n{details}")
+            handle.write(f"{PROG} {__version__} {command}\n{details}")
     except OSError as exc:
         print(
             f"{PROG}: sorry, something went wrong inside Coproduce and the command did not "

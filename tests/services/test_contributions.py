@@ -631,3 +631,32 @@ def test_a_name_is_shown_only_while_consent_to_be_quoted_by_name_is_in_force(
 
     services.people.withdraw_consent(room.ann.id, ConsentPurpose.QUOTED_BY_NAME)
     assert services.contributions.display_speakers([named.id])[named.id] == GROUP_MEMBER
+
+
+def test_a_speaker_with_contributions_cannot_be_marked_absent_afterwards(
+    services: Services,
+) -> None:
+    group = services.groups.create(Group(name="Speakers' group"))
+    person = services.people.create(Person(display_name="Dee"))
+    services.groups.add_member(group.id, person.id, date(2020, 1, 1))
+    meeting = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="June session",
+            starts_at=datetime(2026, 6, 2, 10),
+            ends_at=datetime(2026, 6, 2, 12),
+        )
+    )
+    services.meetings.mark_attendance(meeting.id, person.id, AttendanceStatus.PRESENT)
+    services.contributions.add(
+        Contribution(
+            meeting_id=meeting.id,
+            text="The bus to the day centre is always late.",
+            attribution=Attribution.PERSON,
+            speaker_id=person.id,
+        )
+    )
+    with pytest.raises(ValidationError, match="must stay marked present") as error:
+        services.meetings.mark_attendance(meeting.id, person.id, AttendanceStatus.ABSENT)
+    assert error.value.field == "status"
+    assert services.meetings.present_person_ids(meeting.id) == {person.id}

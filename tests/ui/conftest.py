@@ -7,16 +7,17 @@
 - Qt warnings fail the tests of this folder (a warning is usually a real mistake).
 - ``demo_database``: a fresh copy of a SQLite database holding the small example council,
   built once per test run with ``build_demo`` and copied per test.
-- ``window``: the main window, shown, over ``services_for_window``.
+- ``open_window(services)``: the main window over those services, shown.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from coproduce.app import LOG_HANDLER_NAME
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts as prompt_module
@@ -48,7 +50,7 @@ class Prompt:
     text: str
 
 
-class UnexpectedPrompt(AssertionError):
+class UnexpectedPromptError(AssertionError):
     pass
 
 
@@ -75,7 +77,9 @@ class ScriptedPrompts:
         self.shown.append(prompt)
         if not self._script or self._script[0][0] != kind:
             self.unexpected.append(prompt)
-            raise UnexpectedPrompt(f"A real {kind} prompt would have opened: {title!r}: {text!r}")
+            raise UnexpectedPromptError(
+                f"A real {kind} prompt would have opened: {title!r}: {text!r}"
+            )
         return self._script.popleft()[1]
 
     def show_error(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -107,6 +111,17 @@ def background_work_finishes() -> Iterator[None]:
     """No worker may outlive its test (and write into the next test's database)."""
     yield
     assert wait_for_background_work(60_000), "background work still running after the test"
+
+
+@pytest.fixture(autouse=True)
+def no_log_file_left_behind() -> Iterator[None]:
+    """``app.run`` logs to a file in the test's user folder; later tests must not write there."""
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler.get_name() == LOG_HANDLER_NAME:
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture(scope="session")
@@ -147,9 +162,17 @@ def demo_services(demo_database: Database) -> Services:
     return Services(demo_database, actor="Test Facilitator")
 
 
-def open_window(qtbot: QtBot, services: Services) -> MainWindow:
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Callable[[Services], MainWindow]:
+    """Show the main window over some services; it is closed after the test."""
+
+    def show(services: Services) -> MainWindow:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        # Shortcuts reach only the active window, as on a desktop.
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        return window
+
+    return show

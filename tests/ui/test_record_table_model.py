@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.modeltest import ModelTester
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 
 from coproduce.domain.errors import DatabaseError
 from coproduce.domain.records import Page, Person
@@ -28,9 +28,9 @@ def register(services: Services, count: int) -> None:
 class CountingLoader:
     """The people service's listing, counting the queries the model makes."""
 
-    def __init__(self, services: Services, filters: PersonFilter = PersonFilter()) -> None:
+    def __init__(self, services: Services, filters: PersonFilter | None = None) -> None:
         self.services = services
-        self.filters = filters
+        self.filters = filters or PersonFilter()
         self.calls: list[tuple[int, int]] = []
 
     def __call__(self, offset: int, limit: int) -> Page[Person]:

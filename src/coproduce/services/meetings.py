@@ -255,6 +255,8 @@ class MeetingService(Service):
 
         Someone who is not a member of the group on the session's date can only be marked
         as a guest; once on the register as a guest, they stay a guest when marked again.
+        Someone with contributions recorded at the session stays present (what they said
+        is attributed to someone who was there).
         """
         mark = check_attendance(
             Attendance(
@@ -284,6 +286,15 @@ class MeetingService(Service):
                         f"{_day(on)}. Mark them as a guest for this session, or add them "
                         "to the group first.",
                         "is_guest",
+                    )
+            if mark.status is not AttendanceStatus.PRESENT:
+                said = unit.contributions.count_where(meeting_id=meeting_id, speaker_id=person_id)
+                if said:
+                    raise ValidationError(
+                        f"{person.display_name} has {said} contribution(s) recorded at this "
+                        "session, so they must stay marked present. Change who said those "
+                        "first if they were not there.",
+                        "status",
                     )
             if existing is None:
                 return unit.attendance.add(mark)

@@ -104,8 +104,10 @@ def _sqlite_problems(database: Database) -> list[str]:
         for (message,) in connection.exec_driver_sql(
             f"PRAGMA integrity_check({MAX_REPORTED_PROBLEMS})"
         ):
-            if message != "ok":
-                problems.append(f"Damaged data: {message}")
+            # A report can span lines, headed "*** in database main ***": keep the findings.
+            for line in str(message).splitlines():
+                if line != "ok" and not line.startswith("***"):
+                    problems.append(f"Damaged data: {line}")
         for table, rowid, parent, _key in connection.exec_driver_sql("PRAGMA foreign_key_check"):
             if len(problems) >= MAX_REPORTED_PROBLEMS:
                 problems.append("There are more problems than shown here.")

@@ -171,10 +171,12 @@ class MainWindow(QMainWindow):
         from coproduce.services.demo import build_demo
 
         database = self._services.database
+        # Dated from today, so the example's last sessions are still to come, as in real life.
+        today = self._services.groups.today()
         self.statusBar().showMessage(self.tr("Loading the example council..."))
         self._example_operation = run_in_background(
             self,
-            lambda: build_demo(database, DEMO_SIZE),
+            lambda: build_demo(database, DEMO_SIZE, today=today),
             on_success=self._example_council_loaded,
             on_failure=self._example_council_failed,
             busy_text=self.tr("Loading the example council. This takes a few seconds."),

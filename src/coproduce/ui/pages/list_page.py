@@ -31,6 +31,8 @@ class ListPage(QWidget):
     singular = ""
     plural = ""
     search_hint = ""
+    searchable = True
+    """False where the service offers no text search yet: the box is then not shown."""
     coming_next = ""
     widths_in_characters: Sequence[int] = ()
     stretch_column = 0
@@ -50,8 +52,11 @@ class ListPage(QWidget):
         muted(note)
         note.setVisible(bool(self.coming_next))
 
-        self.search_field = SearchField(self.search_hint, self.tr("Search %s") % self.plural)
+        self.search_field = SearchField(
+            self.search_hint, self.tr("Search %s") % self.plural, parent=self
+        )
         self.search_field.search_changed.connect(self._search_for)
+        self.search_field.setVisible(self.searchable)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Number of %s shown") % self.plural)
@@ -68,7 +73,8 @@ class ListPage(QWidget):
         )
 
         tools = QHBoxLayout()
-        tools.addWidget(self.search_field, 2)
+        if self.searchable:
+            tools.addWidget(self.search_field, 2)
         for widget in self.filter_widgets():
             tools.addWidget(widget)
         tools.addStretch(1)
@@ -79,7 +85,7 @@ class ListPage(QWidget):
         layout.addWidget(note)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
-        self.setFocusProxy(self.search_field)
+        self.setFocusProxy(self.search_field if self.searchable else self.table)
 
     # --- for subclasses ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ class PeoplePage(ListPage):
         "Coming next: open a person to record their access needs, consent and group "
         "memberships. For now this page lists everyone on the register."
     )
-    widths_in_characters = (26, 34, 30, 16, 20)
+    widths_in_characters = (24, 34, 30, 15, 16)
     stretch_column = 2
 
     def columns(self) -> Sequence[Column[Person]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from coproduce.domain.records import Meeting, Page
+from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services import Services
 from coproduce.services.meetings import MeetingFilter
 from coproduce.ui.formats import session_time
@@ -46,7 +47,7 @@ class SessionsPage(ListPage):
             Column("Title", lambda e: e.meeting.title),
             Column("Group", lambda e: e.group_name),
             Column("Status", lambda e: e.meeting.status.label),
-            Column("Present", lambda e: str(e.present), align_right=True),
+            Column("Present", _present, align_right=True),
         )
 
     def prepare(self) -> None:
@@ -74,3 +75,10 @@ class SessionsPage(ListPage):
     def _present(self, meeting: Meeting) -> int:
         assert meeting.id is not None
         return len(self._services.meetings.present_person_ids(meeting.id))
+
+
+def _present(entry: SessionEntry) -> str:
+    # A session still to come has nobody present yet; a 0 there would read as "nobody came".
+    if entry.present == 0 and entry.meeting.status is MeetingStatus.PLANNED:
+        return ""
+    return str(entry.present)
