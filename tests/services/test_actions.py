@@ -142,3 +142,13 @@ def test_an_action_is_edited_reopened_and_deleted(services: Services, group: Gro
     services.actions.delete(reopened.id, reopened.version)
     with pytest.raises(NotFoundError):
         services.actions.get(action.id)
+
+
+def test_actions_are_found_by_words_in_what_is_to_be_done(
+    services: Services, group: Group
+) -> None:
+    session = plan(services, group, datetime(2026, 2, 5, 10), "February")
+    parking = log(services, session, "Ask Estates about PARKING at the day centre")
+    log(services, session, "Send the easy-read notes")
+    assert services.actions.ids(ActionFilter(text="parking")) == [parking.id]
+    assert services.actions.ids(ActionFilter(text="100%")) == []

@@ -403,3 +403,26 @@ def test_a_group_that_has_not_met_for_a_while_gets_a_date_still_ahead(database: 
     forum = services.groups.create(Group(name="Forum", cadence=Cadence.EVERY_TWO_MONTHS))
     plan(services, forum, datetime(2025, 11, 30, 10, 0), "November")
     assert services.meetings.suggest_next_start(forum.id) == datetime(2026, 7, 30, 10, 0)
+
+
+def test_present_counts_come_for_many_sessions_at_once(services: Services, group: Group) -> None:
+    first = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="First",
+            starts_at=datetime(2026, 4, 1, 10),
+            ends_at=datetime(2026, 4, 1, 12),
+        )
+    )
+    second = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="Second",
+            starts_at=datetime(2026, 5, 1, 10),
+            ends_at=datetime(2026, 5, 1, 12),
+        )
+    )
+    for name, status in [("Ann", AttendanceStatus.PRESENT), ("Bo", AttendanceStatus.APOLOGIES)]:
+        person = services.people.create(Person(display_name=name))
+        services.meetings.mark_attendance(first.id, person.id, status, is_guest=True)
+    assert services.meetings.present_counts([first.id, second.id]) == {first.id: 1, second.id: 0}

@@ -181,8 +181,8 @@ def test_the_status_bar_names_a_server_database_but_never_its_password(
     assert "s3cret" not in shown
 
 
-def test_the_action_log_can_show_only_overdue_actions(
-    open_window: OpenWindow, sqlite_database: Database
+def test_the_action_log_shows_overdue_actions_and_searches_what_is_to_be_done(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database
 ) -> None:
     services = Services(sqlite_database)
     today = services.actions.today()
@@ -220,6 +220,11 @@ def test_the_action_log_can_show_only_overdue_actions(
     assert due.endswith("(overdue)")
     assert status == "Open"
     assert session == "Short breaks"
+
+    page.show_box.setCurrentIndex(page.show_box.findText("All actions"))
+    qtbot.keyClicks(page.search_field, "room")
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
+    assert column_of(window, "actions", "What") == ["Book the room"]
 
 
 def test_the_dashboard_says_what_is_coming_and_counts_what_is_there(

@@ -24,7 +24,8 @@ class ActionFilter:
     """What the action log can be narrowed by; all optional.
 
     ``open_only`` keeps Open and In progress actions; ``overdue`` keeps open actions whose
-    due date is before today (an action due today is not overdue yet).
+    due date is before today (an action due today is not overdue yet); ``text`` matches
+    words anywhere in what is to be done.
     """
 
     meeting_id: int | None = None
@@ -33,6 +34,7 @@ class ActionFilter:
     status: ActionStatus | None = None
     open_only: bool = False
     overdue: bool = False
+    text: str = ""
 
 
 class ActionService(Service):
@@ -124,6 +126,7 @@ class ActionService(Service):
             "status": filters.status,
             "open_only": filters.open_only,
             "overdue_on": self.today() if filters.overdue else None,
+            "text": filters.text,
         }
 
     @staticmethod

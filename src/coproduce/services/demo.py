@@ -1240,7 +1240,8 @@ class _Demo:
             document = rng.choice(documents)
             # Points about an issue land in the section for it (every document has one).
             heading = words.ISSUE_SECTIONS[topic.key][issue_index]
-            if self._chance(0.55) or kind is ContributionKind.IDEA:
+            about_an_issue = kind not in (ContributionKind.PRAISE, ContributionKind.DECISION)
+            if about_an_issue and (kind is ContributionKind.IDEA or self._chance(0.55)):
                 section = (*document.sections[heading], heading)
         status = None
         if kind not in (ContributionKind.PRAISE, ContributionKind.DECISION):

@@ -306,6 +306,12 @@ class MeetingService(Service):
             unit.meetings.row(meeting_id)
             return unit.attendance.for_meeting(meeting_id)
 
+    def present_counts(self, meeting_ids: list[int]) -> dict[int, int]:
+        """How many were present at each of ``meeting_ids`` (0 when nobody was marked)."""
+        with self._store.transaction() as unit:
+            counts = unit.attendance.counts_with_status(meeting_ids, AttendanceStatus.PRESENT)
+        return {meeting_id: counts.get(meeting_id, 0) for meeting_id in meeting_ids}
+
     def present_person_ids(self, meeting_id: int) -> set[int]:
         with self._store.transaction() as unit:
             return unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT)

@@ -73,8 +73,10 @@ class PeopleService(Service):
             return unit.people.update(check_person(left), AuditAction.ARCHIVED)
 
     def delete(self, person_id: int, expected_version: int | None = None) -> None:
-        """Delete someone entered by mistake. Anyone with a record of taking part (attendance,
-        contributions, payments, sessions facilitated, actions owned) is refused: archive them instead, so history stays whole.
+        """Delete someone entered by mistake.
+
+        Anyone with a record of taking part (attendance, contributions, payments, sessions
+        facilitated, actions owned) is refused: archive them instead, so history stays whole.
         Their roles, needs, consents and memberships are deleted with them."""
         with self._store.transaction() as unit:
             person = unit.people.get(person_id)

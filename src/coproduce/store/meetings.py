@@ -235,6 +235,20 @@ class AttendanceRepository(Repository[AttendanceRow, Attendance]):
     def count_for_person(self, person_id: int) -> int:
         return self.count(select(AttendanceRow).where(AttendanceRow.person_id == person_id))
 
+    def counts_with_status(
+        self, meeting_ids: list[int], status: AttendanceStatus
+    ) -> dict[int, int]:
+        """How many people had ``status`` at each session, in one query (sessions with none
+        are left out)."""
+        if not meeting_ids:
+            return {}
+        query = (
+            select(AttendanceRow.meeting_id, func.count())
+            .where(AttendanceRow.meeting_id.in_(meeting_ids), AttendanceRow.status == status.value)
+            .group_by(AttendanceRow.meeting_id)
+        )
+        return {meeting_id: count for meeting_id, count in self._session.execute(query)}
+
     def person_ids(self, meeting_id: int, status: AttendanceStatus) -> set[int]:
         """Everyone on this session's register with ``status``."""
         query = select(AttendanceRow.person_id).where(
@@ -284,6 +298,7 @@ class ActionRepository(Repository[ActionRow, Action]):
         status: ActionStatus | None = None,
         open_only: bool = False,
         overdue_on: date | None = None,
+        text: str = "",
     ):  # type: ignore[no-untyped-def]
         query = select(ActionRow).order_by(
             ActionRow.due_on.is_(None), ActionRow.due_on, ActionRow.id
@@ -302,6 +317,8 @@ class ActionRepository(Repository[ActionRow, Action]):
             query = query.where(ActionRow.status.in_(OPEN_ACTION_CODES))
         if overdue_on is not None:
             query = query.where(ActionRow.due_on < overdue_on)
+        if text.strip():
+            query = query.where(ActionRow.text.ilike(contains_pattern(text), escape="\\"))
         return query
 
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Action]:

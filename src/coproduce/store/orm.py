@@ -116,7 +116,8 @@ class PersonRoleRow(Base):
 
 
 class PersonNeedRow(Base):
-    """One ticked need: ``category`` names the vocabulary (contact_method, ...), ``code`` the option."""
+    """One ticked need: ``category`` names the vocabulary (contact_method...), ``code`` the
+    option ticked."""
 
     __tablename__ = "person_needs"
     person_id: Mapped[int] = mapped_column(

@@ -59,22 +59,19 @@ class SessionsPage(ListPage):
         page = self._services.meetings.list(
             MeetingFilter(text=self.search_text), offset=offset, limit=limit
         )
+        present = self._services.meetings.present_counts([m.id for m in page.items if m.id])
         return Page(
             items=tuple(
                 SessionEntry(
                     meeting=meeting,
                     group_name=self._group_names.get(meeting.group_id, ""),
-                    present=self._present(meeting),
+                    present=present.get(meeting.id or 0, 0),
                 )
                 for meeting in page.items
             ),
             total=page.total,
             offset=page.offset,
         )
-
-    def _present(self, meeting: Meeting) -> int:
-        assert meeting.id is not None
-        return len(self._services.meetings.present_person_ids(meeting.id))
 
 
 def _present(entry: SessionEntry) -> str:
