@@ -144,9 +144,7 @@ def test_an_action_is_edited_reopened_and_deleted(services: Services, group: Gro
         services.actions.get(action.id)
 
 
-def test_actions_are_found_by_words_in_what_is_to_be_done(
-    services: Services, group: Group
-) -> None:
+def test_actions_are_found_by_words_in_what_is_to_be_done(services: Services, group: Group) -> None:
     session = plan(services, group, datetime(2026, 2, 5, 10), "February")
     parking = log(services, session, "Ask Estates about PARKING at the day centre")
     log(services, session, "Send the easy-read notes")

@@ -16,7 +16,8 @@ from ``demo_content``.
 Deterministic: each size has its own seeded ``random.Random`` and every date is counted from
 ``today`` (default 1 November 2026), so the same size gives the same rows every time, on any
 machine. Nothing iterates a set, whose order would change with Python's hash seed. The last
-session or few of each group is still planned, after ``today``.
+session or few of each group is still planned, after ``today``. The one exception is the time
+on the audit events below: it is the real time the demo was made, because that is the truth.
 
 The rows respect the services' rules: a contribution attributed to a person is by someone marked
 present at that session; "not taken forward" always has a reason and "outside our scope" says
@@ -32,6 +33,7 @@ a million lines.
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -74,7 +76,10 @@ from coproduce.store.text import sort_key
 
 ANCHOR = date(2026, 11, 1)
 DEMO_ACTOR = "Coproduce demo data"
-REFUSAL = "The database already has data; demo data only goes into an empty database"
+REFUSAL = (
+    "The database already has data; demo data only goes into an empty database. "
+    "Create a new database for the demo instead."
+)
 
 # Every table the demo writes, except the audit log (which may already hold events, and whose
 # ids the database assigns).
@@ -242,7 +247,18 @@ PLANNED_RUNGS = {
     DocumentKind.PROJECT: (5, 6, 7, 7),
 }
 
-CONTRIBUTION_KINDS = (
+
+class _Weighted:
+    """Values with weights, for ``random.choices``; cumulative weights worked out once."""
+
+    __slots__ = ("cumulative", "values")
+
+    def __init__(self, *pairs: tuple[Any, float]) -> None:
+        self.values = tuple(value for value, _ in pairs)
+        self.cumulative = tuple(itertools.accumulate(weight for _, weight in pairs))
+
+
+CONTRIBUTION_KINDS = _Weighted(
     (ContributionKind.IDEA, 25),
     (ContributionKind.CONCERN, 23),
     (ContributionKind.QUESTION, 17),
@@ -250,14 +266,58 @@ CONTRIBUTION_KINDS = (
     (ContributionKind.PRAISE, 7),
     (ContributionKind.DECISION, 7),
 )
+IDEA_ATTRIBUTIONS = _Weighted(
+    (Attribution.PERSON, 70), (Attribution.ANONYMOUS, 15), (Attribution.WHOLE_GROUP, 15)
+)
+PAYMENT_PREFERENCES = _Weighted(
+    (PaymentPreference.BANK_TRANSFER, 45),
+    (PaymentPreference.VOUCHER, 22),
+    (PaymentPreference.CHEQUE, 5),
+    (PaymentPreference.DECLINES_PAYMENT, 10),
+    (PaymentPreference.NOT_SET, 18),
+)
+DOCUMENT_STATUSES = _Weighted(
+    (DocumentStatus.APPROVED, 35),
+    (DocumentStatus.IN_DEVELOPMENT, 22),
+    (DocumentStatus.CONSULTATION, 10),
+    (DocumentStatus.IN_REVIEW, 23),
+    (DocumentStatus.ARCHIVED, 10),
+)
+CONSENT_METHODS = _Weighted(
+    (ConsentMethod.WRITTEN_FORM, 45),
+    (ConsentMethod.VERBAL, 25),
+    (ConsentMethod.EMAIL, 15),
+    (ConsentMethod.PHONE, 15),
+)
+DOCUMENTS_PER_ITEM = _Weighted((1, 70), (2, 15), (0, 15))
+OVERDUE_ACTION_STATUSES = _Weighted(
+    (ActionStatus.DONE, 65),
+    (ActionStatus.DROPPED, 8),
+    (ActionStatus.IN_PROGRESS, 12),
+    (ActionStatus.OPEN, 15),
+)
+RECENT_ACTION_STATUSES = _Weighted(
+    (ActionStatus.OPEN, 60), (ActionStatus.IN_PROGRESS, 30), (ActionStatus.DONE, 10)
+)
+ASSESSMENTS_PER_DOCUMENT = _Weighted((0, 8), (1, 30), (2, 30), (3, 20), (4, 12))
+ACTIVITY_KINDS = _Weighted(
+    (ActivityKind.INTERVIEW_PANEL, 30),
+    (ActivityKind.CO_DELIVERED_TRAINING, 25),
+    (ActivityKind.STAFF_INDUCTION, 15),
+    (ActivityKind.AUDIT, 15),
+    (ActivityKind.WORKSHOP, 15),
+)
 
 # How answers build up as contributions age: (younger than so many days, status weights).
 _R = ResponseStatus
-RESPONSE_BANDS: tuple[tuple[float, tuple[tuple[ResponseStatus, int], ...]], ...] = (
-    (21, ((_R.NOT_ANSWERED, 45), (_R.UNDER_CONSIDERATION, 45), (_R.ALREADY_HAPPENING, 10))),
+RESPONSE_BANDS: tuple[tuple[float, _Weighted], ...] = (
+    (
+        21,
+        _Weighted((_R.NOT_ANSWERED, 45), (_R.UNDER_CONSIDERATION, 45), (_R.ALREADY_HAPPENING, 10)),
+    ),
     (
         90,
-        (
+        _Weighted(
             (_R.NOT_ANSWERED, 10),
             (_R.UNDER_CONSIDERATION, 35),
             (_R.CHANGED_DOCUMENT, 20),
@@ -268,7 +328,7 @@ RESPONSE_BANDS: tuple[tuple[float, tuple[tuple[ResponseStatus, int], ...]], ...]
     ),
     (
         float("inf"),
-        (
+        _Weighted(
             (_R.NOT_ANSWERED, 4),
             (_R.UNDER_CONSIDERATION, 12),
             (_R.CHANGED_DOCUMENT, 36),
@@ -361,6 +421,8 @@ class _Session:
     present: list[_Person] = field(default_factory=list)
     said: set[tuple[str, ContributionKind, int]] = field(default_factory=set)
     """Points already made (topic, kind, which one), so few are made twice."""
+    points: int = 0
+    """How many different points the session's topics offer."""
 
     @property
     def day(self) -> date:
@@ -429,10 +491,8 @@ class _Demo:
     def _chance(self, probability: float) -> bool:
         return self.rng.random() < probability
 
-    def _pick(self, weighted: Sequence[tuple[Any, float]]) -> Any:
-        values = [value for value, _ in weighted]
-        weights = [weight for _, weight in weighted]
-        return self.rng.choices(values, weights)[0]
+    def _pick(self, weighted: _Weighted) -> Any:
+        return self.rng.choices(weighted.values, cum_weights=weighted.cumulative)[0]
 
     def _day_between(self, first: date, last: date) -> date:
         if last <= first:
@@ -546,15 +606,7 @@ class _Demo:
                     f"HM{rng.randint(1, 9)} {rng.randint(1, 9)}"
                     f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
                 )
-            person.preference = self._pick(
-                (
-                    (PaymentPreference.BANK_TRANSFER, 45),
-                    (PaymentPreference.VOUCHER, 22),
-                    (PaymentPreference.CHEQUE, 5),
-                    (PaymentPreference.DECLINES_PAYMENT, 10),
-                    (PaymentPreference.NOT_SET, 18),
-                )
-            )
+            person.preference = self._pick(PAYMENT_PREFERENCES)
         self.rows["people"].append(
             {
                 "id": person.id,
@@ -642,15 +694,7 @@ class _Demo:
         ]
         section_id = 0
         for index, (topic, source, locality) in enumerate(candidates[: self.size.documents]):
-            status = self._pick(
-                (
-                    (DocumentStatus.APPROVED, 35),
-                    (DocumentStatus.IN_DEVELOPMENT, 22),
-                    (DocumentStatus.CONSULTATION, 10),
-                    (DocumentStatus.IN_REVIEW, 23),
-                    (DocumentStatus.ARCHIVED, 10),
-                )
-            )
+            status = self._pick(DOCUMENT_STATUSES)
             edition = {
                 DocumentStatus.APPROVED: f"Version {rng.randint(1, 3)}.{rng.randint(0, 4)}",
                 DocumentStatus.IN_DEVELOPMENT: f"Draft {rng.randint(1, 5)}",
@@ -914,14 +958,7 @@ class _Demo:
             ):
                 method = ConsentMethod.VIA_ADVOCATE
             else:
-                method = self._pick(
-                    (
-                        (ConsentMethod.WRITTEN_FORM, 45),
-                        (ConsentMethod.VERBAL, 25),
-                        (ConsentMethod.EMAIL, 15),
-                        (ConsentMethod.PHONE, 15),
-                    )
-                )
+                method = self._pick(CONSENT_METHODS)
             add(person, ConsentPurpose.TAKING_PART, given, on, method, recorder)
             if profile:
                 add(person, ConsentPurpose.STORING_NEEDS, given, on, method, recorder)
@@ -982,7 +1019,7 @@ class _Demo:
                 topic = words.TOPICS[key]
                 available = self.documents_by_topic.get(key, [])
                 current = [d for d in available if not d.archived] or available
-                how_many = self._pick(((1, 70), (2, 15), (0, 15))) if current else 0
+                how_many = self._pick(DOCUMENTS_PER_ITEM) if current else 0
                 chosen = rng.sample(current, min(how_many, len(current)))
                 if chosen:
                     lead = chosen[0]
@@ -1114,11 +1151,17 @@ class _Demo:
         for session, count in zip(held, counts, strict=True):
             if not count:
                 continue
+            topics = {item.topic.key: item.topic for item in session.items}.values()
+            session.points = sum(
+                4 * len(t.issues) + len(t.decisions) + len(t.praise) for t in topics
+            )
             speakers = [p for p in session.present if p.kind != FACILITATOR] or session.present
-            speaker_weights = [
-                p.talk * (3.0 if p.is_participant else 1.0 if p.kind != FACILITATOR else 0.3)
-                for p in speakers
-            ]
+            speaker_weights = list(
+                itertools.accumulate(
+                    p.talk * (3.0 if p.is_participant else 1.0 if p.kind != FACILITATOR else 0.3)
+                    for p in speakers
+                )
+            )
             span = (session.ends_at - session.starts_at).total_seconds() - 20 * 60
             step = max(1.0, span / count)
             last_speaker: _Person | None = None
@@ -1143,7 +1186,9 @@ class _Demo:
         rng = self.rng
         plan = self.plans[session.group]
         # Draw a point not yet made in this session; a few tries, then let it be said again.
-        for _ in range(5):
+        # Once most points have been made (long sessions) one draw will do: it saves time.
+        tries = 5 if len(session.said) < session.points * 3 // 4 else 1
+        for _ in range(tries):
             if session.items and self._chance(0.9):
                 item = rng.choice(session.items)
                 item_id, topic, documents = item.id, item.topic, item.documents
@@ -1166,18 +1211,12 @@ class _Demo:
         if kind is ContributionKind.DECISION:
             attribution = Attribution.WHOLE_GROUP
         elif kind is ContributionKind.IDEA:
-            attribution = self._pick(
-                (
-                    (Attribution.PERSON, 70),
-                    (Attribution.ANONYMOUS, 15),
-                    (Attribution.WHOLE_GROUP, 15),
-                )
-            )
+            attribution = self._pick(IDEA_ATTRIBUTIONS)
         else:
             attribution = Attribution.PERSON if self._chance(0.78) else Attribution.ANONYMOUS
         speaker = None
         if attribution is Attribution.PERSON:
-            speaker = rng.choices(speakers, speaker_weights)[0]
+            speaker = rng.choices(speakers, cum_weights=speaker_weights)[0]
 
         issue_index = point[2] % len(topic.issues)
         issue = topic.issues[issue_index]
@@ -1393,22 +1432,9 @@ class _Demo:
             for text in rng.sample(choices, min(len(choices), rng.randint(1, 4))):
                 due = session.day + timedelta(days=rng.randint(14, 56))
                 if due < self.today - timedelta(days=14):
-                    status = self._pick(
-                        (
-                            (ActionStatus.DONE, 65),
-                            (ActionStatus.DROPPED, 8),
-                            (ActionStatus.IN_PROGRESS, 12),
-                            (ActionStatus.OPEN, 15),
-                        )
-                    )
+                    status = self._pick(OVERDUE_ACTION_STATUSES)
                 else:
-                    status = self._pick(
-                        (
-                            (ActionStatus.OPEN, 60),
-                            (ActionStatus.IN_PROGRESS, 30),
-                            (ActionStatus.DONE, 10),
-                        )
-                    )
+                    status = self._pick(RECENT_ACTION_STATUSES)
                 done_on = None
                 if status is ActionStatus.DONE:
                     done_on = min(
@@ -1440,7 +1466,7 @@ class _Demo:
         for document in self.documents:
             document.discussed.sort()
             document.contributions.sort()
-            count = self._pick(((0, 8), (1, 30), (2, 30), (3, 20), (4, 12)))
+            count = self._pick(ASSESSMENTS_PER_DOCUMENT)
             if not count:
                 continue
             if document.discussed:
@@ -1543,15 +1569,7 @@ class _Demo:
                                       meeting_id=session.id)  # fmt: skip
         for index in range(self.size.activities):
             activity_id = index + 1
-            kind = self._pick(
-                (
-                    (ActivityKind.INTERVIEW_PANEL, 30),
-                    (ActivityKind.CO_DELIVERED_TRAINING, 25),
-                    (ActivityKind.STAFF_INDUCTION, 15),
-                    (ActivityKind.AUDIT, 15),
-                    (ActivityKind.WORKSHOP, 15),
-                )
-            )
+            kind = self._pick(ACTIVITY_KINDS)
             on = self._day_between(self.start, self.today + timedelta(days=45))
             if kind is ActivityKind.INTERVIEW_PANEL:
                 title = f"Interview panel: {rng.choice(words.INTERVIEW_POSTS)}"

@@ -87,6 +87,11 @@ def insert_rows(
                     progress(name, done, total)
         if not database.is_sqlite:
             _move_sequences_past_ids(session, [TABLES[name] for name in order if rows[name]])
+    # Fresh statistics after a large load, so both query planners choose the indexes
+    # (SQLite gathers none until ANALYZE runs; PostgreSQL's autovacuum would get there later).
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
     return {name: len(rows[name]) for name in order}
 
 

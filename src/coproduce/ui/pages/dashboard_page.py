@@ -44,7 +44,7 @@ class DashboardPage(QWidget):
         self._figures: list[tuple[FigureTile, Callable[[], int]]] = [
             (FigureTile("Active groups"), lambda: groups.list(active=True, limit=0).total),
             (
-                FigureTile("People on the register"),
+                FigureTile("Active people on the register"),
                 lambda: people.list(PersonFilter(active=True), limit=0).total,
             ),
             (FigureTile("Sessions"), lambda: meetings.list(MeetingFilter(), limit=0).total),
