@@ -237,6 +237,18 @@ def _open(args: argparse.Namespace) -> Database:
     return Database.open(paths.resolve_database_url(args.db))
 
 
+def _open_existing(args: argparse.Namespace) -> Database:
+    """Open a database for reading; a mistyped file path must not create a new, empty one."""
+    url = paths.resolve_database_url(args.db)
+    path = maintenance.sqlite_file(url)
+    if path is not None and not path.exists():
+        raise CommandError(
+            f"There is no database at {path}. Check the --db value, or create one by starting "
+            f"Coproduce or with '{PROG} demo'."
+        )
+    return Database.open(url)
+
+
 def run_window(args: argparse.Namespace) -> int:
     # Imported here, and only here, so every command runs without Qt or a display.
     try:
@@ -276,7 +288,7 @@ def _counted_noun(field_name: str) -> str:
 def run_list(args: argparse.Namespace) -> int:
     listing = LISTINGS[args.kind]
     labels = args.format == "table"
-    database = _open(args)
+    database = _open_existing(args)
     try:
         services = Services(database)
         rows, total = listing_rows(
@@ -342,7 +354,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    database = _open(args)
+    database = _open_existing(args)
     try:
         result = maintenance.check_database(database)
         where = database.display_name

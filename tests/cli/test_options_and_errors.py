@@ -85,22 +85,37 @@ def test_db_wins_over_coproduce_db(
 ) -> None:
     monkeypatch.setenv("COPRODUCE_DB", str(tmp_path / "elsewhere.sqlite3"))
 
-    result = coproduce("list", "groups", "--format", "json", "--db", str(tmp_path / "x.sqlite3"))
+    result = coproduce("demo", "--db", str(tmp_path / "x.sqlite3"))
 
-    assert json.loads(result.out) == []
+    assert result.status == 0, result.err
     assert (tmp_path / "x.sqlite3").exists()
     assert not (tmp_path / "elsewhere.sqlite3").exists()
+
+
+@pytest.mark.parametrize("command", [["list", "people"], ["check"]])
+def test_reading_a_mistyped_file_says_so_and_creates_nothing(
+    coproduce: Coproduce, tmp_path: Path, command: list[str]
+) -> None:
+    mistyped = tmp_path / "no such folder" / "coproduse.sqlite3"
+
+    result = coproduce(*command, "--db", str(mistyped))
+
+    assert result.status == 1
+    assert f"There is no database at {mistyped}" in result.err
+    assert not mistyped.parent.exists()
 
 
 def test_without_db_or_coproduce_db_the_file_in_the_user_data_folder_is_used(
     coproduce: Coproduce, private_home: Path
 ) -> None:
+    created = coproduce("demo")
     result = coproduce("check")
 
     expected = private_home / "data" / DATABASE_FILE_NAME
+    assert created.status == 0, created.err
+    assert f"in {expected}:" in created.out
     assert result.status == 0, result.err
     assert f"Database: {expected}" in result.out
-    assert expected.exists()
 
 
 def test_a_file_that_is_not_a_database_is_refused_with_a_message(

@@ -207,7 +207,7 @@ def test_a_corrupt_database_file_gets_a_clear_message(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseError, match="damaged|not a Coproduce"):
+    with pytest.raises(DatabaseError, match="is damaged and cannot be opened"):
         Database.open(f"sqlite:///{path}")
 
 
