@@ -235,3 +235,16 @@ def test_a_person_who_facilitated_or_owns_actions_is_archived_not_deleted(
         services.people.delete(facilitator.id)
     with pytest.raises(ValidationError, match="1 action\\(s\\) they own"):
         services.people.delete(owner.id)
+
+
+def test_a_deleted_record_can_be_restored_under_its_old_id(services: Services) -> None:
+    group = services.groups.create(Group(name="Short-lived group", purpose="A mistake"))
+    services.groups.delete(group.id)
+    with services.store.transaction() as unit:
+        restored = unit.groups.restore(group)
+    assert restored == replace(group, version=1)
+    assert services.groups.get(group.id).purpose == "A mistake"
+    later = services.groups.create(Group(name="Next group"))
+    assert later.id != group.id
+    with pytest.raises(ConflictError), services.store.transaction() as unit:
+        unit.groups.restore(group)

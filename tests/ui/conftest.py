@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -58,7 +59,7 @@ class ScriptedPrompts:
     """Answers prompts from the test's script, in order, and records what was shown."""
 
     def __init__(self) -> None:
-        self._script: deque[tuple[str, bool]] = deque()
+        self._script: deque[tuple[str, Any]] = deque()
         self.shown: list[Prompt] = []
         self.unexpected: list[Prompt] = []
 
@@ -68,11 +69,19 @@ class ScriptedPrompts:
     def expect_message(self, kind: str = "error") -> None:
         self._script.append((kind, True))
 
+    def expect_save_choice(self, answer: str) -> None:
+        """The next prompt asks Save/Discard/Cancel; answer 'save', 'discard' or 'cancel'."""
+        self._script.append(("save choice", answer))
+
+    def expect_file(self, answer: Path | None) -> None:
+        """The next prompt picks a file; answer with a path, or None for Cancel."""
+        self._script.append(("file", answer))
+
     @property
     def unused(self) -> list[str]:
         return [kind for kind, _answer in self._script]
 
-    def _take(self, kind: str, title: str, text: str) -> bool:
+    def _take(self, kind: str, title: str, text: str) -> Any:
         prompt = Prompt(kind, title, text)
         self.shown.append(prompt)
         if not self._script or self._script[0][0] != kind:
@@ -92,6 +101,14 @@ class ScriptedPrompts:
         self, parent: QWidget | None, title: str, text: str, *, default_yes: bool
     ) -> bool:
         return self._take("question", title, text)
+
+    def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> Any:
+        return self._take("save choice", title, text)
+
+    def choose_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None:
+        return self._take("file", title, name_filter)
 
 
 @pytest.fixture(autouse=True)

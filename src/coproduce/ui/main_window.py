@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from coproduce import APP_NAME, __version__
 from coproduce.services import Services
 from coproduce.ui import icons, prompts
+from coproduce.ui.commands import DataChanges
+from coproduce.ui.context import WindowContext
+from coproduce.ui.editing import may_leave
 from coproduce.ui.pages.actions_page import ActionsPage
 from coproduce.ui.pages.dashboard_page import DashboardPage
 from coproduce.ui.pages.documents_page import DocumentsPage
@@ -69,12 +72,15 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.resize(1280, 800)
 
+        self.undo_stack = QUndoStack(self)
+        self.changes = DataChanges(self)
+        self.context = WindowContext(services, self.undo_stack, self.changes)
         self.pages = [
-            PageEntry("sessions", self.tr("Sessions"), SessionsPage(services)),
-            PageEntry("people", self.tr("People"), PeoplePage(services)),
-            PageEntry("documents", self.tr("Documents"), DocumentsPage(services)),
-            PageEntry("actions", self.tr("Actions"), ActionsPage(services)),
-            PageEntry("dashboard", self.tr("Dashboard"), DashboardPage(services)),
+            PageEntry("sessions", self.tr("Sessions"), SessionsPage(self.context)),
+            PageEntry("people", self.tr("People"), PeoplePage(self.context)),
+            PageEntry("documents", self.tr("Documents"), DocumentsPage(self.context)),
+            PageEntry("actions", self.tr("Actions"), ActionsPage(self.context)),
+            PageEntry("dashboard", self.tr("Dashboard"), DashboardPage(self.context)),
         ]
 
         self.navigation = QListWidget()
@@ -95,7 +101,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(entry.page)
         widest = max(self.fontMetrics().horizontalAdvance(e.label) for e in self.pages)
         self.navigation.setFixedWidth(widest + 80)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._navigate_to)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -117,6 +123,17 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # --- pages ---------------------------------------------------------------------------
+
+    def _navigate_to(self, row: int) -> None:
+        """Switch page, unless the page being left holds unsaved changes the person keeps."""
+        if row == self.stack.currentIndex() or row < 0:
+            return
+        if not may_leave(self.stack.currentWidget()):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
 
     def page(self, key: str) -> QWidget:
         for entry in self.pages:
@@ -211,6 +228,17 @@ class MainWindow(QMainWindow):
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit_menu.addAction(action)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, entry in enumerate(self.pages, start=1):
             key = entry.key
@@ -241,14 +269,21 @@ class MainWindow(QMainWindow):
         return action
 
     def keyboard_shortcuts_text(self) -> str:
-        lines = [f"Ctrl+{n}\t{e.label}" for n, e in enumerate(self.pages, start=1)]
-        lines += [
+        """Every shortcut in the window, read from its actions (pages' own included), so the
+        list can never fall behind the program."""
+        lines = [
             self.tr("Up, Down\tMove between pages (in the page list)"),
-            self.tr("Tab\tMove to the next control"),
-            self.tr("F5\tReload the lists from the database"),
-            self.tr("F1\tThis list"),
-            self.tr("Ctrl+Q\tQuit"),
+            self.tr("Tab, Shift+Tab\tMove to the next or previous control"),
         ]
+        seen: set[tuple[str, str]] = set()
+        for action in self.findChildren(QAction):
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            text = action.text().replace("&", "")
+            if keys and text and (keys, text) not in seen:
+                seen.add((keys, text))
+                lines.append(f"{keys}\t{text}")
         return "\n".join(lines)
 
     def show_keyboard_shortcuts(self) -> None:
@@ -291,6 +326,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Please wait: the example council is still loading."), 5_000
             )
+            event.ignore()
+            return
+        if not may_leave(self.stack.currentWidget()):
             event.ignore()
             return
         super().closeEvent(event)

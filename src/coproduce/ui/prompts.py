@@ -10,10 +10,13 @@ The rest of the UI calls the module functions (``show_error``, ``show_informatio
 
 from __future__ import annotations
 
-from typing import Protocol
+from pathlib import Path
+from typing import Literal, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SaveChoice = Literal["save", "discard", "cancel"]
 
 
 class PromptHandler(Protocol):
@@ -26,6 +29,14 @@ class PromptHandler(Protocol):
     def ask_yes_no(
         self, parent: QWidget | None, title: str, text: str, *, default_yes: bool
     ) -> bool: ...
+
+    def ask_save_discard_cancel(
+        self, parent: QWidget | None, title: str, text: str
+    ) -> SaveChoice: ...
+
+    def choose_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None: ...
 
 
 class DialogPrompts:
@@ -50,6 +61,27 @@ class DialogPrompts:
         box.setDefaultButton(yes if default_yes else no)
         box.setEscapeButton(no)
         return box.exec() == yes
+
+    def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> SaveChoice:
+        box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+        save = QMessageBox.StandardButton.Save
+        discard = QMessageBox.StandardButton.Discard
+        cancel = QMessageBox.StandardButton.Cancel
+        box.setStandardButtons(save | discard | cancel)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        answer = box.exec()
+        if answer == save:
+            return "save"
+        return "discard" if answer == discard else "cancel"
+
+    def choose_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None:
+        name, _chosen_filter = QFileDialog.getOpenFileName(
+            parent, title, str(start or Path.home()), name_filter
+        )
+        return Path(name) if name else None
 
 
 def _message_box(
@@ -90,3 +122,15 @@ def show_information(parent: QWidget | None, title: str, text: str) -> None:
 def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
     """Ask a question answered Yes or No; Escape and closing the box mean No."""
     return _handler.ask_yes_no(parent, title, text, default_yes=default_yes)
+
+
+def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> SaveChoice:
+    """Save, Discard or Cancel for unsaved changes; Escape and closing the box mean Cancel."""
+    return _handler.ask_save_discard_cancel(parent, title, text)
+
+
+def choose_file(
+    parent: QWidget | None, title: str, start: Path | None = None, name_filter: str = ""
+) -> Path | None:
+    """A file the person picks to open, or None when they cancel."""
+    return _handler.choose_file(parent, title, start, name_filter)

@@ -50,6 +50,16 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    sort_key: str | None = None
+    """The name the service sorts this column by (in the database); None: not sortable."""
+
+
+@dataclass(frozen=True, slots=True)
+class SortOrder:
+    """The sort the person chose by clicking a column heading: passed on to the services."""
+
+    key: str
+    descending: bool = False
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -77,6 +87,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._chunk_size = chunk_size
         self._total = 0
         self._chunks: dict[int, tuple[R, ...]] = {}
+        self.order: SortOrder | None = None
+        """The chosen sort, for the loader to pass to its service; None: the service's own."""
 
     # --- what the owner uses -------------------------------------------------------------
 
@@ -117,6 +129,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def column_titles(self) -> list[str]:
         return [column.title for column in self._columns]
+
+    @property
+    def columns(self) -> tuple[Column[R], ...]:
+        return self._columns
 
     # --- QAbstractTableModel -------------------------------------------------------------
 
@@ -169,6 +185,25 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             )
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database by the column's ``sort_key``; other columns do nothing."""
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort_key
+        if key is None:
+            return
+        chosen = SortOrder(key, order == Qt.SortOrder.DescendingOrder)
+        if chosen != self.order:
+            self.order = chosen
+            self.reload()
+
+    def sort_column(self) -> int:
+        """The column the current sort is by, or -1."""
+        if self.order is None:
+            return -1
+        keys = [column.sort_key for column in self._columns]
+        return keys.index(self.order.key) if self.order.key in keys else -1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

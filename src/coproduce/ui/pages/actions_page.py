@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from coproduce.domain.records import Action, Page, replace
-from coproduce.services import Services
 from coproduce.services.actions import ActionFilter
+from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import short_date
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
@@ -44,12 +44,12 @@ class ActionsPage(ListPage):
     widths_in_characters = (50, 18, 19, 11, 32)
     stretch_column = 0
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         self.show_box = QComboBox()
         self.show_box.setAccessibleName("Show which actions")
         for label, _filter in SHOW_CHOICES:
             self.show_box.addItem(label)
-        super().__init__(services, parent)
+        super().__init__(context, parent)
         self.show_box.currentIndexChanged.connect(lambda _index: self.model.reload())
 
     def filter_widgets(self) -> Sequence[QWidget]:

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from coproduce.domain.errors import CoproduceError
-from coproduce.services import Services
 from coproduce.services.actions import ActionFilter
 from coproduce.services.meetings import MeetingFilter
 from coproduce.services.people import PersonFilter
+from coproduce.ui.context import WindowContext
 from coproduce.ui.widgets.figure_tile import FigureTile
 from coproduce.ui.widgets.text import heading_label, muted
 
@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 class DashboardPage(QWidget):
     title = "Dashboard"
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        services = context.services
         self._services = services
         self.setAccessibleName(self.title)
         people, meetings, actions = services.people, services.meetings, services.actions

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coproduce.domain.records import Page
-from coproduce.services import Services
+from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import count_of
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
 from coproduce.ui.widgets.record_table import RecordTable
@@ -37,9 +37,11 @@ class ListPage(QWidget):
     widths_in_characters: Sequence[int] = ()
     stretch_column = 0
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        self._context = context
+        self._services = context.services
+        context.changes.changed.connect(self._record_changed)
         self.search_text = ""
         self.setAccessibleName(self.title)
 
@@ -126,6 +128,13 @@ class ListPage(QWidget):
     def _show_failure(self, message: str) -> None:
         self.count_label.setText(self.tr("Could not load the list"))
         self.count_label.setToolTip(message)
+
+    record_types: tuple[str, ...] = ()
+    """Record types whose change (announced on ``DataChanges``) means this list reloads."""
+
+    def _record_changed(self, record_type: str) -> None:
+        if record_type in self.record_types:
+            self.refresh()
 
     def is_filtered(self) -> bool:
         """True when a filter other than the search box narrows the list."""

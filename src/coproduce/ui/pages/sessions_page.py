@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from coproduce.domain.records import Meeting, Page
 from coproduce.domain.vocabulary import MeetingStatus
-from coproduce.services import Services
 from coproduce.services.meetings import MeetingFilter
+from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import session_time
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
@@ -37,9 +37,9 @@ class SessionsPage(ListPage):
     widths_in_characters = (24, 40, 30, 14, 8)
     stretch_column = 1
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         self._group_names: dict[int, str] = {}
-        super().__init__(services, parent)
+        super().__init__(context, parent)
 
     def columns(self) -> Sequence[Column[SessionEntry]]:
         return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coproduce.ui.models.record_table_model import RecordTableModel
@@ -46,3 +47,20 @@ class RecordTable(QTableView):
         for column, width in enumerate(widths_in_characters):
             header.resizeSection(column, width * character + 24)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        # Sorting happens in the database: a heading click asks the model, which reloads.
+        self._sortable = any(c.sort_key for c in model.columns)
+        header.setSectionsClickable(self._sortable)
+        header.setSortIndicatorShown(self._sortable)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_by)
+
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        model = self.model()
+        assert isinstance(model, RecordTableModel)
+        model.sort(column, order)
+        current = model.sort_column()
+        if current != column:  # not a sortable column: keep showing the real sort
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(current, order)
+            header.blockSignals(False)

@@ -1,0 +1,127 @@
+"""Undo and redo: commands that call services and remember ids and before/after records.
+
+Every change a person makes in the window is done first, through a service, and only then
+pushed onto the window's ``QUndoStack`` as a command whose first ``redo()`` does nothing (the
+change is already made). Undo and redo call services again with the record they remember,
+carrying the version the last call returned, so optimistic locking still protects other
+users' changes: if someone else changed the record meanwhile, the service refuses with a
+``ConflictError``, the person is told, and the command is marked obsolete (Qt then drops it
+from the stack) rather than overwriting their change.
+
+Commands never hold ORM objects or widgets; after each undo or redo they announce the change
+through ``DataChanges`` so every page showing that kind of record reloads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
+
+from coproduce.domain.errors import CoproduceError
+from coproduce.domain.records import replace
+from coproduce.ui import prompts
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+
+class DataChanges(QObject):
+    """The window's notice board for changed records.
+
+    Signals:
+        changed(str): records of this type (``"person"``, ``"meeting"``...) changed; lists
+            and editors showing them should load again.
+    """
+
+    changed = Signal(str)
+
+
+class ServiceCommand(QUndoCommand):
+    """A change already made, with the service calls that undo and redo it.
+
+    ``undo_call`` and ``redo_call`` raise domain errors when they cannot be done; the user is
+    told and the command becomes obsolete. ``record_type`` is announced after each call.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        undo_call: Callable[[], Any],
+        redo_call: Callable[[], Any],
+        changes: DataChanges,
+        record_type: str,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._undo_call = undo_call
+        self._redo_call = redo_call
+        self._changes = changes
+        self._record_type = record_type
+        self._parent_widget = parent_widget
+        self._done_already = True
+
+    def redo(self) -> None:
+        if self._done_already:  # pushed after the change was made
+            self._done_already = False
+            return
+        self._run(self._redo_call, "redo")
+
+    def undo(self) -> None:
+        self._run(self._undo_call, "undo")
+
+    def _run(self, call: Callable[[], Any], what: str) -> None:
+        try:
+            call()
+        except CoproduceError as exc:
+            log.info("Could not %s '%s': %s", what, self.text(), exc)
+            self.setObsolete(True)
+            prompts.show_error(
+                self._parent_widget,
+                f"Cannot {what}",
+                f"'{self.text()}' could not be {what}ne.\n\n{exc}",
+            )
+        finally:
+            self._changes.changed.emit(self._record_type)
+
+
+class EditCommand(ServiceCommand, Generic[R]):
+    """Undo/redo of an edit: saves ``before`` or ``after`` again with the latest version.
+
+    ``save`` is the service's update method (``services.people.update``); it returns the
+    saved record, whose version the next undo or redo must present.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        save: Callable[[R], R],
+        before: R,
+        after: R,
+        changes: DataChanges,
+        record_type: str,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        self._save = save
+        self._before = before
+        self._after = after
+        self._latest_version: int = after.version  # type: ignore[attr-defined]
+        super().__init__(
+            text,
+            undo_call=lambda: self._store(self._before),
+            redo_call=lambda: self._store(self._after),
+            changes=changes,
+            record_type=record_type,
+            parent_widget=parent_widget,
+        )
+
+    def _store(self, record: R) -> None:
+        saved = self._save(replace(record, version=self._latest_version))
+        self._latest_version = saved.version  # type: ignore[attr-defined]
