@@ -659,4 +659,7 @@ def test_a_speaker_with_contributions_cannot_be_marked_absent_afterwards(
     with pytest.raises(ValidationError, match="must stay marked present") as error:
         services.meetings.mark_attendance(meeting.id, person.id, AttendanceStatus.ABSENT)
     assert error.value.field == "status"
+    [mark] = services.meetings.attendance(meeting.id)
+    with pytest.raises(ValidationError, match="must stay marked present"):
+        services.meetings.clear_attendance(mark.id)
     assert services.meetings.present_person_ids(meeting.id) == {person.id}

@@ -248,3 +248,71 @@ def test_a_deleted_record_can_be_restored_under_its_old_id(services: Services) -
     assert later.id != group.id
     with pytest.raises(ConflictError), services.store.transaction() as unit:
         unit.groups.restore(group)
+
+
+def test_a_deleted_group_comes_back_with_its_members(services: Services) -> None:
+    group = services.groups.create(Group(name="Pilot group"))
+    person = services.people.create(Person(display_name="Nia"))
+    membership = services.groups.add_member(group.id, person.id, date(2026, 1, 5))
+    assert services.groups.member_counts([group.id]) == {group.id: 1}
+    deleted = services.groups.delete(group.id)
+    assert services.groups.list().total == 0
+    services.groups.restore(deleted)
+    assert services.groups.get(group.id).name == "Pilot group"
+    assert services.groups.members(group.id) == [replace(membership, version=1)]
+    assert services.groups.member_counts([group.id, 999]) == {group.id: 1, 999: 0}
+
+
+def test_a_consent_decision_dated_before_the_one_in_force_is_refused(services: Services) -> None:
+    person = services.people.create(Person(display_name="Tom"))
+    services.people.record_consent(
+        Consent(
+            person_id=person.id,
+            purpose=ConsentPurpose.QUOTED_BY_NAME,
+            state=ConsentState.GIVEN,
+            on=date(2026, 5, 1),
+        )
+    )
+    with pytest.raises(ValidationError, match="before the one in force") as error:
+        services.people.record_consent(
+            Consent(
+                person_id=person.id,
+                purpose=ConsentPurpose.QUOTED_BY_NAME,
+                state=ConsentState.WITHDRAWN,
+                on=date(2026, 4, 1),
+            )
+        )
+    assert error.value.field == "on"
+    assert services.people.has_consent(person.id, ConsentPurpose.QUOTED_BY_NAME)
+
+
+def test_someone_in_an_involvement_activity_is_archived_not_deleted(services: Services) -> None:
+    from coproduce.domain.records import InvolvementActivity
+    from coproduce.domain.vocabulary import ActivityKind
+
+    person = services.people.create(Person(display_name="Ife"))
+    services.involvement.create_activity(
+        InvolvementActivity(
+            kind=ActivityKind.INTERVIEW_PANEL,
+            title="Interview panel for a social worker",
+            on=date(2026, 2, 2),
+            person_ids=(person.id,),
+        )
+    )
+    with pytest.raises(ValidationError, match="1 involvement activities"):
+        services.people.delete(person.id)
+
+
+def test_needs_recorded_only_as_notes_are_due_for_review_in_the_list_and_the_record(
+    services: Services,
+) -> None:
+    notes_only = services.people.create(
+        Person(
+            display_name="Noor",
+            needs=AccessNeeds(meeting_access_notes="Needs a seat near the door"),
+        )
+    )
+    services.people.create(Person(display_name="No needs"))
+    today = services.people.today()
+    assert services.people.get(notes_only.id).needs.review_due(today)
+    assert services.people.ids(PersonFilter(needs_review_due=True)) == [notes_only.id]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Generic, TypeVar
 
@@ -49,6 +49,9 @@ from coproduce.domain.vocabulary import (
 R = TypeVar("R")
 T = TypeVar("T")
 
+NEEDS_REVIEW_INTERVAL = timedelta(days=365)
+"""Access needs are checked with the person at least once a year."""
+
 
 def replace(record: R, **changes: object) -> R:
     """A copy of ``record`` with ``changes``: the way to edit a frozen record."""
@@ -85,6 +88,30 @@ class AccessNeeds:
     meeting_access: frozenset[MeetingAccessNeed] = frozenset()
     meeting_access_notes: str = ""
     reviewed_on: date | None = None
+
+    def review_due(self, today: date) -> bool:
+        """Needs are on record but were never reviewed, or not within ``NEEDS_REVIEW_INTERVAL``.
+        (The people list's "needs review due" filter asks the same in SQL.)"""
+        if self.is_empty:
+            return False
+        return self.reviewed_on is None or self.reviewed_on < today - NEEDS_REVIEW_INTERVAL
+
+    def labels(self) -> list[str]:
+        """Every ticked need in words, AIS groups first, for flags and preparation lists."""
+        chosen = [
+            *self.contact_methods,
+            *self.information_formats,
+            *self.communication_support,
+            *self.communication_professionals,
+            *self.meeting_access,
+        ]
+        words = [
+            f"{need.label} {self.large_print_size} pt"
+            if need is InformationFormat.LARGE_PRINT and self.large_print_size
+            else need.label
+            for need in chosen
+        ]
+        return sorted(words, key=str.casefold)
 
     @property
     def is_empty(self) -> bool:
@@ -278,6 +305,10 @@ class Action:
     easy_read: str = ""
     id: int | None = None
     version: int = 0
+
+    def is_overdue(self, today: date) -> bool:
+        """Still open and due before today (an action due today is not overdue yet)."""
+        return self.status.is_open and self.due_on is not None and self.due_on < today
 
 
 @_record

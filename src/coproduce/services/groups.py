@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from coproduce.domain.errors import ValidationError
@@ -10,6 +11,14 @@ from coproduce.domain.validation import check_group, check_membership
 from coproduce.domain.vocabulary import AuditAction
 from coproduce.services.base import Service
 from coproduce.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedGroup:
+    """A deleted group and the memberships that went with it: enough to undo the delete."""
+
+    group: Group
+    memberships: tuple[Membership, ...]
 
 
 class GroupService(Service):
@@ -48,8 +57,10 @@ class GroupService(Service):
                 group = replace(group, version=expected_version)
             return unit.groups.update(replace(group, active=False), AuditAction.ARCHIVED)
 
-    def delete(self, group_id: int, expected_version: int | None = None) -> None:
-        """Delete a group that never met (memberships go with it); otherwise archive it."""
+    def delete(self, group_id: int, expected_version: int | None = None) -> DeletedGroup:
+        """Delete a group that never met (memberships go with it); otherwise archive it.
+
+        Returns what was deleted, so ``restore`` can put it back (undo)."""
         with self._store.transaction() as unit:
             group = unit.groups.get(group_id)
             sessions = unit.meetings.count_for_group(group_id)
@@ -58,7 +69,24 @@ class GroupService(Service):
                     f"'{group.name}' has {sessions} session(s) on record, so it cannot be "
                     "deleted. Archive it instead: its history stays and it leaves the lists."
                 )
+            memberships = tuple(unit.memberships.for_group(group_id))
             unit.groups.delete(group_id, expected_version)
+            return DeletedGroup(group=group, memberships=memberships)
+
+    def restore(self, deleted: DeletedGroup) -> Group:
+        """Put a deleted group back with its memberships, under the same ids."""
+        with self._store.transaction() as unit:
+            group = unit.groups.restore(deleted.group)
+            for membership in deleted.memberships:
+                if unit.people.exists(membership.person_id):
+                    unit.memberships.restore(membership)
+            return group
+
+    def member_counts(self, group_ids: list[int], on: date | None = None) -> dict[int, int]:
+        """How many current members each group has on ``on`` (today by default)."""
+        with self._store.transaction() as unit:
+            counts = unit.memberships.current_counts(group_ids, on or self.today())
+        return {group_id: counts.get(group_id, 0) for group_id in group_ids}
 
     # --- members -------------------------------------------------------------------------
 

@@ -317,8 +317,21 @@ class MeetingService(Service):
             return unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT)
 
     def clear_attendance(self, attendance_id: int, expected_version: int | None = None) -> None:
-        """Remove a mark made by mistake (the person goes back to 'not marked')."""
+        """Remove a mark made by mistake (the person goes back to 'not marked'). Refused for
+        someone with contributions recorded at the session: they stay present."""
         with self._store.transaction() as unit:
+            mark = unit.attendance.get(attendance_id)
+            said = unit.contributions.count_where(
+                meeting_id=mark.meeting_id, speaker_id=mark.person_id
+            )
+            if said:
+                person = unit.people.get(mark.person_id)
+                raise ValidationError(
+                    f"{person.display_name} has {said} contribution(s) recorded at this "
+                    "session, so they must stay marked present. Change who said those first "
+                    "if they were not there.",
+                    "status",
+                )
             unit.attendance.delete(attendance_id, expected_version)
 
     def attendance_summary(self, meeting_id: int) -> AttendanceSummary:

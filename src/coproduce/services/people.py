@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from coproduce.domain.errors import DuplicateError, ValidationError
-from coproduce.domain.records import Consent, Page, Person, replace
-from coproduce.domain.validation import check_consent, check_person
+from coproduce.domain.records import NEEDS_REVIEW_INTERVAL, Consent, Page, Person, replace
+from coproduce.domain.validation import check_consent, check_person, in_words
 from coproduce.domain.vocabulary import AuditAction, ConsentPurpose, ConsentState, Role
 from coproduce.services.base import Service
-
-NEEDS_REVIEW_INTERVAL = timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +74,8 @@ class PeopleService(Service):
         """Delete someone entered by mistake.
 
         Anyone with a record of taking part (attendance, contributions, payments, sessions
-        facilitated, actions owned) is refused: archive them instead, so history stays whole.
-        Their roles, needs, consents and memberships are deleted with them."""
+        facilitated, actions owned, involvement activities) is refused: archive them instead,
+        so history stays whole. Their roles, needs, consents and memberships go with them."""
         with self._store.transaction() as unit:
             person = unit.people.get(person_id)
             held = {
@@ -86,6 +84,7 @@ class PeopleService(Service):
                 "payment(s)": unit.payments.count_for_person(person_id),
                 "session(s) they facilitated": unit.meetings.count_facilitated_by(person_id),
                 "action(s) they own": unit.actions.count_owned_by(person_id),
+                "involvement activities": unit.activities.count_for_person(person_id),
             }
             found = ", ".join(f"{n} {what}" for what, n in held.items() if n)
             if found:
@@ -102,6 +101,15 @@ class PeopleService(Service):
         consent = check_consent(consent)
         with self._store.transaction() as unit:
             unit.people.row(consent.person_id)
+            in_force = unit.consents.current(consent.person_id).get(consent.purpose)
+            if in_force is not None and consent.on < in_force.on:
+                # The newest date decides; an older one would be saved and change nothing.
+                raise ValidationError(
+                    f"This decision is dated {in_words(consent.on)}, before the one in force "
+                    f"({in_force.state.label.lower()} on {in_words(in_force.on)}), so it "
+                    "would change nothing. Check the date.",
+                    "on",
+                )
             return unit.consents.add(consent)
 
     def consent_history(self, person_id: int) -> list[Consent]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from coproduce.domain.records import Group, Membership, Page
 from coproduce.domain.vocabulary import Cadence, GroupKind
@@ -90,6 +90,20 @@ class MembershipRepository(Repository[MembershipRow, Membership]):
                 or_(MembershipRow.left_on.is_(None), MembershipRow.left_on > current_on),
             )
         return [self.to_record(r) for r in self.scalars(query.order_by(MembershipRow.joined_on))]
+
+    def current_counts(self, group_ids: list[int], on: date) -> dict[int, int]:
+        if not group_ids:
+            return {}
+        query = (
+            select(MembershipRow.group_id, func.count())
+            .where(
+                MembershipRow.group_id.in_(group_ids),
+                MembershipRow.joined_on <= on,
+                or_(MembershipRow.left_on.is_(None), MembershipRow.left_on > on),
+            )
+            .group_by(MembershipRow.group_id)
+        )
+        return {group_id: count for group_id, count in self._session.execute(query)}
 
     def for_person(self, person_id: int) -> list[Membership]:
         query = (

@@ -50,6 +50,11 @@ class ActivityRepository(Repository[InvolvementActivityRow, InvolvementActivity]
     def describe(self, row: InvolvementActivityRow) -> str:
         return f"{row.title}, {row.on:%d %B %Y}"
 
+    def count_for_person(self, person_id: int) -> int:
+        return self.count(
+            select(ActivityParticipantRow).where(ActivityParticipantRow.person_id == person_id)
+        )
+
     def list(
         self,
         *,

@@ -42,6 +42,15 @@ NEED_CATEGORIES = {
 }
 
 
+NOTE_COLUMNS = (
+    PersonRow.contact_notes,
+    PersonRow.information_notes,
+    PersonRow.communication_support_notes,
+    PersonRow.communication_professional_notes,
+    PersonRow.meeting_access_notes,
+)
+
+
 class PersonRepository(Repository[PersonRow, Person]):
     row_class = PersonRow
     record_type = "person"
@@ -146,7 +155,11 @@ class PersonRepository(Repository[PersonRow, Person]):
         if active is not None:
             query = query.where(PersonRow.active.is_(active))
         if needs_review_before is not None:
-            has_needs = exists().where(PersonNeedRow.person_id == PersonRow.id)
+            # The same rule as AccessNeeds.review_due: any ticked need or any notes.
+            has_needs = or_(
+                exists().where(PersonNeedRow.person_id == PersonRow.id),
+                *(column != "" for column in NOTE_COLUMNS),
+            )
             query = query.where(
                 has_needs,
                 or_(

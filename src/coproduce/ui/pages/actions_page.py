@@ -90,11 +90,7 @@ class ActionsPage(ListPage):
                     owner_name=owners.get(action.owner_id, "") if action.owner_id else "",
                     session=sessions.get(action.meeting_id, ("", ""))[0],
                     session_date=sessions.get(action.meeting_id, ("", ""))[1],
-                    overdue=(
-                        action.status.is_open
-                        and action.due_on is not None
-                        and action.due_on < today
-                    ),
+                    overdue=action.is_overdue(today),
                 )
                 for action in page.items
             ),

@@ -11,13 +11,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coproduce.domain.records import Page
+from coproduce.ui import prompts
 from coproduce.ui.context import WindowContext
+from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import count_of
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
+from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.record_table import RecordTable
 from coproduce.ui.widgets.search_field import SearchField
 from coproduce.ui.widgets.text import heading_label, muted
@@ -82,12 +95,57 @@ class ListPage(QWidget):
         tools.addStretch(1)
         tools.addWidget(self.count_label)
 
+        self.editor = self.make_editor()
+        self.new_button = QPushButton(self.tr("&New %s") % self.singular)
+        self.new_button.setAccessibleName(self.tr("New %s") % self.singular)
+        self.new_button.setToolTip(self.tr("New %s (Ctrl+N)") % self.singular)
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected %s") % self.singular)
+        self.delete_button.setToolTip(self.tr("Delete the selected %s (Delete)") % self.singular)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addLayout(tools)
-        layout.addWidget(self.table, 1)
+        if self.editor is None:
+            self.new_button.hide()
+            self.delete_button.hide()
+            layout.addWidget(self.table, 1)
+        else:
+            self._build_master_detail(layout, tools)
         self.setFocusProxy(self.search_field if self.searchable else self.table)
+
+    def _build_master_detail(self, layout: QVBoxLayout, tools: QHBoxLayout) -> None:
+        assert self.editor is not None
+        tools.addWidget(self.new_button)
+        tools.addWidget(self.delete_button)
+        self.new_button.clicked.connect(self.start_new)
+        self.delete_button.clicked.connect(self.delete_selected)
+        new_action = QAction(self.tr("New %s") % self.singular, self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.start_new)
+        delete_action = QAction(self.tr("Delete the selected %s") % self.singular, self)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.addAction(new_action)
+        self.table.addAction(delete_action)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        scroller = QScrollArea()
+        scroller.setWidget(self.editor)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(scroller)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.editor.saved.connect(self._editor_saved)
+        self.model.modelReset.connect(self._reselect_after_reload)
+        self._shown_id: int | None = None
+        self.delete_button.setEnabled(False)
 
     # --- for subclasses ------------------------------------------------------------------
 
@@ -104,6 +162,116 @@ class ListPage(QWidget):
 
     def prepare(self) -> None:
         """Load what every row needs (a few lookups) before the rows are loaded again."""
+
+    def make_editor(self) -> RecordEditor[Any] | None:
+        """The editor shown beside the list for the selected row; None: a list only."""
+        return None
+
+    def record_of(self, entry: Any) -> Any:
+        """The record an editor edits, from a row's entry (override when rows wrap it)."""
+        return entry
+
+    def delete_record(self, record: Any) -> bool:
+        """Delete ``record`` through the services, pushing an undo command; True if done.
+
+        Pages that allow deleting override this (asking once through ``confirm_delete``)."""
+        return False
+
+    def confirm_delete(self, description: str, consequence: str = "") -> bool:
+        text = self.tr("Delete %s?") % description
+        if consequence:
+            text += "\n\n" + consequence
+        text += "\n\n" + self.tr("You can undo this with Ctrl+Z.")
+        return prompts.ask_yes_no(self, self.tr("Delete"), text)
+
+    # --- master and detail ---------------------------------------------------------------
+
+    def selected_record(self) -> Any:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        entry = self.model.record(index.row())
+        return None if entry is None else self.record_of(entry)
+
+    def start_new(self) -> None:
+        """Clear the editor for a new record (after asking about unsaved changes)."""
+        if self.editor is None or not may_leave(self.editor):
+            return
+        self.table.clearSelection()
+        self._shown_id = None
+        self.editor.load(None)
+        self.delete_button.setEnabled(False)
+        self.editor.focusNextChild()
+
+    def delete_selected(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            return
+        if self.editor is not None and self.editor.has_unsaved_changes():
+            self.editor.discard_changes()
+        if self.delete_record(record):
+            self._shown_id = None
+            if self.editor is not None:
+                self.editor.load(None)
+            self.refresh()
+
+    def show_record_id(self, record_id: int) -> bool:
+        """Select the row of the record with ``record_id`` if it is loaded (first chunks)."""
+        for row in range(min(self.model.total, 2000)):
+            entry = self.model.record(row)
+            if entry is not None and getattr(self.record_of(entry), "id", None) == record_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.editor is None or not current.isValid():
+            return
+        entry = self.model.record(current.row())
+        record = None if entry is None else self.record_of(entry)
+        record_id = getattr(record, "id", None)
+        if record_id is not None and record_id == self._shown_id:
+            return
+        if not may_leave(self.editor):
+            self._reselect(self._shown_id)
+            return
+        self._shown_id = record_id
+        self.editor.load(record)
+        self.delete_button.setEnabled(record is not None)
+
+    def _editor_saved(self, record: Any) -> None:
+        self._shown_id = getattr(record, "id", None)
+        self.refresh()
+
+    def _reselect_after_reload(self) -> None:
+        if self._shown_id is not None:
+            self._reselect(self._shown_id)
+
+    def _reselect(self, record_id: int | None) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if record_id is None or not self.show_record_id(record_id):
+                self.table.clearSelection()
+        finally:
+            selection.blockSignals(False)
+        self.delete_button.setEnabled(self.selected_record() is not None)
+
+    # --- Editing: the window asks before leaving the page ------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor is not None and self.editor.has_unsaved_changes()
+
+    def save_changes(self) -> bool:
+        return self.editor is None or self.editor.save_changes()
+
+    def discard_changes(self) -> None:
+        if self.editor is not None:
+            self.editor.discard_changes()
+
+    def unsaved_description(self) -> str:
+        return self.editor.unsaved_description() if self.editor is not None else ""
 
     # --- behaviour -----------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coproduce.domain.records import Page, Person
-from coproduce.services.people import NEEDS_REVIEW_INTERVAL, PersonFilter
+from coproduce.services.people import PersonFilter
 from coproduce.ui.formats import short_date
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
@@ -47,10 +47,9 @@ class PeoplePage(ListPage):
         # Written as words, not only an icon, so a screen reader and a printout carry it too.
         if person.needs.is_empty:
             return ""
-        reviewed = person.needs.reviewed_on
-        if reviewed is None or reviewed < self._services.people.today() - NEEDS_REVIEW_INTERVAL:
-            return "Yes, review due"
-        return "Yes"
+        return (
+            "Yes, review due" if person.needs.review_due(self._services.people.today()) else "Yes"
+        )
 
 
 def _roles(person: Person) -> str:
