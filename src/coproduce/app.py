@@ -112,6 +112,10 @@ def configure_logging() -> Path:
         if existing.get_name() == LOG_HANDLER_NAME:
             root.removeHandler(existing)
             existing.close()
+    # The log can name records and people in error messages: private to the user, like the
+    # database (rotated files are renamed, so they keep the mode).
+    os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    os.chmod(log_file, 0o600)
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
     )

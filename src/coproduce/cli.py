@@ -212,17 +212,25 @@ def _table_cell(value: Any) -> str:
     return text
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to open in a spreadsheet: text that a spreadsheet would run as a formula
+    (a name typed as "=HYPERLINK(...)") gets a leading apostrophe, shown as plain text."""
+    if isinstance(value, list):
+        value = ";".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     """CSV with a header row; several values in one cell are separated by ``;``."""
     writer = csv.DictWriter(out, fieldnames=list(columns))
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                key: ";".join(str(item) for item in value) if isinstance(value, list) else value
-                for key, value in row.items()
-            }
-        )
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def write_json(data: Any, out: TextIO) -> None:
@@ -237,8 +245,10 @@ def _open(args: argparse.Namespace) -> Database:
     return Database.open(paths.resolve_database_url(args.db))
 
 
-def _open_existing(args: argparse.Namespace) -> Database:
-    """Open a database for reading; a mistyped file path must not create a new, empty one."""
+def _open_existing(args: argparse.Namespace, *, allow_older: bool = False) -> Database:
+    """Open a database for reading, never changing it: a mistyped file path must not create a
+    new, empty one, and reading must not upgrade an older database (on a shared server that
+    would upgrade it for everyone still using the older program)."""
     url = paths.resolve_database_url(args.db)
     path = maintenance.sqlite_file(url)
     if path is not None and not path.exists():
@@ -246,7 +256,15 @@ def _open_existing(args: argparse.Namespace) -> Database:
             f"There is no database at {path}. Check the --db value, or create one by starting "
             f"Coproduce or with '{PROG} demo'."
         )
-    return Database.open(url)
+    database = Database.open(url, migrate=False)
+    if not allow_older and database.needs_upgrade:
+        where = database.display_name
+        database.close()
+        raise CommandError(
+            f"The database {where} was written by an older Coproduce. Open it in the "
+            f"program (run '{PROG}' with the same --db) to upgrade it; a copy is made first."
+        )
+    return database
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -337,8 +355,8 @@ def run_backup(args: argparse.Namespace) -> int:
             f"{destination} already exists. Choose another name, or add --force to replace it."
         )
     # Opening first refuses a file that is not a Coproduce database (or is too new) before
-    # anything is written.
-    database = Database.open(url)
+    # anything is written; an older one is copied as it is, not upgraded.
+    database = Database.open(url, migrate=False)
     try:
         backup.copy_sqlite(source, destination)
     except OSError as exc:
@@ -354,7 +372,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    database = _open_existing(args)
+    database = _open_existing(args, allow_older=True)
     try:
         result = maintenance.check_database(database)
         where = database.display_name

@@ -20,6 +20,9 @@ ENV_HOME = "COPRODUCE_HOME"
 
 def _private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # A folder made earlier (by an older version, or by hand) is made private too.
+    if os.name == "posix" and path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
     return path
 
 

@@ -21,6 +21,7 @@ from coproduce.domain.vocabulary import (
     Role,
 )
 from coproduce.services import Services
+from coproduce.store.database import Database
 
 # What identifies the register's record of each kind, and the column it is in.
 NAMES = {
@@ -237,3 +238,17 @@ def test_records_become_plain_values_for_any_output() -> None:
         {"roles": ["expert_by_experience", "unpaid_carer"]}
     ]
     assert records_to_rows([], ("id",)) == []
+
+
+def test_a_name_that_looks_like_a_formula_is_plain_text_in_csv(
+    coproduce: Coproduce, sqlite_database: Database
+) -> None:
+    services = Services(sqlite_database)
+    services.people.create(Person(display_name='=HYPERLINK("http://x.invalid","Click")'))
+    services.people.create(Person(display_name="-Dash Dee"))
+    url = f"sqlite:///{sqlite_database.sqlite_path}"
+
+    result = coproduce("list", "people", "--db", url, "--format", "csv")
+
+    names = sorted(row["display_name"] for row in _csv_rows(result.out))
+    assert names == ["'-Dash Dee", '\'=HYPERLINK("http://x.invalid","Click")']

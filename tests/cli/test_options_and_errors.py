@@ -188,3 +188,52 @@ def test_an_unexpected_fault_is_one_line_on_screen_and_the_details_in_a_log(
     assert "RuntimeError: the fault only the developers can fix" in details
     if sys.platform != "win32":
         assert log.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("mysql://someone@localhost/coproduce", "not 'mysql'"),
+        ("postgresql+asyncpg://x@127.0.0.1/y", "with psycopg"),
+    ],
+)
+def test_a_database_coproduce_cannot_use_is_explained(
+    coproduce: Coproduce, address: str, says: str
+) -> None:
+    result = coproduce("check", "--db", address)
+
+    assert result.status == 1
+    assert says in result.err
+    assert "Traceback" not in result.err
+
+
+def test_reading_commands_do_not_upgrade_an_older_database(
+    coproduce: Coproduce, tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine
+
+    from coproduce.store import migrations
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        migrations.upgrade(connection, "0001")
+    engine.dispose()
+
+    checked = coproduce("check", "--db", str(path))
+    listed = coproduce("list", "groups", "--db", str(path))
+
+    assert checked.status == 1
+    assert "revision 0001" in checked.out
+    assert listed.status == 1
+    assert "written by an older Coproduce" in listed.err
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert not (tmp_path / "backups").exists()
+
+
+def test_an_in_memory_database_works_for_a_whole_command(coproduce: Coproduce) -> None:
+    result = coproduce("demo", "--db", "sqlite://")
+
+    assert result.status == 0, result.err
+    assert "Created small demo data" in result.out

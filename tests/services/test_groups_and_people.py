@@ -316,3 +316,13 @@ def test_needs_recorded_only_as_notes_are_due_for_review_in_the_list_and_the_rec
     today = services.people.today()
     assert services.people.get(notes_only.id).needs.review_due(today)
     assert services.people.ids(PersonFilter(needs_review_due=True)) == [notes_only.id]
+
+
+def test_an_edit_of_roles_or_needs_alone_still_detects_a_lost_race(services: Services) -> None:
+    person = services.people.create(Person(display_name="Gwen"))
+    needs = AccessNeeds(information_formats=frozenset({InformationFormat.BRAILLE}))
+    saved = services.people.update(replace(person, needs=needs))  # only child rows change
+    assert saved.version == person.version + 1
+    with pytest.raises(ConflictError, match="Gwen"):
+        services.people.update(replace(person, roles=frozenset({Role.UNPAID_CARER})))
+    assert services.people.get(person.id).needs == needs

@@ -68,3 +68,37 @@ def test_a_bad_address_is_explained(tmp_path: Path) -> None:
 def test_an_unreachable_postgresql_server_is_explained() -> None:
     with pytest.raises(DatabaseError, match="could not open the database"):
         Database.open("postgresql+psycopg://nobody@127.0.0.1:1/nothing")
+
+
+def test_a_home_folder_address_opens_the_file_in_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    database = Database.open("sqlite:///~/team.sqlite3")
+    try:
+        Services(database).people.create(Person(display_name="Home Person"))
+    finally:
+        database.close()
+    file = tmp_path / "team.sqlite3"
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    with sqlite3.connect(file) as raw:
+        assert raw.execute("SELECT display_name FROM people").fetchall() == [("Home Person",)]
+
+
+def test_a_folder_that_cannot_be_written_is_explained(tmp_path: Path) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    with pytest.raises(DatabaseError, match="cannot use the database file"):
+        Database.open(f"sqlite:///{blocked / 'coproduce.sqlite3'}")
+
+
+def test_database_errors_never_carry_the_values_people_typed(sqlite_database: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as error, sqlite_database.session() as session:
+        session.execute(
+            text("INSERT INTO people (display_name) VALUES (:name)"),
+            {"name": "Secret Person With Needs"},
+        )
+    assert "Secret Person" not in str(error.value)

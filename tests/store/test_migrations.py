@@ -128,8 +128,12 @@ def test_a_failed_upgrade_leaves_the_old_schema_and_its_data(tmp_path: Path) -> 
     raw.execute("CREATE INDEX ix_people_sort_name ON groups (name)")
     raw.commit()
     raw.close()
-    with pytest.raises(Exception, match="ix_people_sort_name"):
+    with pytest.raises(DatabaseError, match="could not upgrade") as error:
         Database.open(url, backups_dir=tmp_path / "backups")
+    assert "ix_people_sort_name" in str(error.value)
+    assert "Nothing was changed" in str(error.value)
+    [copy] = list_backups(tmp_path / "backups", "old")
+    assert f"A copy made before the upgrade is at {copy}" in str(error.value)
     raw = sqlite3.connect(path)
     try:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -219,3 +223,19 @@ def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(DatabaseError, match="not a Coproduce one"):
         Database.open(f"sqlite:///{path}")
+
+
+def test_pruning_keeps_this_databases_backups_not_a_similarly_named_ones(tmp_path: Path) -> None:
+    from coproduce.store.backup import rotate_backup
+
+    backups = tmp_path / "backups"
+    source = tmp_path / "coproduce.sqlite3"
+    Database.open(f"sqlite:///{source}").close()
+    other = tmp_path / "coproduce-old.sqlite3"
+    Database.open(f"sqlite:///{other}").close()
+    for _ in range(3):
+        rotate_backup(other, backups, "manual", keep=5)
+    made = rotate_backup(source, backups, "before-upgrade", keep=1)
+    assert made.exists()
+    assert list_backups(backups, "coproduce") == [made]
+    assert len(list_backups(backups, "coproduce-old")) == 3

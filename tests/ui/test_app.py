@@ -146,3 +146,4 @@ def test_an_unexpected_error_is_logged_and_the_user_sees_an_apology_naming_the_l
     logged = log_file.read_text(encoding="utf-8")
     assert "RuntimeError: the flux capacitor is empty" in logged
     assert "Traceback" in logged
+    assert log_file.stat().st_mode & 0o777 == 0o600, "the log is private to the user"

@@ -9,6 +9,7 @@ half-way never looks like a good backup. Every copy is private to the user (0600
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 from datetime import datetime
@@ -56,11 +57,26 @@ def rotate_backup(source: Path, folder: Path, reason: str, keep: int = DEFAULT_K
     return destination
 
 
+def _backup_name(stem: str) -> re.Pattern[str]:
+    # Exactly "<stem>-<date>-<time>-<microseconds>-<reason>.sqlite3": a glob such as
+    # "coproduce-*" would also match another database's backups ("coproduce-old-..."), and
+    # pruning would then delete this database's newest copies.
+    return re.compile(
+        rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-[^/]+{re.escape(BACKUP_SUFFIX)}$"
+    )
+
+
 def list_backups(folder: Path, stem: str) -> list[Path]:
-    """Backups of the database called ``stem``, newest first."""
+    """Backups of the database called ``stem``, newest first (by the time in their name)."""
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{stem}-*{BACKUP_SUFFIX}"), reverse=True)
+    pattern = _backup_name(stem)
+    found = []
+    for path in folder.iterdir():
+        match = pattern.match(path.name)
+        if match and path.is_file():
+            found.append((match.group(1), path))
+    return [path for _stamp, path in sorted(found, reverse=True)]
 
 
 def prune_backups(folder: Path, stem: str, keep: int) -> None:

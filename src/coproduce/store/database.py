@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from coproduce.domain.errors import DatabaseError, DatabaseTooNewError
 from coproduce.store import backup, migrations
@@ -43,7 +43,7 @@ class MigrationReport:
     backup_path: Path | None
 
 
-def _sqlite_path(url: URL) -> Path | None:
+def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for in-memory and non-SQLite databases."""
     if url.get_backend_name() != "sqlite":
         return None
@@ -159,30 +159,53 @@ class Database:
         *,
         backups_dir: Path | None = None,
         keep_backups: int = backup.DEFAULT_KEEP,
+        migrate: bool = True,
     ) -> Database:
-        """Open ``url``, migrating its schema to this program's version (see module doc)."""
-        try:
-            parsed = make_url(url)
-        except ArgumentError as exc:
-            raise DatabaseError(
-                f"{url!r} is not a database address. Use a file path, sqlite:///PATH or "
-                "postgresql+psycopg://user@host/name."
-            ) from exc
-        path = _sqlite_path(parsed)
+        """Open ``url``, migrating its schema to this program's version (see module doc).
+
+        With ``migrate=False`` (commands that only read or copy) an older schema is left as
+        it is and ``needs_upgrade`` says so; a newer one is still refused."""
+        parsed = _parse(url)
+        path = sqlite_path(parsed)
+        if path is not None:
+            parsed = parsed.set(database=str(path))  # "~" expanded: check and use one file
         known = migrations.known_revisions()
         head = migrations.head_revision()
         if path is not None:
             current = _check_sqlite_file(path) if path.exists() else None
             if current is not None and current not in known:
                 raise DatabaseTooNewError(_too_new_message(str(path), current))
-            _make_private(path)
+            try:
+                _make_private(path)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"Coproduce cannot use the database file {path}: {exc.strerror}. Check "
+                    "that the folder exists and that you may write to it."
+                ) from exc
         database = cls(parsed, _create_engine(parsed))
         try:
-            database.migration = database._migrate(path, backups_dir, keep_backups, head, known)
+            if migrate:
+                database.migration = database._migrate(path, backups_dir, keep_backups, head, known)
+            else:
+                database._check_revision(known)
         except BaseException:
             database.close()
             raise
         return database
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """True when the schema is older than this program's (only after migrate=False)."""
+        return self.schema_revision() != migrations.head_revision()
+
+    def _check_revision(self, known: set[str]) -> None:
+        try:
+            with self.engine.connect() as connection:
+                current = migrations.current_revision(connection)
+        except OperationalError as exc:
+            raise DatabaseError(_connect_message(self.display_name, exc)) from exc
+        if current is not None and current not in known:
+            raise DatabaseTooNewError(_too_new_message(self.display_name, current))
 
     def _migrate(
         self,
@@ -215,8 +238,15 @@ class Database:
                 keep_backups,
             )
             log.info("Backed up %s to %s before upgrading", path, backup_path)
-        with self.engine.begin() as connection:
-            migrations.upgrade(connection, head)
+        try:
+            with self.engine.begin() as connection:
+                migrations.upgrade(connection, head)
+        except SADatabaseError as exc:
+            kept = f" A copy made before the upgrade is at {backup_path}." if backup_path else ""
+            raise DatabaseError(
+                f"Coproduce could not upgrade the database {self.display_name} "
+                f"({_first_line(exc)}). Nothing was changed.{kept}"
+            ) from exc
         log.info("Database %s migrated from %s to %s", self.display_name, current, head)
         return MigrationReport(current, head, backup_path)
 
@@ -228,7 +258,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        return _sqlite_path(self.url)
+        return sqlite_path(self.url)
 
     @property
     def display_name(self) -> str:
@@ -254,11 +284,50 @@ class Database:
         self.engine.dispose()
 
 
+def _parse(url: str) -> URL:
+    """The URL of a database Coproduce can use: SQLite or PostgreSQL, nothing else."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(
+            f"{url!r} is not a database address. Use a file path, sqlite:///PATH or "
+            "postgresql+psycopg://user@host/name."
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(
+            f"Coproduce works with SQLite files and PostgreSQL servers, not "
+            f"'{parsed.get_backend_name()}'. Use a file path, sqlite:///PATH or "
+            "postgresql+psycopg://user@host/name."
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() not in (
+        "psycopg",
+        "psycopg2",
+    ):
+        raise DatabaseError(
+            "Coproduce talks to PostgreSQL with psycopg: write the address as "
+            "postgresql+psycopg://user@host/name."
+        )
+    return parsed
+
+
+def _first_line(exc: SADatabaseError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+
+
 def _create_engine(url: URL) -> Engine:
+    # hide_parameters: a database error's message (which reaches logs and crash reports) must
+    # never carry the values of the statement: names, needs, what people said.
+    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+        # In memory: one shared connection, or every unit of work would see a new empty
+        # database (useful for trying things out; nothing is kept).
+        engine = create_engine(url, poolclass=StaticPool, hide_parameters=True)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
     if url.get_backend_name() == "sqlite":
         # NullPool: a desktop program with one user; each unit of work gets a fresh
         # connection, so no connection outlives a locked-file error or a fork (SIGKILL test).
-        engine = create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
@@ -267,7 +336,9 @@ def _create_engine(url: URL) -> Engine:
         "psycopg2",
     ):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True, connect_args=_pg_connect_args(url))
+    return create_engine(
+        url, pool_pre_ping=True, hide_parameters=True, connect_args=_pg_connect_args(url)
+    )
 
 
 def _pg_connect_args(url: URL) -> dict[str, Any]:
@@ -288,5 +359,4 @@ def _too_new_message(where: str, revision: str) -> str:
 
 
 def _connect_message(where: str, exc: SADatabaseError) -> str:
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return f"Coproduce could not open the database {where}: {detail}"
+    return f"Coproduce could not open the database {where}: {_first_line(exc)}"

@@ -6,9 +6,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from coproduce.domain.records import AuditEvent, Page
+from coproduce.domain.validation import clean_text
 from coproduce.domain.vocabulary import AuditAction
 from coproduce.store.orm import AuditEventRow, Base, DraftRow, SettingRow
 from coproduce.store.repository import Repository
@@ -48,25 +49,32 @@ class AuditRepository(Repository[AuditEventRow, AuditEvent]):
 
 
 class DraftRepository:
-    """Unsaved text keyed by where it was typed (``capture:meeting:12``)."""
+    """Unsaved text keyed by where it was typed (``capture:meeting:12``) and by who typed it:
+    on a shared database two facilitators capturing the same session keep separate drafts."""
 
     def __init__(self, unit: Any) -> None:
         self._unit = unit
 
+    def _key(self, key: str) -> str:
+        return f"{self._unit.actor}\x1f{key}"
+
     def save(self, key: str, text: str) -> None:
-        row = self._unit.session.get(DraftRow, key)
+        text = clean_text(text)
+        row = self._unit.session.get(DraftRow, self._key(key))
         if row is None:
-            self._unit.session.add(DraftRow(key=key, text=text, saved_at=self._unit.now()))
+            self._unit.session.add(
+                DraftRow(key=self._key(key), text=text, saved_at=self._unit.now())
+            )
         else:
             row.text = text
             row.saved_at = self._unit.now()
 
     def load(self, key: str) -> tuple[str, datetime] | None:
-        row = self._unit.session.get(DraftRow, key)
+        row = self._unit.session.get(DraftRow, self._key(key))
         return (row.text, row.saved_at) if row else None
 
     def discard(self, key: str) -> None:
-        row = self._unit.session.get(DraftRow, key)
+        row = self._unit.session.get(DraftRow, self._key(key))
         if row is not None:
             self._unit.session.delete(row)
 
@@ -91,8 +99,11 @@ class SettingRepository:
 
 
 def table_counts(session: Any) -> dict[str, int]:
-    """Rows per table, for ``coproduce check``."""
+    """Rows per table, for ``coproduce check`` (only tables this schema has: an older one may
+    lack some)."""
+    present = set(inspect(session.connection()).get_table_names())
     return {
         name: session.scalar(select(func.count()).select_from(table)) or 0
         for name, table in sorted(Base.metadata.tables.items())
+        if name in present
     }

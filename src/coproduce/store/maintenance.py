@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from coproduce.domain.errors import DatabaseError
 from coproduce.store import migrations
-from coproduce.store.database import Database
+from coproduce.store.database import Database, sqlite_path
 from coproduce.store.housekeeping import table_counts
 
 # Enough to see what is wrong; a badly damaged file can report millions of lines.
@@ -48,14 +48,9 @@ def sqlite_file(url: str) -> Path | None:
     Lets a caller tell whether a database file exists before ``Database.open`` creates it.
     """
     try:
-        parsed = make_url(url)
+        return sqlite_path(make_url(url))
     except ArgumentError:
         return None
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    if not parsed.database or parsed.database == ":memory:" or parsed.database.startswith("file:"):
-        return None
-    return Path(parsed.database).expanduser().resolve()
 
 
 def is_postgresql(url: str) -> bool:

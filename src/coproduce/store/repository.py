@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from coproduce.domain.errors import ConflictError, NotFoundError
@@ -111,12 +112,33 @@ class Repository(Generic[RowT, RecordT]):
         row = self.row(record_id)
         self.check_version(row, record.version)  # type: ignore[attr-defined]
         self.write(row, record)
+        self._bump_version_if_only_children_changed(row)
         try:
             self._session.flush()
         except StaleDataError as exc:  # changed between our read and our write
             raise ConflictError(self.record_label, record_id, self.describe(row)) from exc
         self._unit.audit(action, self.record_type, record_id)
         return self.to_record(row)
+
+    def _bump_version_if_only_children_changed(self, row: RowT) -> None:
+        """SQLAlchemy raises ``version`` only when a column of the row itself changes. An edit
+        of roles, needs, tags or facilitators alone (child rows) would leave it as it was, and
+        a colleague's older copy could then be saved over it without a conflict. Marking one
+        own column as modified makes the UPDATE (and the version check) happen."""
+        state = inspect(row)
+        if state.mapper.version_id_col is None or not self._session.is_modified(row):
+            return
+        own_changed = any(
+            state.attrs[column.key].history.has_changes() for column in state.mapper.column_attrs
+        )
+        if not own_changed:
+            first_own = next(
+                column.key
+                for column in state.mapper.column_attrs
+                if not column.columns[0].primary_key
+                and column.columns[0] is not state.mapper.version_id_col
+            )
+            flag_modified(row, first_own)
 
     def check_version(self, row: RowT, expected: int | None) -> None:
         if expected is not None and getattr(row, "version", expected) != expected:
