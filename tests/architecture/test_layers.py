@@ -48,3 +48,14 @@ def test_a_service_importing_sqlalchemy_breaks_a_contract(tmp_path: Path) -> Non
     assert result.returncode != 0
     assert "Only store imports SQLAlchemy" in result.stdout
     assert "coproduce.services.offender -> sqlalchemy" in result.stdout
+
+
+def test_a_page_reading_the_store_directly_breaks_a_contract(tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", copy)
+    offender = copy / "src" / "coproduce" / "ui" / "offender.py"
+    offender.write_text("from coproduce.store import orm  # a page reaching past services\n")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "coproduce.ui.offender -> coproduce.store" in result.stdout
