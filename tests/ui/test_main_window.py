@@ -73,7 +73,10 @@ def test_pages_switch_with_the_keyboard(
     assert window.current_page_key == "people"
     assert window.focusWidget() is window.list_page("people").search_field
 
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key == "groups"
+
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key == "dashboard"
 
     window.navigation.setFocus()
@@ -144,13 +147,13 @@ def test_people_show_roles_whether_active_and_access_needs(
     amina, bob = table_text(window, "people")
     assert amina == [
         "Amina Patel",
+        "Easy read",
         "Expert by experience, Unpaid carer",
-        "Carers Centre",
         "Active",
-        "Yes",
+        "Carers Centre",
     ]
+    assert bob[1] == "Large print (review due)", "needs never reviewed are flagged for review"
     assert bob[3].startswith("Left ")
-    assert bob[4] == "Yes, review due", "needs never reviewed are flagged for review"
 
 
 def test_the_status_bar_names_the_database_file(
@@ -276,10 +279,11 @@ def test_help_lists_the_keyboard_shortcuts(
     shown = prompts.shown[-1]
     assert shown.title == "Keyboard shortcuts"
     assert "Ctrl+1\tSessions" in shown.text
-    assert "Ctrl+5\tDashboard" in shown.text
+    assert "Ctrl+3\tGroups" in shown.text
+    assert "Ctrl+6\tDashboard" in shown.text
 
 
-@pytest.mark.parametrize("key", ["sessions", "people", "documents", "actions"])
+@pytest.mark.parametrize("key", ["sessions", "people", "groups", "documents", "actions"])
 def test_every_list_model_passes_the_model_tester(
     qtmodeltester: ModelTester, open_window: OpenWindow, demo_services: Services, key: str
 ) -> None:

@@ -6,21 +6,50 @@ from dataclasses import dataclass
 from datetime import date
 
 from coproduce.domain.errors import DuplicateError, ValidationError
-from coproduce.domain.records import NEEDS_REVIEW_INTERVAL, Consent, Page, Person, replace
+from coproduce.domain.records import (
+    NEEDS_REVIEW_INTERVAL,
+    Consent,
+    Membership,
+    Page,
+    Person,
+    replace,
+)
 from coproduce.domain.validation import check_consent, check_person, in_words
 from coproduce.domain.vocabulary import AuditAction, ConsentPurpose, ConsentState, Role
 from coproduce.services.base import Service
+from coproduce.store.unit_of_work import UnitOfWork
+
+PERSON_ORDERS = ("name", "organisation")
+"""What the people list can be sorted by (in the database): ``PersonFilter.order``."""
 
 
 @dataclass(frozen=True, slots=True)
 class PersonFilter:
-    """What the people list can be narrowed by; all optional."""
+    """What the people list can be narrowed by (all optional) and the order it comes in.
+
+    ``order`` is one of ``PERSON_ORDERS``: by name, or by organisation (people without one
+    last, then by name)."""
 
     text: str = ""
     role: Role | None = None
     group_id: int | None = None
     active: bool | None = None
     needs_review_due: bool = False
+    order: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedPerson:
+    """A deleted person and what went with them: enough for ``restore`` to undo the delete.
+
+    ``assessed_ids`` are the ladder assessments that named them as the assessor (the database
+    clears that link when they go; the assessor's name stays written on the assessment)."""
+
+    person: Person
+    consents: tuple[Consent, ...]
+    memberships: tuple[Membership, ...]
+    assessed_ids: tuple[int, ...] = ()
 
 
 class PeopleService(Service):
@@ -63,36 +92,62 @@ class PeopleService(Service):
         with self._store.transaction() as unit:
             return unit.people.same_name(display_name, except_id)
 
-    def archive(self, person_id: int, left_on: date | None = None) -> Person:
-        """Mark someone as having left; their contributions, attendance and payments stay."""
+    def current_user(self) -> str:
+        """The name changes are recorded under (``COPRODUCE_USER`` or the computer account):
+        the usual "recorded by" of a consent decision taken down in this window."""
+        return self._store.actor
+
+    def archive(
+        self, person_id: int, left_on: date | None = None, expected_version: int | None = None
+    ) -> Person:
+        """Mark someone as having left; their contributions, attendance and payments stay.
+
+        With ``expected_version``, a copy someone else changed meanwhile is refused."""
         with self._store.transaction() as unit:
             person = unit.people.get(person_id)
+            if expected_version is not None:
+                person = replace(person, version=expected_version)
             left = replace(person, active=False, left_on=left_on or self.today())
             return unit.people.update(check_person(left), AuditAction.ARCHIVED)
 
-    def delete(self, person_id: int, expected_version: int | None = None) -> None:
-        """Delete someone entered by mistake.
+    def why_not_deletable(self, person_id: int) -> str:
+        """Why this person cannot be deleted, in words a facilitator can act on; '' if they
+        can (so the window can say so before asking "Delete?")."""
+        with self._store.transaction() as unit:
+            return self._deletion_blocker(unit, unit.people.get(person_id))
+
+    def delete(self, person_id: int, expected_version: int | None = None) -> DeletedPerson:
+        """Delete someone entered by mistake; returns what went, for ``restore`` (undo).
 
         Anyone with a record of taking part (attendance, contributions, payments, sessions
         facilitated, actions owned, involvement activities) is refused: archive them instead,
         so history stays whole. Their roles, needs, consents and memberships go with them."""
         with self._store.transaction() as unit:
             person = unit.people.get(person_id)
-            held = {
-                "attendance record(s)": unit.attendance.count_for_person(person_id),
-                "contribution(s)": unit.contributions.count_where(speaker_id=person_id),
-                "payment(s)": unit.payments.count_for_person(person_id),
-                "session(s) they facilitated": unit.meetings.count_facilitated_by(person_id),
-                "action(s) they own": unit.actions.count_owned_by(person_id),
-                "involvement activities": unit.activities.count_for_person(person_id),
-            }
-            found = ", ".join(f"{n} {what}" for what, n in held.items() if n)
-            if found:
-                raise ValidationError(
-                    f"{person.display_name} has {found}, so they cannot be deleted. "
-                    "Mark them as left instead: their history stays."
-                )
+            blocker = self._deletion_blocker(unit, person)
+            if blocker:
+                raise ValidationError(blocker)
+            deleted = DeletedPerson(
+                person=person,
+                consents=tuple(unit.consents.history(person_id)),
+                memberships=tuple(unit.memberships.for_person(person_id)),
+                assessed_ids=tuple(unit.people.assessments_by(person_id)),
+            )
             unit.people.delete(person_id, expected_version)
+            return deleted
+
+    def restore(self, deleted: DeletedPerson) -> Person:
+        """Put a deleted person back under their old id, with their consent history, their
+        memberships of groups that still exist, and their name on assessments they made."""
+        with self._store.transaction() as unit:
+            person = unit.people.restore(deleted.person)
+            for consent in deleted.consents:
+                unit.consents.restore(consent)
+            for membership in deleted.memberships:
+                if unit.groups.exists(membership.group_id):
+                    unit.memberships.restore(membership)
+            unit.people.link_assessments(person.id, deleted.assessed_ids)
+            return person
 
     # --- consent -------------------------------------------------------------------------
 
@@ -112,7 +167,32 @@ class PeopleService(Service):
                 )
             return unit.consents.add(consent)
 
+    def take_back_consent(self, consent_id: int) -> Consent:
+        """Remove a decision entered by mistake (the undo of ``record_consent``).
+
+        Consent history is otherwise never edited; only the newest decision for its purpose
+        can be taken back, because removing an older one would rewrite what was in force in
+        the past. Returns the removed decision, for ``put_back_consent`` (redo)."""
+        with self._store.transaction() as unit:
+            consent = unit.consents.get(consent_id)
+            in_force = unit.consents.current(consent.person_id).get(consent.purpose)
+            if in_force is None or in_force.id != consent_id:
+                raise ValidationError(
+                    f"This '{consent.purpose.label}' decision is no longer the newest one, so it "
+                    "stays in the history. Record a new decision to change what is in force.",
+                    "state",
+                )
+            unit.consents.delete(consent_id)
+            return consent
+
+    def put_back_consent(self, consent: Consent) -> Consent:
+        """Put back a decision taken back with ``take_back_consent`` (redo), under its id."""
+        with self._store.transaction() as unit:
+            unit.people.row(consent.person_id)
+            return unit.consents.restore(consent)
+
     def consent_history(self, person_id: int) -> list[Consent]:
+        """Every decision for the person, oldest first."""
         with self._store.transaction() as unit:
             return unit.consents.history(person_id)
 
@@ -149,7 +229,31 @@ class PeopleService(Service):
 
     # --- helpers -------------------------------------------------------------------------
 
+    @staticmethod
+    def _deletion_blocker(unit: UnitOfWork, person: Person) -> str:
+        person_id = person.id
+        assert person_id is not None
+        held = {
+            "attendance record(s)": unit.attendance.count_for_person(person_id),
+            "contribution(s)": unit.contributions.count_where(speaker_id=person_id),
+            "payment(s)": unit.payments.count_for_person(person_id),
+            "session(s) they facilitated": unit.meetings.count_facilitated_by(person_id),
+            "action(s) they own": unit.actions.count_owned_by(person_id),
+            "involvement activities": unit.activities.count_for_person(person_id),
+        }
+        found = ", ".join(f"{n} {what}" for what, n in held.items() if n)
+        if not found:
+            return ""
+        return (
+            f"{person.display_name} has {found}, so they cannot be deleted. "
+            "Mark them as left instead: their history stays."
+        )
+
     def _query(self, filters: PersonFilter) -> dict[str, object]:
+        if filters.order not in PERSON_ORDERS:
+            raise ValueError(
+                f"People cannot be sorted by {filters.order!r}; choose one of {PERSON_ORDERS}"
+            )
         return {
             "text": filters.text,
             "role": filters.role,
@@ -158,6 +262,8 @@ class PeopleService(Service):
             "needs_review_before": (
                 self.today() - NEEDS_REVIEW_INTERVAL if filters.needs_review_due else None
             ),
+            "order": filters.order,
+            "descending": filters.descending,
         }
 
     @staticmethod

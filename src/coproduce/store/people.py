@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import case, exists, func, or_, select, update
 
 from coproduce.domain.records import AccessNeeds, Consent, Page, Person
 from coproduce.domain.vocabulary import (
@@ -21,6 +23,7 @@ from coproduce.domain.vocabulary import (
 )
 from coproduce.store.orm import (
     ConsentRow,
+    LadderAssessmentRow,
     MembershipRow,
     PersonNeedRow,
     PersonRoleRow,
@@ -127,8 +130,10 @@ class PersonRepository(Repository[PersonRow, Person]):
         group_id: int | None = None,
         active: bool | None = None,
         needs_review_before: date | None = None,
+        order: str = "name",
+        descending: bool = False,
     ):  # type: ignore[no-untyped-def]
-        query = select(PersonRow).order_by(PersonRow.sort_name, PersonRow.id)
+        query = select(PersonRow).order_by(*self._ordering(order, descending))
         words = sort_key(text)
         if words:
             query = query.where(
@@ -169,6 +174,26 @@ class PersonRepository(Repository[PersonRow, Person]):
             )
         return query
 
+    @staticmethod
+    def _ordering(order: str, descending: bool) -> list[Any]:
+        """ORDER BY terms for a sort the list offers; the id last keeps pages stable."""
+
+        def direction(column: Any) -> Any:
+            return column.desc() if descending else column.asc()
+
+        by_name = [direction(PersonRow.sort_name), direction(PersonRow.id)]
+        if order == "name":
+            return by_name
+        if order == "organisation":
+            # People with no organisation come last either way: they are not "A" or "Z".
+            no_organisation = case((PersonRow.organisation == "", 1), else_=0)
+            return [
+                no_organisation.asc(),
+                direction(func.lower(PersonRow.organisation)),
+                *by_name,
+            ]
+        raise ValueError(f"People cannot be sorted by {order!r}")
+
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Person]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
 
@@ -178,6 +203,25 @@ class PersonRepository(Repository[PersonRow, Person]):
         if except_id is not None:
             query = query.where(PersonRow.id != except_id)
         return [self.to_record(r) for r in self.scalars(query)]
+
+    def assessments_by(self, person_id: int) -> list[int]:
+        """Ids of the ladder assessments that name this person as the assessor."""
+        query = select(LadderAssessmentRow.id).where(LadderAssessmentRow.assessor_id == person_id)
+        return list(self._session.scalars(query.order_by(LadderAssessmentRow.id)))
+
+    def link_assessments(self, person_id: int, assessment_ids: Iterable[int]) -> None:
+        """Name the person as the assessor again on assessments that still exist (undo of a
+        delete, which cleared the link): the reverse of the database's ON DELETE SET NULL,
+        so, like it, neither a new version nor an audit event of its own."""
+        wanted = list(assessment_ids)
+        if not wanted:
+            return
+        self._session.execute(
+            update(LadderAssessmentRow)
+            .where(LadderAssessmentRow.id.in_(wanted), LadderAssessmentRow.assessor_id.is_(None))
+            .values(assessor_id=person_id)
+            .execution_options(synchronize_session=False)
+        )
 
 
 class ConsentRepository(Repository[ConsentRow, Consent]):

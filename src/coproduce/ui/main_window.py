@@ -1,7 +1,7 @@
 """The main window: navigation on the left, one page at a time, the open database below.
 
-Pages: Sessions, People, Documents, Actions, Dashboard. The navigation list is reached and
-driven by keyboard (arrow keys move between pages; Ctrl+1 to Ctrl+5 jump to one from
+Pages: Sessions, People, Groups, Documents, Actions, Dashboard. The navigation list is reached
+and driven by keyboard (arrow keys move between pages; Ctrl+1 to Ctrl+6 jump to one from
 anywhere). The window talks to the database only through ``Services``.
 """
 
@@ -31,6 +31,7 @@ from coproduce.ui.editing import may_leave
 from coproduce.ui.pages.actions_page import ActionsPage
 from coproduce.ui.pages.dashboard_page import DashboardPage
 from coproduce.ui.pages.documents_page import DocumentsPage
+from coproduce.ui.pages.groups_page import GroupsPage
 from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.pages.people_page import PeoplePage
 from coproduce.ui.pages.sessions_page import SessionsPage
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.pages = [
             PageEntry("sessions", self.tr("Sessions"), SessionsPage(self.context)),
             PageEntry("people", self.tr("People"), PeoplePage(self.context)),
+            PageEntry("groups", self.tr("Groups"), GroupsPage(self.context)),
             PageEntry("documents", self.tr("Documents"), DocumentsPage(self.context)),
             PageEntry("actions", self.tr("Actions"), ActionsPage(self.context)),
             PageEntry("dashboard", self.tr("Dashboard"), DashboardPage(self.context)),
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setAccessibleDescription(
-            self.tr("Choose a page with the arrow keys, or press Ctrl+1 to Ctrl+5 anywhere.")
+            self.tr("Choose a page with the arrow keys, or press Ctrl+1 to Ctrl+%d anywhere.")
+            % len(self.pages)
         )
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(2)
@@ -149,7 +152,7 @@ class MainWindow(QMainWindow):
         """Bring a page forward; with ``focus`` the keyboard goes to it (its search box)."""
         index = next(i for i, e in enumerate(self.pages) if e.key == key)
         self.navigation.setCurrentRow(index)
-        if focus:
+        if focus and self.stack.currentIndex() == index:  # not if the person stayed to save
             self.pages[index].page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh(self) -> None:

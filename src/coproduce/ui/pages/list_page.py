@@ -134,6 +134,8 @@ class ListPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         scroller = QScrollArea()
+        scroller.setAccessibleName(self.tr("%s details") % self.singular.capitalize())
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
         scroller.setWidget(self.editor)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -207,8 +209,7 @@ class ListPage(QWidget):
         record = self.selected_record()
         if record is None:
             return
-        if self.editor is not None and self.editor.has_unsaved_changes():
-            self.editor.discard_changes()
+        # Unsaved typing is kept unless the delete really happens (the person may say No).
         if self.delete_record(record):
             self._shown_id = None
             if self.editor is not None:

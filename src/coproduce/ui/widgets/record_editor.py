@@ -26,8 +26,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -75,6 +75,7 @@ class RecordEditor(QWidget, Generic[R]):
         self.record: R | None = None
         self._dirty = False
         self._loading = False
+        self._tab_order_fixed = False
         self.errors = FieldErrors()
 
         self.save_button = QPushButton(self.tr("&Save"))
@@ -195,6 +196,26 @@ class RecordEditor(QWidget, Generic[R]):
         self.load(self.record)
 
     # --- inside --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._tab_order_fixed:
+            self._tab_order_fixed = True
+            self._put_buttons_last_in_tab_order()
+
+    def _put_buttons_last_in_tab_order(self) -> None:
+        """The buttons are made before a subclass's fields, so Tab would reach them first;
+        move Revert and Save after the last field, as they are on screen."""
+        buttons = (self.revert_button, self.save_button)
+        fields: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not self and self.isAncestorOf(widget):
+            if widget not in buttons and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+        if fields:
+            QWidget.setTabOrder(fields[-1], self.revert_button)
+            QWidget.setTabOrder(self.revert_button, self.save_button)
 
     def _push_undo(self, before: R | None, saved: R) -> None:
         changes = self._context.changes
