@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -601,3 +601,47 @@ def test_every_control_of_the_editor_has_an_accessible_name(
         and type(widget).__name__ != "QToolButton"
     ]
     assert unnamed == []
+
+
+def test_two_edits_of_the_same_person_undo_one_after_the_other(
+    qtbot: QtBot, open_window: Any, sqlite_database: Database
+) -> None:
+    from coproduce.domain.records import replace as replace_record
+
+    services = Services(sqlite_database)
+    person = services.people.create(Person(display_name="Undo Twice"))
+    window = open_window(services)
+    editor = window.list_page("people").editor
+    first = services.people.update(replace_record(person, organisation="First"))
+    editor._push_undo(person, first)  # what a save through the editor pushes
+    second = services.people.update(replace_record(first, organisation="Second"))
+    editor._push_undo(first, second)
+
+    window.undo_stack.undo()
+    assert services.people.get(person.id).organisation == "First"
+    window.undo_stack.undo()
+    assert services.people.get(person.id).organisation == ""
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert services.people.get(person.id).organisation == "Second"
+
+
+def test_undo_is_refused_when_someone_else_changed_the_record_since(
+    qtbot: QtBot, open_window: Any, sqlite_database: Database, prompts: Any
+) -> None:
+    from coproduce.domain.records import replace as replace_record
+
+    services = Services(sqlite_database)
+    person = services.people.create(Person(display_name="Contested"))
+    window = open_window(services)
+    editor = window.list_page("people").editor
+    mine = services.people.update(replace_record(person, organisation="Mine"))
+    editor._push_undo(person, mine)
+    services.people.update(replace_record(mine, phone="0123 456"))  # a colleague's save
+
+    prompts.expect_message("error")
+    window.undo_stack.undo()
+
+    assert "changed by someone else" in prompts.shown[-1].text
+    assert services.people.get(person.id).phone == "0123 456"
+    assert services.people.get(person.id).organisation == "Mine"

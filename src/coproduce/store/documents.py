@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 
 from coproduce.domain.records import Document, LadderAssessment, Page, Section
 from coproduce.domain.vocabulary import DocumentKind, DocumentStatus, LadderRung
 from coproduce.store.orm import (
+    AgendaItemDocumentRow,
     DocumentRow,
     LadderAssessmentRow,
     LadderEvidenceRow,
@@ -14,6 +17,9 @@ from coproduce.store.orm import (
 )
 from coproduce.store.repository import Repository
 from coproduce.store.text import contains_pattern
+
+DOCUMENT_SORT_KEYS = frozenset({"title", "review_on"})
+"""What the documents list can be sorted by, in the database."""
 
 
 class DocumentRepository(Repository[DocumentRow, Document]):
@@ -57,8 +63,13 @@ class DocumentRepository(Repository[DocumentRow, Document]):
         kind: DocumentKind | None = None,
         status: DocumentStatus | None = None,
         hide_archived: bool = False,
+        order: str = "title",
+        descending: bool = False,
     ):  # type: ignore[no-untyped-def]
-        query = select(DocumentRow).order_by(DocumentRow.title, DocumentRow.id)
+        """Documents matching the filters, by ``order`` ("title" or "review_on"; A to Z or
+        soonest first unless ``descending``). Documents without a review date come last
+        either way; ties fall back to the title, then the id, so pages never overlap."""
+        query = select(DocumentRow).order_by(*self._ordering(order, descending))
         if text.strip():
             query = query.where(DocumentRow.title.ilike(contains_pattern(text), escape="\\"))
         if kind is not None:
@@ -68,6 +79,30 @@ class DocumentRepository(Repository[DocumentRow, Document]):
         if hide_archived:
             query = query.where(DocumentRow.status != DocumentStatus.ARCHIVED.value)
         return query
+
+    @staticmethod
+    def _ordering(order: str, descending: bool) -> list[Any]:
+        if order not in DOCUMENT_SORT_KEYS:
+            raise ValueError(
+                f"Documents cannot be sorted by {order!r}; choose one of "
+                f"{', '.join(sorted(DOCUMENT_SORT_KEYS))}"
+            )
+        # Folded case, so "easy read guide" sorts beside "Easy read policy", not after "Z".
+        title = func.lower(DocumentRow.title)
+        if order == "title":
+            return [title.desc() if descending else title, DocumentRow.id]
+        review = DocumentRow.review_on.desc() if descending else DocumentRow.review_on.asc()
+        return [review.nulls_last(), title, DocumentRow.id]
+
+    def agenda_links(self, document_id: int) -> list[tuple[int, int]]:
+        """The agenda items that name this document: ``(agenda_item_id, position)`` pairs,
+        where position is the document's place in that item's list."""
+        query = (
+            select(AgendaItemDocumentRow.agenda_item_id, AgendaItemDocumentRow.position)
+            .where(AgendaItemDocumentRow.document_id == document_id)
+            .order_by(AgendaItemDocumentRow.agenda_item_id)
+        )
+        return [(item_id, position) for item_id, position in self._session.execute(query)]
 
     def list(
         self, *, offset: int = 0, limit: int | None = None, **filters: object
@@ -100,12 +135,21 @@ class SectionRepository(Repository[SectionRow, Section]):
         return f"{row.number} {row.heading}".strip()
 
     def for_document(self, document_id: int) -> list[Section]:
-        query = (
+        return [self.to_record(r) for r in self.scalars(self._in_order(document_id))]
+
+    def page_for_document(
+        self, document_id: int, offset: int = 0, limit: int | None = None
+    ) -> Page[Section]:
+        """One page of the document's sections, in order (for lists that load lazily)."""
+        return self.page(self._in_order(document_id), offset, limit)
+
+    @staticmethod
+    def _in_order(document_id: int):  # type: ignore[no-untyped-def]
+        return (
             select(SectionRow)
             .where(SectionRow.document_id == document_id)
             .order_by(SectionRow.position, SectionRow.id)
         )
-        return [self.to_record(r) for r in self.scalars(query)]
 
     def next_position(self, document_id: int) -> int:
         highest = self._session.scalar(

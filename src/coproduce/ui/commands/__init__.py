@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from coproduce.domain.errors import CoproduceError
+from coproduce.domain.errors import ConflictError, CoproduceError
 from coproduce.domain.records import replace
 from coproduce.ui import prompts
 
@@ -92,10 +92,15 @@ class ServiceCommand(QUndoCommand):
 
 
 class EditCommand(ServiceCommand, Generic[R]):
-    """Undo/redo of an edit: saves ``before`` or ``after`` again with the latest version.
+    """Undo/redo of an edit: saves ``before`` or ``after`` again.
 
-    ``save`` is the service's update method (``services.people.update``); it returns the
-    saved record, whose version the next undo or redo must present.
+    ``save`` is the service's update method (``services.people.update``); ``fetch`` reads the
+    record as it is now (``services.people.get``). Before undoing, the record must still say
+    what this edit left (``after``); before redoing, what the undo left (``before``). If it
+    says something else, someone (another user, or a later step not undone first) changed it,
+    and the step is refused with a ``ConflictError`` rather than overwriting that change. The
+    version presented is the record's current one, so several undos in a row of the same
+    record each find the version the previous one left.
     """
 
     def __init__(
@@ -103,6 +108,7 @@ class EditCommand(ServiceCommand, Generic[R]):
         text: str,
         *,
         save: Callable[[R], R],
+        fetch: Callable[[int], R],
         before: R,
         after: R,
         changes: DataChanges,
@@ -110,18 +116,26 @@ class EditCommand(ServiceCommand, Generic[R]):
         parent_widget: QWidget | None = None,
     ) -> None:
         self._save = save
+        self._fetch = fetch
         self._before = before
         self._after = after
-        self._latest_version: int = after.version  # type: ignore[attr-defined]
         super().__init__(
             text,
-            undo_call=lambda: self._store(self._before),
-            redo_call=lambda: self._store(self._after),
+            undo_call=lambda: self._store(expected=self._after, wanted=self._before),
+            redo_call=lambda: self._store(expected=self._before, wanted=self._after),
             changes=changes,
             record_type=record_type,
             parent_widget=parent_widget,
         )
 
-    def _store(self, record: R) -> None:
-        saved = self._save(replace(record, version=self._latest_version))
-        self._latest_version = saved.version  # type: ignore[attr-defined]
+    def _store(self, *, expected: R, wanted: R) -> None:
+        record_id: int = wanted.id  # type: ignore[attr-defined]
+        current = self._fetch(record_id)
+        version = current.version  # type: ignore[attr-defined]
+        if replace(current, version=0) != replace(expected, version=0):
+            raise ConflictError(
+                type(current).__name__,
+                record_id,
+                "undo the later changes first, or edit it again by hand",
+            )
+        self._save(replace(wanted, version=version))

@@ -203,7 +203,7 @@ class ListPage(QWidget):
         self._shown_id = None
         self.editor.load(None)
         self.delete_button.setEnabled(False)
-        self.editor.focusNextChild()
+        self.editor.focus_first_field()
 
     def delete_selected(self) -> None:
         record = self.selected_record()

@@ -337,6 +337,7 @@ class PersonEditor(RecordEditor[Person]):
             EditCommand(
                 self.tr("Mark %s as left") % archived.display_name,
                 save=people.update,
+                fetch=people.get,
                 before=before,
                 after=archived,
                 changes=self._context.changes,

@@ -203,6 +203,21 @@ class RecordEditor(QWidget, Generic[R]):
             self._tab_order_fixed = True
             self._put_buttons_last_in_tab_order()
 
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field (for a new record)."""
+        buttons = (self.revert_button, self.save_button)
+        widget = self.nextInFocusChain()
+        while widget is not self and self.isAncestorOf(widget):
+            if (
+                widget not in buttons
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def _put_buttons_last_in_tab_order(self) -> None:
         """The buttons are made before a subclass's fields, so Tab would reach them first;
         move Revert and Save after the last field, as they are on screen."""
@@ -224,6 +239,7 @@ class RecordEditor(QWidget, Generic[R]):
                 EditCommand(
                     self.tr("Edit %s") % self.describe(saved),
                     save=self.update,
+                    fetch=self.fetch,
                     before=before,
                     after=saved,
                     changes=changes,
