@@ -6,8 +6,9 @@ Opens the main window offscreen at 1280x800 on a fresh small example council in 
 folder under the system's temporary folder (nothing of the user's is read or written), with
 the program's clock set to the example's own date, so the same code gives the same pictures.
 Saves one PNG per page:
-``sessions.png`` (the one the README shows), ``people.png``, ``documents.png``,
-``actions.png`` and ``dashboard.png``.
+``sessions.png`` (the one the README shows), ``people.png``, ``groups.png`` (a group open in
+its editor, with a member who has access needs selected), ``documents.png``, ``actions.png``
+and ``dashboard.png``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
@@ -75,6 +78,11 @@ def take_screenshots(out: Path) -> list[Path]:
             window.show_page(entry.key)
             window.navigation.setFocus()
             settle()
+            show_at_work = PAGES_AT_WORK.get(entry.key)
+            if show_at_work is not None:
+                show_at_work(window)
+                window.navigation.setFocus()
+                settle()
             path = out / f"{entry.key}.png"
             if not window.grab().save(str(path)):
                 raise SystemExit(f"Could not save {path}")
@@ -84,6 +92,22 @@ def take_screenshots(out: Path) -> list[Path]:
         return saved
     finally:
         database.close()
+
+
+def show_groups_at_work(window: Any) -> None:
+    """Open the first group and select the first member whose needs are flagged."""
+    page = window.list_page("groups")
+    page.table.selectRow(0)
+    members = page.group_editor.members
+    for row in range(members.model.total):
+        member = members.model.record(row)
+        if member is not None and not member.person.needs.is_empty:
+            members.table.selectRow(row)
+            break
+
+
+# Pages pictured with something open rather than as they first appear.
+PAGES_AT_WORK: dict[str, Callable[[Any], None]] = {"groups": show_groups_at_work}
 
 
 if __name__ == "__main__":

@@ -326,3 +326,15 @@ def test_an_edit_of_roles_or_needs_alone_still_detects_a_lost_race(services: Ser
     with pytest.raises(ConflictError, match="Gwen"):
         services.people.update(replace(person, roles=frozenset({Role.UNPAID_CARER})))
     assert services.people.get(person.id).needs == needs
+
+
+def test_group_names_compare_without_wildcards_and_with_any_alphabets_case(
+    services: Services,
+) -> None:
+    services.groups.create(Group(name="Carers Forum"))
+    services.groups.create(Group(name="Carers_Forum"))  # '_' is a character, not a wildcard
+    services.groups.create(Group(name="Zoë's Circle"))
+    with pytest.raises(ValidationError, match="already a group called"):
+        services.groups.create(Group(name="ZOË'S  CIRCLE"))
+    services.groups.create(Group(name="%"))
+    assert services.groups.list().total == 4

@@ -390,7 +390,7 @@ def test_the_next_session_is_suggested_from_the_group_cadence(database: Database
     assert services.meetings.suggest_next_start(monthly.id) is None  # never met
 
     plan(services, monthly, datetime(2025, 12, 31, 13, 30), "December")
-    plan(services, monthly, datetime(2026, 1, 31, 13, 30), "January")
+    plan(services, monthly, datetime(2026, 1, 31, 13, 30), "January")  # the last Saturday
     assert services.meetings.suggest_next_start(monthly.id) == datetime(2026, 2, 28, 13, 30)
 
     as_needed = services.groups.create(Group(name="Task group", cadence=Cadence.AS_NEEDED))
@@ -401,8 +401,8 @@ def test_the_next_session_is_suggested_from_the_group_cadence(database: Database
 def test_a_group_that_has_not_met_for_a_while_gets_a_date_still_ahead(database: Database) -> None:
     services = Services(database, actor="Test Facilitator", today=lambda: date(2026, 6, 2))
     forum = services.groups.create(Group(name="Forum", cadence=Cadence.EVERY_TWO_MONTHS))
-    plan(services, forum, datetime(2025, 11, 30, 10, 0), "November")
-    assert services.meetings.suggest_next_start(forum.id) == datetime(2026, 7, 30, 10, 0)
+    plan(services, forum, datetime(2025, 11, 4, 10, 0), "November")  # the first Tuesday
+    assert services.meetings.suggest_next_start(forum.id) == datetime(2026, 7, 7, 10, 0)
 
 
 def test_present_counts_come_for_many_sessions_at_once(services: Services, group: Group) -> None:

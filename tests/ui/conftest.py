@@ -30,6 +30,7 @@ from coproduce.app import LOG_HANDLER_NAME
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts as prompt_module
+from coproduce.ui.editing import Editing
 from coproduce.ui.main_window import MainWindow
 from coproduce.ui.workers import wait_for_background_work
 
@@ -179,13 +180,22 @@ def demo_services(demo_database: Database) -> Services:
     return Services(demo_database, actor="Test Facilitator")
 
 
+def _forget_unsaved_changes(window: QWidget) -> None:
+    assert isinstance(window, MainWindow)
+    for entry in window.pages:
+        if isinstance(entry.page, Editing) and entry.page.has_unsaved_changes():
+            entry.page.discard_changes()
+
+
 @pytest.fixture
 def open_window(qtbot: QtBot) -> Callable[[Services], MainWindow]:
     """Show the main window over some services; it is closed after the test."""
 
     def show(services: Services) -> MainWindow:
         window = MainWindow(services)
-        qtbot.addWidget(window)
+        # Closed by qtbot at teardown: a test that failed half-way through an edit must not
+        # then fail again on the "unsaved changes" question (and hide its real failure).
+        qtbot.addWidget(window, before_close_func=_forget_unsaved_changes)
         # Shortcuts reach only the active window, as on a desktop.
         with qtbot.waitActive(window):
             window.show()

@@ -218,12 +218,13 @@ def test_the_action_log_shows_overdue_actions_and_searches_what_is_to_be_done(
 
     rows = table_text(window, "actions")
     assert len(rows) == 1
-    what, owner_name, due, status, session = rows[0]
+    what, owner_name, due, status, session, group_name = rows[0]
     assert what == "Send the easy-read notes"
     assert owner_name == "Amina Patel"
-    assert due.endswith("(overdue)")
+    assert due.endswith("(3 days overdue)")
     assert status == "Open"
     assert session == "Short breaks"
+    assert group_name == "Carers' forum"
 
     page.show_box.setCurrentIndex(page.show_box.findText("All actions"))
     qtbot.keyClicks(page.search_field, "room")

@@ -1,10 +1,13 @@
 """Calendar arithmetic for a group's rhythm: when its next session would fall.
 
 Plain date arithmetic, kept apart from the services so it can be tested on its own. Months
-have different lengths, so stepping by months clamps the day to the end of the target month
+have different lengths, so ``add_months`` clamps the day to the end of the target month
 (31 January + 1 month is 28 or 29 February), and always counts from the original date, so a
-group that meets on the 31st comes back to the 31st in months that have one instead of
-drifting to the 28th for ever.
+date on the 31st comes back to the 31st in months that have one.
+
+Groups do not meet on "the 3rd of every other month" but on "the first Tuesday": the
+suggested next session (``next_start``) keeps the weekday and its place in the month (first,
+second... or last Tuesday), so it never lands on a weekend.
 """
 
 from __future__ import annotations
@@ -28,14 +31,30 @@ def add_months(moment: D, months: int) -> D:
     return moment.replace(year=year, month=month, day=day)
 
 
+def same_weekday_in_month(moment: D, months: int) -> D:
+    """``moment`` moved by ``months`` onto the same weekday in the same place in the month:
+    the 1st Tuesday stays the 1st Tuesday, and a last Friday stays the last Friday."""
+    days_in_month = calendar.monthrange(moment.year, moment.month)[1]
+    is_last = moment.day + 7 > days_in_month
+    week = (moment.day - 1) // 7  # 0 = first
+    target = add_months(moment.replace(day=1), months)
+    first_weekday = (moment.weekday() - target.weekday()) % 7  # days after the 1st
+    target_days = calendar.monthrange(target.year, target.month)[1]
+    day = 1 + first_weekday + 7 * week
+    if is_last or day > target_days:
+        day = 1 + first_weekday + 7 * ((target_days - 1 - first_weekday) // 7)
+    return target.replace(day=day)
+
+
 def step(moment: D, cadence: Cadence, times: int = 1) -> D:
-    """``moment`` moved on by ``times`` beats of ``cadence``, counted from ``moment`` itself.
+    """``moment`` moved on by ``times`` beats of ``cadence``, counted from ``moment`` itself;
+    monthly rhythms keep the weekday and its place in the month.
 
     Raises ``ValueError`` for a cadence with no rhythm (``AS_NEEDED``)."""
     if cadence.weeks:
         return moment + timedelta(weeks=cadence.weeks * times)
     if cadence.months:
-        return add_months(moment, cadence.months * times)
+        return same_weekday_in_month(moment, cadence.months * times)
     raise ValueError(f"{cadence.label!r} has no regular rhythm to step by")
 
 

@@ -18,6 +18,7 @@ from coproduce.services.involvement import InvolvementService
 from coproduce.services.ladder import LadderService
 from coproduce.services.meetings import MeetingService
 from coproduce.services.people import PeopleService
+from coproduce.services.preparation import PreparationService
 from coproduce.store.database import Database
 from coproduce.store.unit_of_work import Store
 
@@ -67,3 +68,7 @@ class Services:
     @cached_property
     def involvement(self) -> InvolvementService:
         return InvolvementService(self.store, self._today)
+
+    @cached_property
+    def preparation(self) -> PreparationService:
+        return PreparationService(self.store, self._today)

@@ -1,8 +1,9 @@
 """Sessions of a group (``Meeting`` in code, "session" on screen): planning, agenda, attendance.
 
 What happens to a session's dependants when it goes:
-- its agenda items and attendance are planning detail and are deleted with it (each deletion
-  through its repository, so each is audited; the database cascade is only the backstop);
+- its agenda items, attendance and preparation ticks are planning detail and are deleted with
+  it (each through its repository, so each is audited; the database cascade is only the
+  backstop), and returned in a ``DeletedMeeting`` so ``restore`` can put it all back (undo);
 - contributions, actions, payments and ladder evidence are the record of what the group did,
   so a session that has any is never deleted: the facilitator is told what it holds and to set
   its status to Cancelled instead.
@@ -15,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coproduce.domain.errors import ValidationError
+from coproduce.domain.errors import ConflictError, ValidationError
+from coproduce.domain.preparation import PreparationTick
 from coproduce.domain.records import AgendaItem, Attendance, Meeting, Page, Person, replace
 from coproduce.domain.schedule import next_start
 from coproduce.domain.validation import check_agenda_item, check_attendance, check_meeting
@@ -34,6 +36,21 @@ class MeetingFilter:
     starts_before: datetime | None = None
     text: str = ""
     newest_first: bool = True
+    order: str | None = None
+    """Sort by "date" or "title" (A to Z, earliest first) instead of ``newest_first``;
+    other names are refused with ``ValueError``."""
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedMeeting:
+    """A deleted session with the agenda items, attendance marks and preparation ticks that
+    went with it: enough for ``restore`` to put it all back (undo of a delete)."""
+
+    meeting: Meeting
+    agenda_items: tuple[AgendaItem, ...]
+    attendance: tuple[Attendance, ...]
+    preparation_ticks: tuple[PreparationTick, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +122,12 @@ class MeetingService(Service):
                 meeting = replace(meeting, version=expected_version)
             return unit.meetings.update(replace(meeting, status=status))
 
-    def delete(self, meeting_id: int, expected_version: int | None = None) -> None:
+    def delete(self, meeting_id: int, expected_version: int | None = None) -> DeletedMeeting:
         """Delete a session planned by mistake, with its agenda and attendance.
 
         Refused when the session holds contributions, actions, payments or ladder evidence:
         those are the group's history, so the facilitator is told to cancel it instead.
+        Returns what was deleted, so ``restore`` can put it back (undo).
         """
         with self._store.transaction() as unit:
             row = unit.meetings.row(meeting_id)
@@ -133,11 +151,55 @@ class MeetingService(Service):
                     f"'{MeetingStatus.CANCELLED.label}' instead: its record stays and it is "
                     "shown as cancelled."
                 )
-            for item in unit.agenda_items.for_meeting(meeting_id):
+            agenda_items = tuple(unit.agenda_items.for_meeting(meeting_id))
+            marks = tuple(unit.attendance.for_meeting(meeting_id))
+            ticks = tuple(unit.preparation_ticks.for_meeting(meeting_id))
+            for item in agenda_items:
                 unit.agenda_items.delete(item.id)  # type: ignore[arg-type]
-            for mark in unit.attendance.for_meeting(meeting_id):
+            for mark in marks:
                 unit.attendance.delete(mark.id)  # type: ignore[arg-type]
+            for tick in ticks:
+                unit.preparation_ticks.delete(tick.id)  # type: ignore[arg-type]
             unit.meetings.delete(meeting_id, expected_version)
+            return DeletedMeeting(
+                meeting=meeting,
+                agenda_items=agenda_items,
+                attendance=marks,
+                preparation_ticks=ticks,
+            )
+
+    def restore(self, deleted: DeletedMeeting) -> Meeting:
+        """Put a deleted session back under its old id, with its agenda, attendance and
+        preparation ticks.
+
+        What went missing meanwhile is left out rather than refusing the whole undo:
+        facilitators and people no longer on the register, documents no longer on record.
+        A group deleted meanwhile cannot take the session back, so that is refused."""
+        meeting = deleted.meeting
+        with self._store.transaction() as unit:
+            if not unit.groups.exists(meeting.group_id):
+                raise ValidationError(
+                    f"The session '{meeting.title}' cannot be put back: its group is no longer "
+                    "on record.",
+                    "group_id",
+                )
+            present = {p.id for p in unit.people.get_many(meeting.facilitator_ids)}
+            restored = unit.meetings.restore(
+                replace(
+                    meeting,
+                    facilitator_ids=tuple(i for i in meeting.facilitator_ids if i in present),
+                )
+            )
+            for item in deleted.agenda_items:
+                unit.agenda_items.restore(self._with_existing_documents(unit, item))
+            marked = [a.person_id for a in deleted.attendance]
+            on_register = {p.id for p in unit.people.get_many(marked)}
+            for mark in deleted.attendance:
+                if mark.person_id in on_register:
+                    unit.attendance.restore(mark)
+            for tick in deleted.preparation_ticks:
+                unit.preparation_ticks.restore(tick)
+            return unit.meetings.get(restored.id)  # type: ignore[arg-type]
 
     def previous(self, meeting_id: int) -> Meeting | None:
         """The group's last session before this one that was not cancelled."""
@@ -214,6 +276,23 @@ class MeetingService(Service):
             unit.agenda_items.delete(item_id, expected_version)
             remaining = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
             self._renumber(unit, item.meeting_id, remaining)  # type: ignore[arg-type]
+            return unit.agenda_items.for_meeting(item.meeting_id)
+
+    def restore_agenda_item(self, item: AgendaItem) -> list[AgendaItem]:
+        """Put a deleted agenda item back under its old id, at the place it had
+        (``item.position``, or the end if the agenda is shorter now); returns the agenda.
+
+        Documents no longer on record are left off; a session deleted meanwhile refuses."""
+        if item.id is None:
+            raise ValueError("restore_agenda_item() needs an item that was saved before")
+        with self._store.transaction() as unit:
+            unit.meetings.row(item.meeting_id)
+            order = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
+            restored = unit.agenda_items.restore(
+                replace(self._with_existing_documents(unit, item), position=len(order))
+            )
+            order.insert(min(max(0, item.position), len(order)), restored.id)
+            self._renumber(unit, item.meeting_id, order)  # type: ignore[arg-type]
             return unit.agenda_items.for_meeting(item.meeting_id)
 
     def move_agenda_item(self, item_id: int, new_index: int) -> list[AgendaItem]:
@@ -370,7 +449,14 @@ class MeetingService(Service):
             "starts_before": filters.starts_before,
             "text": filters.text,
             "newest_first": filters.newest_first,
+            "order": filters.order,
+            "descending": filters.descending,
         }
+
+    @staticmethod
+    def _with_existing_documents(unit: UnitOfWork, item: AgendaItem) -> AgendaItem:
+        kept = tuple(d for d in item.document_ids if unit.documents.exists(d))
+        return item if kept == item.document_ids else replace(item, document_ids=kept)
 
     @staticmethod
     def _require_active_group(unit: UnitOfWork, group_id: int) -> None:
@@ -425,6 +511,87 @@ class MeetingService(Service):
             item = current[item_id]
             if item.position != position:
                 unit.agenda_items.update(replace(item, position=position))
+
+    # --- attendance: the register's marks, undo and redo --------------------------------
+
+    def set_attendance(
+        self,
+        meeting_id: int,
+        person_id: int,
+        mark: Attendance | None,
+        *,
+        last_seen: Attendance | None,
+    ) -> Attendance | None:
+        """Make one person's mark exactly ``mark`` (None: not marked, off the register if
+        they were a guest); returns the mark as saved. How the register marks, and how its
+        undo and redo put a mark back.
+
+        ``last_seen`` is the mark as the caller last saw it (None: they saw none), or, for an
+        undo, as the change being undone left it. If the mark now says something else
+        (someone else marked the person since), nothing is saved and ``ConflictError`` says
+        so. What the mark says is compared, not its version, so undoing several marks of one
+        person in a row works. The rules of ``mark_attendance`` and
+        ``clear_attendance`` apply: a non-member only as a guest, and someone with
+        contributions at the session stays present.
+        """
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            person = unit.people.get(person_id)
+            existing = unit.attendance.find(meeting_id, person_id)
+            if _what_it_says(existing) != _what_it_says(last_seen):
+                changed = existing or last_seen
+                raise ConflictError(
+                    "Attendance",
+                    changed.id or 0,  # type: ignore[union-attr]
+                    f"{person.display_name} at '{meeting.title}'",
+                )
+            if mark is None:
+                if existing is not None:
+                    self._keep_speakers_present(unit, meeting_id, person, AttendanceStatus.EXPECTED)
+                    unit.attendance.delete(existing.id)  # type: ignore[arg-type]
+                return None
+            wanted = check_attendance(
+                replace(mark, meeting_id=meeting_id, person_id=person_id, id=None, version=0)
+            )
+            if not wanted.is_guest and not self._is_member(
+                unit, meeting.group_id, person_id, meeting.starts_at.date()
+            ):
+                if existing is not None and existing.is_guest:
+                    wanted = replace(wanted, is_guest=True)
+                else:
+                    group = unit.groups.get(meeting.group_id)
+                    raise ValidationError(
+                        f"{person.display_name} was not a member of {group.name} on "
+                        f"{_day(meeting.starts_at.date())}. Mark them as a guest for this "
+                        "session, or add them to the group first.",
+                        "is_guest",
+                    )
+            self._keep_speakers_present(unit, meeting_id, person, wanted.status)
+            if existing is None:
+                return unit.attendance.add(wanted)
+            return unit.attendance.update(replace(wanted, id=existing.id, version=existing.version))
+
+    @staticmethod
+    def _keep_speakers_present(
+        unit: UnitOfWork, meeting_id: int, person: Person, status: AttendanceStatus
+    ) -> None:
+        """Refuse to mark someone anything but present when they have contributions at the
+        session: what they said is attributed to someone who was there."""
+        if status is AttendanceStatus.PRESENT:
+            return
+        said = unit.contributions.count_where(meeting_id=meeting_id, speaker_id=person.id)
+        if said:
+            raise ValidationError(
+                f"{person.display_name} has {said} contribution(s) recorded at this "
+                "session, so they must stay marked present. Change who said those first "
+                "if they were not there.",
+                "status",
+            )
+
+
+def _what_it_says(mark: Attendance | None) -> Attendance | None:
+    """A mark without its identity (id, version): what two marks are compared by."""
+    return None if mark is None else replace(mark, id=None, version=0)
 
 
 def _day(moment: date) -> str:

@@ -6,8 +6,9 @@ The queries the meeting and action services need live here, so the services neve
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from coproduce.domain.records import Action, AgendaItem, Attendance, Meeting, Page
 from coproduce.domain.vocabulary import ActionStatus, AttendanceStatus, MeetingStatus
@@ -19,11 +20,15 @@ from coproduce.store.orm import (
     LadderEvidenceRow,
     MeetingFacilitatorRow,
     MeetingRow,
+    PersonRow,
 )
 from coproduce.store.repository import Repository
-from coproduce.store.text import contains_pattern
+from coproduce.store.text import contains_pattern, sort_key
 
 OPEN_ACTION_CODES = [s.value for s in ActionStatus if s.is_open]
+
+MEETING_SORT_KEYS = frozenset({"date", "title"})
+"""What the sessions list can be sorted by (in the database)."""
 
 
 class MeetingRepository(Repository[MeetingRow, Meeting]):
@@ -75,9 +80,13 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
         starts_before: datetime | None = None,
         text: str = "",
         newest_first: bool = True,
+        order: str | None = None,
+        descending: bool = False,
     ):  # type: ignore[no-untyped-def]
-        order = MeetingRow.starts_at.desc() if newest_first else MeetingRow.starts_at
-        query = select(MeetingRow).order_by(order, MeetingRow.id)
+        """Sessions matching the filters. ``order`` ("date" or "title", A to Z unless
+        ``descending``) overrides ``newest_first``; ties fall back to date, then id, so the
+        order is stable between pages."""
+        query = select(MeetingRow).order_by(*self._ordering(order, descending, newest_first))
         if group_id is not None:
             query = query.where(MeetingRow.group_id == group_id)
         if status is not None:
@@ -87,8 +96,29 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
         if starts_before is not None:
             query = query.where(MeetingRow.starts_at < starts_before)
         if text.strip():
-            query = query.where(MeetingRow.title.ilike(contains_pattern(text), escape="\\"))
+            pattern = contains_pattern(text)
+            query = query.where(
+                or_(
+                    MeetingRow.title.ilike(pattern, escape="\\"),
+                    MeetingRow.place.ilike(pattern, escape="\\"),
+                )
+            )
         return query
+
+    @staticmethod
+    def _ordering(order: str | None, descending: bool, newest_first: bool) -> list[Any]:
+        if order is None:
+            order, descending = "date", newest_first
+        if order not in MEETING_SORT_KEYS:
+            raise ValueError(
+                f"Sessions cannot be sorted by {order!r}; choose one of "
+                f"{', '.join(sorted(MEETING_SORT_KEYS))}"
+            )
+        by_date = MeetingRow.starts_at.desc() if descending else MeetingRow.starts_at
+        if order == "title":
+            title = func.lower(MeetingRow.title)
+            return [title.desc() if descending else title, by_date, MeetingRow.id]
+        return [by_date, MeetingRow.id]
 
     def list(
         self, *, offset: int = 0, limit: int | None = None, **filters: object
@@ -262,6 +292,10 @@ class ActionRepository(Repository[ActionRow, Action]):
     record_type = "action"
     record_label = "Action"
 
+    ORDERS = ("due", "status", "owner", "session")
+    """What the action log can be sorted by, in the database: due date, status (open, in
+    progress, done, dropped), owner's name (actions nobody owns last), session date."""
+
     def to_record(self, row: ActionRow) -> Action:
         return Action(
             id=row.id,
@@ -295,22 +329,37 @@ class ActionRepository(Repository[ActionRow, Action]):
         meeting_id: int | None = None,
         group_id: int | None = None,
         owner_id: int | None = None,
+        owner_text: str = "",
         status: ActionStatus | None = None,
         open_only: bool = False,
         overdue_on: date | None = None,
         text: str = "",
+        order: str | None = None,
+        descending: bool = False,
     ):  # type: ignore[no-untyped-def]
-        query = select(ActionRow).order_by(
-            ActionRow.due_on.is_(None), ActionRow.due_on, ActionRow.id
-        )
+        """Actions matching every filter given. ``owner_text`` matches part of the owner's
+        name, ignoring case. With no ``order``: those still to do first, each part soonest
+        due first and those with no due date last."""
+        if order is not None and order not in self.ORDERS:
+            raise ValueError(f"Actions cannot be sorted by {order!r}; use one of {self.ORDERS}")
+        query = select(ActionRow)
         if meeting_id is not None:
             query = query.where(ActionRow.meeting_id == meeting_id)
         if group_id is not None:
-            query = query.join(MeetingRow, MeetingRow.id == ActionRow.meeting_id).where(
-                MeetingRow.group_id == group_id
+            # A subquery rather than a join, so sorting by session can join meetings itself.
+            query = query.where(
+                ActionRow.meeting_id.in_(
+                    select(MeetingRow.id).where(MeetingRow.group_id == group_id)
+                )
             )
         if owner_id is not None:
             query = query.where(ActionRow.owner_id == owner_id)
+        owner_words = sort_key(owner_text)
+        if owner_words:
+            named = select(PersonRow.id).where(
+                PersonRow.sort_name.like(contains_pattern(owner_words), escape="\\")
+            )
+            query = query.where(ActionRow.owner_id.in_(named))
         if status is not None:
             query = query.where(ActionRow.status == status.value)
         if open_only or overdue_on is not None:
@@ -319,7 +368,35 @@ class ActionRepository(Repository[ActionRow, Action]):
             query = query.where(ActionRow.due_on < overdue_on)
         if text.strip():
             query = query.where(ActionRow.text.ilike(contains_pattern(text), escape="\\"))
-        return query
+        return self._ordered(query, order, descending)
+
+    @staticmethod
+    def _ordered(query: Any, order: str | None, descending: bool) -> Any:
+        def way(column: Any) -> Any:
+            return column.desc() if descending else column.asc()
+
+        # Undated actions go last whichever way the list is sorted.
+        soonest_due = (ActionRow.due_on.is_(None), ActionRow.due_on, ActionRow.id)
+        if order is None:
+            return query.order_by(ActionRow.status.notin_(OPEN_ACTION_CODES), *soonest_due)
+        if order == "due":
+            return query.order_by(
+                ActionRow.due_on.is_(None), way(ActionRow.due_on), way(ActionRow.id)
+            )
+        if order == "status":
+            rank = case(
+                {status.value: position for position, status in enumerate(ActionStatus)},
+                value=ActionRow.status,
+                else_=len(ActionStatus),
+            )
+            return query.order_by(way(rank), *soonest_due)
+        if order == "owner":
+            return query.outerjoin(PersonRow, PersonRow.id == ActionRow.owner_id).order_by(
+                PersonRow.sort_name.is_(None), way(PersonRow.sort_name), *soonest_due
+            )
+        return query.join(MeetingRow, MeetingRow.id == ActionRow.meeting_id).order_by(
+            way(MeetingRow.starts_at), *soonest_due
+        )
 
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Action]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]

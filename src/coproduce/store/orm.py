@@ -463,3 +463,26 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class PreparationTickRow(Versioned, Base):
+    """A session's preparation checklist item, ticked done (or ticked and then unticked).
+
+    The items themselves are worked out from people's needs each time (domain/preparation.py);
+    only ticks are stored, against the item's stable key, so a tick for a need that no longer
+    applies stays here unshown and returns with the need. Ticks are planning detail: they go
+    with their session (CASCADE). ``done_by`` is the name of whoever ticked, as text, so
+    deleting a person never touches a tick.
+    """
+
+    __tablename__ = "preparation_ticks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False
+    )
+    item_key: Mapped[str] = mapped_column(String(200), nullable=False)
+    done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    done_by: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Also the index for "every tick of this session" (meeting_id leads).
+    __table_args__ = (UniqueConstraint("meeting_id", "item_key"),)

@@ -98,7 +98,10 @@ class Repository(Generic[RowT, RecordT]):
         The version starts again at 1: nobody can hold an edit of a row that did not exist."""
         record_id: int = record.id  # type: ignore[attr-defined]
         if self.exists(record_id):
-            raise ConflictError(self.record_label, record_id, "it exists again already")
+            # Someone else's new record took the number (SQLite reuses the highest free id).
+            raise ConflictError(
+                self.record_label, record_id, "its number is now used by another record"
+            )
         row = self.row_class()
         self.write(row, record)  # type: ignore[arg-type]
         row.id = record_id  # type: ignore[attr-defined]

@@ -46,6 +46,7 @@ from coproduce.store.meetings import (
 )
 from coproduce.store.orm import AuditEventRow
 from coproduce.store.people import ConsentRepository, PersonRepository
+from coproduce.store.preparation import PreparationTickRepository
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,10 @@ class UnitOfWork:
     @cached_property
     def attendance(self) -> AttendanceRepository:
         return AttendanceRepository(self)
+
+    @cached_property
+    def preparation_ticks(self) -> PreparationTickRepository:
+        return PreparationTickRepository(self)
 
     @cached_property
     def actions(self) -> ActionRepository:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 NAMES = {
     "sessions": "fa6s.calendar-days",
     "people": "fa6s.users",
+    "groups": "fa6s.people-group",
     "documents": "fa6s.file-lines",
     "actions": "fa6s.list-check",
     "dashboard": "fa6s.chart-column",

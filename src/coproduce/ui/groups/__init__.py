@@ -1,0 +1,1 @@
+"""The parts of the Groups page: the group editor, its members panel and the person picker."""
