@@ -28,13 +28,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
-from coproduce.services import Services  # noqa: E402
-from coproduce.services.demo import build_demo  # noqa: E402
-from coproduce.store.database import Database  # noqa: E402
+from coproduce.services import Services
+from coproduce.services.demo import build_demo
+from coproduce.store.database import Database
 
 OUT = Path(__file__).resolve().parent / "out"
-SEARCHES = {"sessions": "carers", "people": "pat", "groups": "forum", "documents": "strategy",
-            "actions": "send"}
+SEARCHES = {
+    "sessions": "carers",
+    "people": "pat",
+    "groups": "forum",
+    "documents": "strategy",
+    "actions": "send",
+}
 
 
 def _median_ms(action: Callable[[], object], runs: int) -> float:
@@ -72,9 +77,11 @@ def main() -> int:
     database = large_sqlite()
     services = Services(database)
     window = MainWindow(services)
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, SQLite file, "
-          f"{services.people.list(limit=0).total:,} people, "
-          f"{services.meetings.list(limit=0).total:,} sessions\n")
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, SQLite file, "
+        f"{services.people.list(limit=0).total:,} people, "
+        f"{services.meetings.list(limit=0).total:,} sessions\n"
+    )
     print("| list | rows | first rows (ms, median) | search | search (ms, median) |")
     print("|---|---|---|---|---|")
     for entry in window.pages:
@@ -94,8 +101,10 @@ def main() -> int:
         first = _median_ms(first_rows, args.runs)
         rows = page.model.total
         found = _median_ms(search, args.runs)
-        print(f"| {entry.label} | {rows:,} | {first:.1f} | '{word}' ({page.model.total:,}) "
-              f"| {found:.1f} |")
+        print(
+            f"| {entry.label} | {rows:,} | {first:.1f} | '{word}' ({page.model.total:,}) "
+            f"| {found:.1f} |"
+        )
     database.close()
     return 0
 

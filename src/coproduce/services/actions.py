@@ -3,6 +3,10 @@
 An action belongs to the session where it was agreed. While it is open (Open or In
 progress) it is carried forward: every later session of the same group shows it under
 "Actions from last time" until it is marked done or dropped.
+
+The log across all sessions (``entries``) gives each action with its owner, session and
+group, filtered and sorted in the database. Deleting returns the action as it was, so
+``restore`` can put it back (undo).
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from coproduce.domain.errors import ValidationError
-from coproduce.domain.records import Action, Page, replace
+from coproduce.domain.records import Action, Group, Meeting, Page, Person, replace
 from coproduce.domain.validation import check_action
 from coproduce.domain.vocabulary import ActionStatus
 from coproduce.services.base import Service
+from coproduce.store.meetings import ActionRepository
 from coproduce.store.unit_of_work import UnitOfWork
+
+ACTION_ORDERS: tuple[str, ...] = ActionRepository.ORDERS
+"""What ``ActionFilter.order`` may be: "due", "status", "owner" (name) or "session" (date)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +33,32 @@ class ActionFilter:
 
     ``open_only`` keeps Open and In progress actions; ``overdue`` keeps open actions whose
     due date is before today (an action due today is not overdue yet); ``text`` matches
-    words anywhere in what is to be done.
+    words anywhere in what is to be done; ``owner_text`` matches part of the owner's name.
+    ``order`` is one of ``ACTION_ORDERS`` (others are refused with ``ValueError``); None
+    lists those still to do first, soonest due first.
     """
 
     meeting_id: int | None = None
     group_id: int | None = None
     owner_id: int | None = None
+    owner_text: str = ""
     status: ActionStatus | None = None
     open_only: bool = False
     overdue: bool = False
     text: str = ""
+    order: str | None = None
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEntry:
+    """One line of the action log: the action with its owner (if any), the session it was
+    agreed at and that session's group."""
+
+    action: Action
+    owner: Person | None
+    session: Meeting
+    group: Group
 
 
 class ActionService(Service):
@@ -67,11 +91,31 @@ class ActionService(Service):
         with self._store.transaction() as unit:
             return unit.actions.get_many(action_ids)
 
-    def delete(self, action_id: int, expected_version: int | None = None) -> None:
-        """Delete an action logged by mistake. An action that will not happen should be
-        marked Dropped instead, so the log shows it was decided."""
+    def delete(self, action_id: int, expected_version: int | None = None) -> Action:
+        """Delete an action logged by mistake; returns it as it was, for ``restore`` (undo).
+        An action that will not happen should be marked Dropped instead, so the log shows
+        it was decided. Nothing else refers to an action, so nothing goes with it."""
         with self._store.transaction() as unit:
+            action = unit.actions.get(action_id)
             unit.actions.delete(action_id, expected_version)
+            return action
+
+    def restore(self, deleted: Action) -> Action:
+        """Put a deleted action back under its old id (undo of ``delete``).
+
+        Refused when its session has been deleted since. If its owner has been deleted
+        since, the action comes back with nobody owning it rather than not at all."""
+        with self._store.transaction() as unit:
+            if not unit.meetings.exists(deleted.meeting_id):
+                raise ValidationError(
+                    "The session this action was agreed at has been deleted since, so the "
+                    "action cannot be put back. Log it again at another session if it is "
+                    "still needed.",
+                    "meeting_id",
+                )
+            if deleted.owner_id is not None and not unit.people.exists(deleted.owner_id):
+                deleted = replace(deleted, owner_id=None)
+            return unit.actions.restore(deleted)
 
     def list(
         self, filters: ActionFilter = ActionFilter(), *, offset: int = 0, limit: int | None = None
@@ -83,6 +127,26 @@ class ActionService(Service):
     def ids(self, filters: ActionFilter = ActionFilter()) -> list[int]:
         with self._store.transaction() as unit:
             return unit.actions.ids(unit.actions.search_query(**self._query(filters)))
+
+    def entries(
+        self, filters: ActionFilter = ActionFilter(), *, offset: int = 0, limit: int | None = None
+    ) -> Page[ActionEntry]:
+        """The action log as the window shows it: like ``list``, each action with its owner,
+        session and group (four queries per page, whatever its length)."""
+        with self._store.transaction() as unit:
+            page = unit.actions.list(offset=offset, limit=limit, **self._query(filters))
+            owner_ids = {a.owner_id for a in page.items if a.owner_id is not None}
+            owners = {p.id: p for p in unit.people.get_many(sorted(owner_ids))}
+            meeting_ids = sorted({a.meeting_id for a in page.items})
+            sessions = {m.id: m for m in unit.meetings.get_many(meeting_ids)}
+            group_ids = sorted({m.group_id for m in sessions.values()})
+            groups = {g.id: g for g in unit.groups.get_many(group_ids)}
+        items = []
+        for action in page.items:
+            session = sessions[action.meeting_id]
+            owner = owners.get(action.owner_id) if action.owner_id is not None else None
+            items.append(ActionEntry(action, owner, session, groups[session.group_id]))
+        return Page(items=tuple(items), total=page.total, offset=page.offset)
 
     def mark_done(
         self, action_id: int, done_on: date | None = None, expected_version: int | None = None
@@ -96,6 +160,15 @@ class ActionService(Service):
                 replace(action, status=ActionStatus.DONE, done_on=done_on or self.today())
             )
             return unit.actions.update(done)
+
+    def drop(self, action_id: int, expected_version: int | None = None) -> Action:
+        """Mark an action Dropped: it will not happen, and the log keeps that decision."""
+        with self._store.transaction() as unit:
+            action = unit.actions.get(action_id)
+            if expected_version is not None:
+                action = replace(action, version=expected_version)
+            dropped = check_action(replace(action, status=ActionStatus.DROPPED, done_on=None))
+            return unit.actions.update(dropped)
 
     def carried_forward(self, meeting_id: int) -> list[Action]:
         """The "Actions from last time" for a session: every action still open (Open or In
@@ -123,10 +196,13 @@ class ActionService(Service):
             "meeting_id": filters.meeting_id,
             "group_id": filters.group_id,
             "owner_id": filters.owner_id,
+            "owner_text": filters.owner_text,
             "status": filters.status,
             "open_only": filters.open_only,
             "overdue_on": self.today() if filters.overdue else None,
             "text": filters.text,
+            "order": filters.order,
+            "descending": filters.descending,
         }
 
     @staticmethod
