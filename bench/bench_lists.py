@@ -105,6 +105,23 @@ def main() -> int:
             f"| {entry.label} | {rows:,} | {first:.1f} | '{word}' ({page.model.total:,}) "
             f"| {found:.1f} |"
         )
+    # The session views: the register and the preparation checklist of the session with
+    # the most people on its register.
+    from coproduce.services.meetings import MeetingFilter
+
+    sessions = services.meetings.list(MeetingFilter(), limit=1000).items
+    counts = services.meetings.present_counts([m.id for m in sessions if m.id])
+    busiest = max(sessions, key=lambda m: counts.get(m.id or 0, 0))
+    page = window.list_page("sessions")
+    print("\n| session view | people | opening (ms, median) |")
+    print("|---|---|---|")
+    for label, view in [
+        ("Register", page.detail.register),
+        ("Preparation", page.detail.preparation),
+    ]:
+        opened = _median_ms(lambda view=view: view.show_meeting(busiest.id), args.runs)
+        people = len(services.meetings.expected_attendees(busiest.id))
+        print(f"| {label} | {people} | {opened:.1f} |")
     database.close()
     return 0
 

@@ -5,10 +5,12 @@
 Opens the main window offscreen at 1280x800 on a fresh small example council in a scratch
 folder under the system's temporary folder (nothing of the user's is read or written), with
 the program's clock set to the example's own date, so the same code gives the same pictures.
-Saves one PNG per page:
-``sessions.png`` (the one the README shows), ``people.png``, ``groups.png`` (a group open in
-its editor, with a member who has access needs selected), ``documents.png``, ``actions.png``
-and ``dashboard.png``.
+Saves one PNG per page, each with a record open: ``sessions.png`` (the one the README shows),
+``people.png`` (a person with access needs), ``groups.png`` (a member with needs selected),
+``documents.png`` (a document and its sections), ``actions.png`` and ``dashboard.png``; then
+each tab of a session: ``session-agenda.png``, ``session-carried.png``,
+``session-preparation.png``, ``session-register.png``, and a person's access needs and
+consent tabs: ``person-access.png``, ``person-consent.png``.
 """
 
 from __future__ import annotations
@@ -83,15 +85,95 @@ def take_screenshots(out: Path) -> list[Path]:
                 show_at_work(window)
                 window.navigation.setFocus()
                 settle()
-            path = out / f"{entry.key}.png"
-            if not window.grab().save(str(path)):
-                raise SystemExit(f"Could not save {path}")
-            saved.append(path)
+            saved.append(_save(window, out / f"{entry.key}.png"))
+        saved.extend(_session_tabs(window, out, settle))
+        saved.extend(_person_tabs(window, out, settle))
         window.close()
         application.processEvents()
         return saved
     finally:
         database.close()
+
+
+def _save(window: Any, path: Path) -> Path:
+    if not window.grab().save(str(path)):
+        raise SystemExit(f"Could not save {path}")
+    return path
+
+
+FEATURED_SESSION = "Lived Experience Reference Group, 1 September 2026"
+
+
+def _select_row(page: Any, text: str) -> None:
+    """Select the first row whose first columns show ``text``."""
+    model = page.model
+    for row in range(model.total):
+        for column in range(min(3, model.columnCount())):
+            if model.index(row, column).data() == text:
+                page.table.selectRow(row)
+                return
+    page.table.selectRow(0)
+
+
+def show_sessions_at_work(window: Any) -> None:
+    _select_row(window.list_page("sessions"), FEATURED_SESSION)
+
+
+def _session_tabs(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    from coproduce.ui.sessions.session_detail import SessionDetail
+
+    window.show_page("sessions")
+    page = window.list_page("sessions")
+    show_sessions_at_work(window)
+    settle()
+    saved = []
+    for name, index in [
+        ("agenda", SessionDetail.AGENDA),
+        ("carried", SessionDetail.CARRIED),
+        ("preparation", SessionDetail.PREPARATION),
+        ("register", SessionDetail.REGISTER),
+    ]:
+        page.detail.open_tab(index)
+        settle()
+        saved.append(_save(window, out / f"session-{name}.png"))
+    page.detail.open_tab(SessionDetail.DETAILS)
+    return saved
+
+
+def _first_with_needs(page: Any) -> None:
+    for row in range(page.model.total):
+        person = page.record_of(page.model.record(row))
+        if not person.needs.is_empty and len(person.needs.labels()) > 1:
+            page.table.selectRow(row)
+            return
+    page.table.selectRow(0)
+
+
+def show_people_at_work(window: Any) -> None:
+    _first_with_needs(window.list_page("people"))
+
+
+def _person_tabs(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    window.show_page("people")
+    page = window.list_page("people")
+    show_people_at_work(window)
+    settle()
+    tabs = page.editor.tabs
+    saved = []
+    for name, index in [("access", 1), ("consent", 2)]:
+        tabs.setCurrentIndex(index)
+        settle()
+        saved.append(_save(window, out / f"person-{name}.png"))
+    tabs.setCurrentIndex(0)
+    return saved
+
+
+def show_documents_at_work(window: Any) -> None:
+    window.list_page("documents").table.selectRow(0)
+
+
+def show_actions_at_work(window: Any) -> None:
+    window.list_page("actions").table.selectRow(0)
 
 
 def show_groups_at_work(window: Any) -> None:
@@ -107,7 +189,13 @@ def show_groups_at_work(window: Any) -> None:
 
 
 # Pages pictured with something open rather than as they first appear.
-PAGES_AT_WORK: dict[str, Callable[[Any], None]] = {"groups": show_groups_at_work}
+PAGES_AT_WORK: dict[str, Callable[[Any], None]] = {
+    "sessions": show_sessions_at_work,
+    "people": show_people_at_work,
+    "groups": show_groups_at_work,
+    "documents": show_documents_at_work,
+    "actions": show_actions_at_work,
+}
 
 
 if __name__ == "__main__":
