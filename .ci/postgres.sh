@@ -13,7 +13,15 @@ fi
 run_as_postgres() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }
-if ! run_as_postgres "'$bin/pg_isready' -q -h 127.0.0.1 -p $port"; then
+ready() { run_as_postgres "'$bin/pg_isready' -q -h 127.0.0.1 -p $port"; }
+if ready && [ ! -f "$dir/data/PG_VERSION" ]; then
+  # A server answers on the port but it is not the one this script made in $dir (its folder
+  # was removed, or it belongs to someone else): never reuse it.
+  echo "A PostgreSQL server not started by this script is listening on port $port;" \
+       "stop it or set COPRODUCE_TEST_PG_PORT to a free port." >&2
+  exit 1
+fi
+if ! ready; then
   rm -rf "$dir"
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
