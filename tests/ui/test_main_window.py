@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
@@ -292,3 +293,29 @@ def test_every_list_model_passes_the_model_tester(
     model = window.list_page(key).model
     assert model.rowCount() > 0
     qtmodeltester.check(model, force_py=True)
+
+
+def test_text_follows_the_system_font_size(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication.instance()
+    original = application.font()
+    larger = application.font()
+    larger.setPointSizeF(original.pointSizeF() * 1.75)
+    application.setFont(larger)
+    try:
+        window = open_window(demo_services)
+        page = window.list_page("people")
+        fields = page.findChildren(QLineEdit)
+        assert fields and all(
+            abs(field.font().pointSizeF() - larger.pointSizeF()) < 0.01 for field in fields
+        )
+        sizes = [label.font().pointSizeF() for label in page.findChildren(QLabel)]
+        assert max(sizes) > larger.pointSizeF(), "the heading stays larger than the text"
+        assert page.table.verticalHeader().defaultSectionSize() > (
+            QFontMetrics(original).height() + 12
+        ), "rows grow with the text"
+    finally:
+        application.setFont(original)
