@@ -527,10 +527,14 @@ def test_tab_goes_from_the_search_through_the_filters_to_the_list_and_the_editor
     _window, page = open_actions(open_window, services)
     page.search_field.setFocus()
     seen: list[QWidget] = []
-    for _ in range(6):
+    for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    # Arriving in the list chooses its first action, whose session is shown, not chosen.
+    assert page.action_editor.record is None, "arriving in the list chooses nothing yet"
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)  # the first action
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    seen.append(QApplication.focusWidget())
+    # The chosen action's session is shown, not chosen, so Tab goes on to what is to be done.
     assert seen == [
         page.new_button,
         page.owner_field,
@@ -540,3 +544,17 @@ def test_tab_goes_from_the_search_through_the_filters_to_the_list_and_the_editor
         page.action_editor.what,
     ]
     assert page.action_editor.what.toPlainText() == what_is_listed(page)[0]
+
+
+def test_ctrl_d_while_a_new_action_is_typed_marks_no_other_action_done(
+    qtbot: QtBot, open_window: OpenWindow, services: Services, prompts: Any
+) -> None:
+    _window, page = open_actions(open_window, services)
+    action = select(qtbot, page, "Ask about parking")
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    page.action_editor.what.setPlainText("Write to finance")
+
+    prompts.expect_save_choice("discard")
+    qtbot.keyClick(page.table, Qt.Key.Key_D, CTRL)
+
+    assert services.actions.get(action.id).status is ActionStatus.OPEN

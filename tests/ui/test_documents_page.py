@@ -833,3 +833,23 @@ def test_the_documents_and_sections_models_pass_the_model_tester(
     sections = sections_of(page).model
     assert sections.rowCount() > 0
     qtmodeltester.check(sections, force_py=True)
+
+
+def test_a_section_typed_but_not_added_is_asked_about_before_moving_on(
+    qtbot: QtBot, open_window: OpenWindow, services: Services, prompts: ScriptedPrompts
+) -> None:
+    alpha = a_document_with_sections(services, "Alpha strategy", "Introduction")
+    a_document_with_sections(services, "Beta policy")
+    window = open_window(services)
+    page = documents_page(window)
+    select(qtbot, page, "Alpha strategy")
+    sections = sections_of(page)
+    type_into(qtbot, sections.heading_field, "Short breaks")
+
+    prompts.expect_save_choice("save")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+
+    assert "the new section of 'Alpha strategy'" in prompts.shown[-1].text
+    assert stored_headings(services, alpha.id) == ["Introduction", "Short breaks"]
+    assert editor_of(page).record.title == "Beta policy"

@@ -645,3 +645,48 @@ def test_undo_is_refused_when_someone_else_changed_the_record_since(
     assert "changed by someone else" in prompts.shown[-1].text
     assert services.people.get(person.id).phone == "0123 456"
     assert services.people.get(person.id).organisation == "Mine"
+
+
+def test_delete_after_starting_a_new_person_deletes_nobody_and_keeps_the_typing(
+    qtbot: QtBot, open_window: Callable[[Services], MainWindow], services: Services
+) -> None:
+    services.people.create(Person(display_name="Alice"))
+    services.people.create(Person(display_name="Bob"))
+    window = open_window(services)
+    page = people_page(window)
+    select(qtbot, page, "Alice")
+    editor = editor_of(page)
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    type_into(qtbot, editor.display_name, "Cara New")
+
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # no row is highlighted: nothing to delete
+
+    assert sorted(p.display_name for p in services.people.list().items) == ["Alice", "Bob"]
+    assert editor.record is None and editor.display_name.text() == "Cara New"
+    assert editor.has_unsaved_changes()
+
+
+def test_undo_with_unsaved_typing_asks_first(
+    qtbot: QtBot, open_window: Callable[[Services], MainWindow], services: Services, prompts: Any
+) -> None:
+    services.people.create(Person(display_name="Alice"))
+    window = open_window(services)
+    page = people_page(window)
+    select(qtbot, page, "Alice")
+    editor = editor_of(page)
+    type_into(qtbot, editor.organisation, "Carers Centre")
+    qtbot.keyClick(editor.organisation, Qt.Key.Key_S, CTRL)
+    type_into(qtbot, editor.phone, "0123")
+    page.table.setFocus()
+
+    prompts.expect_save_choice("cancel")
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    assert services.people.list().items[0].organisation == "Carers Centre", "nothing undone"
+    assert editor.phone.text() == "0123" and editor.has_unsaved_changes()
+
+    prompts.expect_save_choice("discard")
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
+    assert services.people.list().items[0].organisation == ""
+    qtbot.waitUntil(lambda: editor.organisation.text() == "")
+    assert not editor.has_unsaved_changes()

@@ -8,6 +8,7 @@ anywhere). The window talks to the database only through ``Services``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
 
     # --- pages ---------------------------------------------------------------------------
 
+    def _step_history(self, step: Callable[[], None]) -> None:
+        if may_leave(self.stack.currentWidget()):
+            step()
+
     def _navigate_to(self, row: int) -> None:
         """Switch page, unless the page being left holds unsaved changes the person keeps."""
         if row == self.stack.currentIndex() or row < 0:
@@ -236,6 +241,12 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The stack's own actions call undo()/redo() directly; first settle any unsaved
+        # typing on the page (save, discard or stay), or an undo would change the record
+        # under an editor that still shows, and would then refuse to save, the typed text.
+        for action, step in ((undo, self.undo_stack.undo), (redo, self.undo_stack.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _=False, step=step: self._step_history(step))
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)

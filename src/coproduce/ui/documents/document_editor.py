@@ -156,6 +156,26 @@ class DocumentEditor(RecordEditor[Document]):
             summary=self.summary_field.toPlainText(),
         )
 
+    # A section typed below the list but not added counts as unsaved work of the document:
+    # leaving the document asks, saving adds it, discarding forgets it.
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or self.sections.has_pending_section()
+
+    def save_changes(self) -> bool:
+        if super().has_unsaved_changes() and not super().save_changes():
+            return False
+        return not self.sections.has_pending_section() or self.sections.add_section()
+
+    def discard_changes(self) -> None:
+        self.sections.forget_pending_section()
+        super().discard_changes()
+
+    def unsaved_description(self) -> str:
+        if not super().has_unsaved_changes() and self.record is not None:
+            return self.tr("the new section of %s") % self.describe(self.record)
+        return super().unsaved_description()
+
     def create(self, record: Document) -> Document:
         return self._services.documents.create(record)
 

@@ -211,6 +211,14 @@ class SectionsEditor(QWidget):
 
     # --- operations (each saved at once, each undoable) ----------------------------------
 
+    def has_pending_section(self) -> bool:
+        """A number or heading typed below the list but not added yet."""
+        return bool(self.heading_field.text().strip() or self.number_field.text().strip())
+
+    def forget_pending_section(self) -> None:
+        self.number_field.clear()
+        self.heading_field.clear()
+
     def add_section(self) -> bool:
         """Add the section typed below the list at the end of the document."""
         if self._document is None or self._document.id is None:

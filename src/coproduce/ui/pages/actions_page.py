@@ -229,8 +229,11 @@ class ActionsPage(ListPage):
         self._change_status(ActionStatus.DROPPED)
 
     def _change_status(self, status: ActionStatus) -> None:
-        chosen = self.selected_record() or self.action_editor.record
-        if chosen is None or not may_leave(self.action_editor):
+        # Settle unsaved typing first, then act on the action the editor shows.
+        if not may_leave(self.action_editor):
+            return
+        chosen = self.action_editor.record
+        if chosen is None:
             return
         row = self.table.currentIndex().row()
         actions = self._services.actions

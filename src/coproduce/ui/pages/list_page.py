@@ -189,6 +189,10 @@ class ListPage(QWidget):
     # --- master and detail ---------------------------------------------------------------
 
     def selected_record(self) -> Any:
+        """The record the page is on: with an editor, the one the editor shows (None while a
+        new record is typed, wherever the table's cursor rests); else the current row's."""
+        if self.editor is not None:
+            return self.editor.record
         index = self.table.currentIndex()
         if not index.isValid():
             return None
@@ -199,7 +203,14 @@ class ListPage(QWidget):
         """Clear the editor for a new record (after asking about unsaved changes)."""
         if self.editor is None or not may_leave(self.editor):
             return
-        self.table.clearSelection()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            # Clear the cursor too: a row left current would still answer Delete and Ctrl+D,
+            # and clicking it again would not open it.
+            selection.clear()
+        finally:
+            selection.blockSignals(False)
         self._shown_id = None
         self.editor.load(None)
         self.delete_button.setEnabled(False)

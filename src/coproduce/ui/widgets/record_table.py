@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coproduce.ui.models.record_table_model import RecordTableModel
@@ -64,3 +65,18 @@ class RecordTable(QTableView):
             header.blockSignals(True)
             header.setSortIndicator(current, order)
             header.blockSignals(False)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Coming into the list is not choosing a row. Qt makes the first row current when a
+        list with no current row gets the focus, which would open it in the editor (and ask
+        about a new record being typed); here the cursor waits for an arrow key."""
+        selection = self.selectionModel()
+        if self.currentIndex().isValid() or selection is None:
+            super().focusInEvent(event)
+            return
+        selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.clear()
+        finally:
+            selection.blockSignals(False)
