@@ -413,3 +413,19 @@ def test_the_marking_keys_are_listed_under_help(
         "Del\tRegister: clear the mark",
     ):
         assert line in listed
+
+
+def test_a_reason_typed_but_not_entered_is_unsaved_work_that_can_be_saved(
+    qtbot: QtBot, register: Callable[[], AttendanceRegister], council: Council
+) -> None:
+    widget = register()
+    go_to(qtbot, widget, "Bea Jones")
+    qtbot.keyClick(widget.table, Qt.Key.Key_A)
+    qtbot.keyClicks(widget.reason_edit, "Carer unwell")
+
+    assert widget.has_unsaved_changes()
+    assert widget.unsaved_description() == "the apology reason typed"
+    assert widget.save_changes()  # what the window's Save answer does before leaving
+
+    assert council.mark_of(council.bea).apology_reason == "Carer unwell"
+    assert not widget.has_unsaved_changes()

@@ -95,6 +95,7 @@ class SessionsPage(ListPage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.session_editor.add_companion(self.detail.agenda.editor)  # type: ignore[arg-type]
+        self.session_editor.add_companion(self.detail.register)  # type: ignore[arg-type]
         self.session_editor.meeting_shown.connect(self.detail.show_meeting)
         self.detail.show_meeting(self.session_editor.record)
 

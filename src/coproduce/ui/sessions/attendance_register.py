@@ -707,6 +707,23 @@ class AttendanceRegister(QWidget):
 
     # --- the apology reason -------------------------------------------------------------
 
+    # A reason typed but not yet saved (no Enter, the focus still in the box) counts as
+    # unsaved work of the session: the Sessions page asks before it is lost.
+
+    def has_unsaved_changes(self) -> bool:
+        return self._reason_person_id is not None and self.reason_edit.isModified()
+
+    def save_changes(self) -> bool:
+        return self._save_reason()
+
+    def discard_changes(self) -> None:
+        line = self.current_line()
+        self.reason_edit.setText(line.mark.apology_reason if line and line.mark else "")
+        self.reason_edit.setModified(False)
+
+    def unsaved_description(self) -> str:
+        return self.tr("the apology reason typed")
+
     def _reason_entered(self) -> None:
         if self._save_reason():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
