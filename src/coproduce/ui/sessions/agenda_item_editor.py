@@ -52,8 +52,7 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.save_button.setText(self.tr("&Save item"))
         self.save_button.setAccessibleName(self.tr("Save the agenda item"))
 
-        self.watch(self.title_edit, self.minutes_box, self.notes_edit)
-        self.documents.changed.connect(self._changed)
+        self.watch(self.title_edit, self.minutes_box, self.notes_edit, self.documents)
         self.load(None)
 
     def set_meeting(self, meeting_id: int | None) -> None:

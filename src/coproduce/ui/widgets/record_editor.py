@@ -148,6 +148,8 @@ class RecordEditor(QWidget, Generic[R]):
                 signal = widget.toggled
             elif isinstance(widget, QListWidget):
                 signal = widget.itemChanged
+            elif hasattr(widget, "changed"):  # our composite fields announce their changes
+                signal = widget.changed
             else:
                 raise TypeError(f"watch() does not know how {type(widget).__name__} changes")
             signal.connect(self._changed)
