@@ -15,6 +15,7 @@ from coproduce.store import migrations
 from coproduce.store.backup import list_backups
 from coproduce.store.database import Database
 from coproduce.store.orm import Base
+from coproduce.store.search import include_in_schema_comparison, is_search_object
 
 
 def _migrate_raw(url: str, revision: str) -> None:
@@ -63,7 +64,11 @@ def test_a_new_database_is_built_by_migrating_from_empty(empty_url: str) -> None
     try:
         assert database.migration.from_revision is None
         assert database.schema_revision() == migrations.head_revision()
-        tables = set(inspect(database.engine).get_table_names()) - {"alembic_version"}
+        tables = {
+            name
+            for name in inspect(database.engine).get_table_names()
+            if name != "alembic_version" and not is_search_object(name)
+        }
         assert tables == set(Base.metadata.tables)
     finally:
         database.close()
@@ -74,7 +79,10 @@ def test_the_orm_and_the_migrations_describe_the_same_schema(empty_url: str) -> 
     database = Database.open(empty_url)
     try:
         with database.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(
+                connection, opts={"include_name": include_in_schema_comparison}
+            )
+            differences = compare_metadata(context, Base.metadata)
         assert differences == []
     finally:
         database.close()

@@ -18,8 +18,10 @@ from coproduce.domain.records import AccessNeeds, Action, Group, Meeting, Person
 from coproduce.domain.vocabulary import ActionStatus, InformationFormat, Role
 from coproduce.services import Services
 from coproduce.services.people import PersonFilter
+from coproduce.services.search import ResultKind
 from coproduce.store.database import Database
 from coproduce.ui.main_window import MainWindow
+from coproduce.ui.search.search_dialog import SearchDialog
 
 OpenWindow = Callable[[Services], MainWindow]
 
@@ -319,3 +321,50 @@ def test_text_follows_the_system_font_size(
         ), "rows grow with the text"
     finally:
         application.setFont(original)
+
+
+def test_a_document_and_a_person_show_what_happened_to_what_was_said(
+    open_window: OpenWindow, demo_services: Services
+) -> None:
+    window = open_window(demo_services)
+    documents = window.list_page("documents")
+    window.show_page("documents")
+    documents.table.selectRow(0)
+    document = documents.editor.record
+    said = documents.editor.said  # type: ignore[attr-defined]
+    expected = demo_services.journeys.document_figures(document.id)
+    assert said.figures == expected and expected.contributions > 0
+
+    people = window.list_page("people")
+    window.show_page("people")
+    speaker_id = next(
+        c.speaker_id
+        for c in demo_services.contributions.list(limit=50).items
+        if c.speaker_id is not None
+    )
+    assert people.show_record_id(speaker_id)
+    ideas = people.editor.ideas  # type: ignore[attr-defined]
+    assert list(ideas.journeys) == demo_services.journeys.person_journeys(speaker_id)
+    assert ideas.journeys
+
+
+def test_ctrl_f_finds_what_was_said_and_opens_its_session(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    contribution = demo_services.contributions.list(limit=1).items[0]
+    word = next(w for w in contribution.text.split() if len(w) > 6 and w.isalpha())
+    window = open_window(demo_services)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None and dialog.isVisible()
+
+    [result] = [
+        r
+        for r in demo_services.search.search(word, limit=1000)
+        if r.kind is ResultKind.CONTRIBUTION and r.record_id == contribution.id
+    ]
+    window.open_search_result(result)
+
+    assert window.current_page_key == "sessions"
+    assert window.list_page("sessions").editor.record.id == contribution.meeting_id

@@ -727,3 +727,21 @@ def test_every_model_on_the_page_passes_the_model_tester(
     qtbot.keyClick(page.table, Qt.Key.Key_3, ALT)
     assert page.detail.carried.model.rowCount() > 0
     qtmodeltester.check(page.detail.carried.model, force_py=True)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "grabbing the keyboard", "propagateSizeHints")
+def test_ctrl_r_opens_meeting_mode_for_the_session_and_closing_it_lets_it_go(
+    qtbot: QtBot, open_window: OpenWindow, services: Services, forum: Group
+) -> None:
+    march = plan(services, forum, datetime(2026, 3, 9, 10, 0), "March")
+    window = open_window(services)
+    page = sessions_page(window)
+    open_session(qtbot, page, march)
+
+    qtbot.keyClick(page.table, Qt.Key.Key_R, CTRL)
+
+    view = page.capture_view
+    assert view is not None and view.isVisible()
+    assert view.windowTitle() == "Meeting mode: March"
+    view.close()
+    qtbot.waitUntil(lambda: page.capture_view is None)

@@ -11,14 +11,17 @@ from datetime import date
 from functools import cached_property
 
 from coproduce.services.actions import ActionService
+from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
 from coproduce.services.documents import DocumentService
 from coproduce.services.groups import GroupService
 from coproduce.services.involvement import InvolvementService
+from coproduce.services.journeys import JourneyService
 from coproduce.services.ladder import LadderService
 from coproduce.services.meetings import MeetingService
 from coproduce.services.people import PeopleService
 from coproduce.services.preparation import PreparationService
+from coproduce.services.search import SearchService
 from coproduce.store.database import Database
 from coproduce.store.unit_of_work import Store
 
@@ -62,6 +65,10 @@ class Services:
         return DocumentService(self.store, self._today)
 
     @cached_property
+    def journeys(self) -> JourneyService:
+        return JourneyService(self.store, self._today)
+
+    @cached_property
     def ladder(self) -> LadderService:
         return LadderService(self.store, self._today)
 
@@ -72,3 +79,11 @@ class Services:
     @cached_property
     def preparation(self) -> PreparationService:
         return PreparationService(self.store, self._today)
+
+    @cached_property
+    def capture(self) -> CaptureService:
+        return CaptureService(self.store, self._today)
+
+    @cached_property
+    def search(self) -> SearchService:
+        return SearchService(self.store, self._today)

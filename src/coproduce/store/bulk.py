@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from coproduce.store.database import Database
 from coproduce.store.orm import Base
+from coproduce.store.search import search_index_paused
 
 # Parents before children: sorted_tables follows the foreign keys.
 TABLES: dict[str, Table] = {table.name: table for table in Base.metadata.sorted_tables}
@@ -77,14 +78,15 @@ def insert_rows(
         occupied = _tables_with_rows(session, require_empty)
         if occupied:
             raise NotEmptyError(occupied)
-        for name in order:
-            table_rows = rows[name]
-            for start in range(0, len(table_rows), CHUNK_SIZE):
-                chunk = table_rows[start : start + CHUNK_SIZE]
-                session.execute(insert(TABLES[name]), list(chunk))
-                done += len(chunk)
-                if progress is not None:
-                    progress(name, done, total)
+        with search_index_paused(session):
+            for name in order:
+                table_rows = rows[name]
+                for start in range(0, len(table_rows), CHUNK_SIZE):
+                    chunk = table_rows[start : start + CHUNK_SIZE]
+                    session.execute(insert(TABLES[name]), list(chunk))
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(name, done, total)
         if not database.is_sqlite:
             _move_sequences_past_ids(session, [TABLES[name] for name in order if rows[name]])
     # Fresh statistics after a large load, so both query planners choose the indexes

@@ -38,6 +38,7 @@ from coproduce.store.housekeeping import (
     SettingRepository,
 )
 from coproduce.store.involvement import ActivityRepository, PaymentRepository
+from coproduce.store.journeys import JourneyQueries
 from coproduce.store.meetings import (
     ActionRepository,
     AgendaItemRepository,
@@ -47,6 +48,7 @@ from coproduce.store.meetings import (
 from coproduce.store.orm import AuditEventRow
 from coproduce.store.people import ConsentRepository, PersonRepository
 from coproduce.store.preparation import PreparationTickRepository
+from coproduce.store.search import SearchRepository
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,10 @@ class UnitOfWork:
         return ResponseRepository(self)
 
     @cached_property
+    def journeys(self) -> JourneyQueries:
+        return JourneyQueries(self)
+
+    @cached_property
     def documents(self) -> DocumentRepository:
         return DocumentRepository(self)
 
@@ -163,6 +169,10 @@ class UnitOfWork:
     @cached_property
     def settings(self) -> SettingRepository:
         return SettingRepository(self)
+
+    @cached_property
+    def search(self) -> SearchRepository:
+        return SearchRepository(self)
 
 
 class Store:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coproduce import APP_NAME, __version__
 from coproduce.services import Services
+from coproduce.services.search import SearchResult
 from coproduce.ui import icons, prompts
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
@@ -36,6 +37,7 @@ from coproduce.ui.pages.groups_page import GroupsPage
 from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.pages.people_page import PeoplePage
 from coproduce.ui.pages.sessions_page import SessionsPage
+from coproduce.ui.search.search_dialog import SearchDialog
 from coproduce.ui.workers import Operation, run_in_background
 
 log = logging.getLogger(__name__)
@@ -127,6 +129,32 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # --- pages ---------------------------------------------------------------------------
+
+    # --- search -------------------------------------------------------------------------
+
+    def open_search(self) -> SearchDialog:
+        """Search contributions, sessions and documents (Ctrl+F); Enter opens the result."""
+        dialog = SearchDialog(self._services, self)
+        dialog.open_requested.connect(self.open_search_result)
+        dialog.open()
+        return dialog
+
+    def open_search_result(self, result: SearchResult) -> None:
+        """Show the session (for a contribution or a session) or the document found."""
+        if result.meeting_id is not None:
+            key, record_id = "sessions", result.meeting_id
+        elif result.document_id is not None:
+            key, record_id = "documents", result.document_id
+        else:
+            return
+        self.show_page(key)
+        if self.current_page_key != key:  # the person stayed to save their changes
+            return
+        page = self.list_page(key)
+        if not page.show_record_id(record_id):
+            self.statusBar().showMessage(
+                self.tr("The record found is not in the list as it is filtered now."), 8_000
+            )
 
     def _step_history(self, step: Callable[[], None]) -> None:
         if may_leave(self.stack.currentWidget()):
@@ -252,6 +280,10 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
+
+        search = self._action(self.tr("&Search everything..."), "Ctrl+F", self.open_search)
+        edit_menu.addSeparator()
+        edit_menu.addAction(search)
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, entry in enumerate(self.pages, start=1):

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +32,7 @@ from coproduce.ui.documents.location_field import LocationField
 from coproduce.ui.documents.optional_date_edit import OptionalDateEdit
 from coproduce.ui.documents.sections_editor import SectionsEditor
 from coproduce.ui.editing import may_leave
+from coproduce.ui.journeys.document_view import DocumentJourneysView
 from coproduce.ui.widgets.form import ERROR_STYLE
 from coproduce.ui.widgets.record_editor import RecordEditor
 
@@ -86,10 +89,20 @@ class DocumentEditor(RecordEditor[Document]):
         add(form, self.tr("Summar&y:"), "summary", self.summary_field)
         self.edition_field.setAccessibleName(self.tr("Version"))
         self.edition_field.setToolTip(self.tr("The document's own version or edition"))
-        self.body.addLayout(form)
-
         self.sections = SectionsEditor(context)
-        self.body.addWidget(self.sections, 1)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(form)
+        details_layout.addWidget(self.sections, 1)
+        # What the groups said about the document, by section, with its figures (read-only).
+        self.said = DocumentJourneysView(context)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the document's record"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Parts of the document's record"))
+        self.tabs.addTab(details, self.tr("About t&his document"))
+        self.tabs.addTab(self.said, self.tr("What the &groups said"))
+        self.body.addWidget(self.tabs, 1)
 
         self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.setAccessibleName(self.tr("Archive the document"))
@@ -141,6 +154,7 @@ class DocumentEditor(RecordEditor[Document]):
         )
         self._show_review_state()
         self.sections.set_document(record)
+        self.said.show_document(record)
 
     def collect(self) -> Document:
         base = self.record or Document(title="")

@@ -22,8 +22,10 @@ from coproduce.domain.records import Meeting, Page
 from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services.meetings import DeletedMeeting, MeetingFilter
 from coproduce.ui import prompts
+from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
+from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import count_of, session_time, short_date
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
@@ -109,8 +111,29 @@ class SessionsPage(ListPage):
             action.triggered.connect(lambda _=False, i=index: self.detail.open_tab(i))
             self.addAction(action)
             self.tab_actions.append(action)
+        run = QAction(self.tr("Run the session (meeting mode)"), self)
+        run.setShortcut(QKeySequence("Ctrl+R"))
+        run.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        run.triggered.connect(self.run_session)
+        self.addAction(run)
+        self.capture_view: CaptureView | None = None
         self._set_tab_order()
         self.title_column = ReadableColumn(self.table, TITLE, MIN_TITLE_CHARACTERS)
+
+    def run_session(self) -> None:
+        """Open the meeting-mode capture for the session shown, in a window of its own."""
+        meeting = self.selected_record()
+        if meeting is None or meeting.id is None or not may_leave(self):
+            return
+        view = CaptureView(self._context, meeting.id, self)
+        view.setWindowFlag(Qt.WindowType.Window)  # its own window, over the main one
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.setWindowTitle(self.tr("Meeting mode: %s") % meeting.title)
+        view.destroyed.connect(lambda _=None: setattr(self, "capture_view", None))
+        self.capture_view = view
+        view.showMaximized()
+        view.raise_()
+        view.activateWindow()
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

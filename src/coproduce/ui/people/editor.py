@@ -39,6 +39,7 @@ from coproduce.ui.commands import EditCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import short_date
+from coproduce.ui.journeys.person_view import PersonJourneysView
 from coproduce.ui.people.access_panel import AccessPanel
 from coproduce.ui.people.consent_panel import ConsentPanel
 from coproduce.ui.people.fields import (
@@ -175,6 +176,9 @@ class PersonEditor(RecordEditor[Person]):
         self.tabs.addTab(_scrolling(self.access), self.tr("&Access and communication"))
         self.tabs.addTab(_scrolling(self.consent), self.tr("&Consent"))
         self.tabs.addTab(_scrolling(self.memberships), self.tr("Gro&ups"))
+        # "What happened to your ideas": the person's contributions and their journeys.
+        self.ideas = PersonJourneysView(context)
+        self.tabs.addTab(self.ideas, self.tr("Their ideas"))
         self.access.register(errors)
 
         self.body.addLayout(heading_row)
@@ -232,6 +236,7 @@ class PersonEditor(RecordEditor[Person]):
         self._show_heading(record)
         self.consent.show_person(record)
         self.memberships.show_person(record)
+        self.ideas.show_person(record)
         self.mark_left_button.setEnabled(record is not None and record.active)
 
     def collect(self) -> Person:

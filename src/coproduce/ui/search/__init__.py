@@ -1,0 +1,1 @@
+"""Searching everything from anywhere in the window (Ctrl+F)."""

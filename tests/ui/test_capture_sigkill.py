@@ -1,0 +1,87 @@
+"""Nothing typed is lost: a capture running in another process is killed with SIGKILL while
+the facilitator is typing, and the words are back in the box when the session is reopened."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from coproduce.domain.records import AgendaItem, Group, Meeting
+from coproduce.services import Services
+from coproduce.store.database import Database
+from coproduce.ui.capture import CaptureView
+from coproduce.ui.commands import DataChanges
+from coproduce.ui.context import WindowContext
+
+CHILD = Path(__file__).with_name("capture_child.py")
+FACILITATOR = "Test Facilitator"
+TYPED = "Buses stop at six so we miss the evening sessions"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_text_typed_before_a_sigkill_is_in_the_box_after_reopening(
+    qtbot: QtBot, tmp_path: Path, sqlite_database: Database
+) -> None:
+    url = f"sqlite:///{tmp_path / 'coproduce.sqlite3'}"
+    services = Services(sqlite_database, actor=FACILITATOR)
+    group = services.groups.create(Group(name="Carers' Forum"))
+    starts = datetime(2026, 3, 12, 10)
+    session = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="March forum",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+        )
+    )
+    services.meetings.add_agenda_item(AgendaItem(meeting_id=session.id, title="Transport"))
+
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), url, str(session.id), "--actor", FACILITATOR, "--type", TYPED],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        draft = None
+        while time.monotonic() < deadline and child.poll() is None:
+            draft = services.capture.load_draft(session.id)
+            if draft is not None and draft.text == TYPED:
+                break
+            time.sleep(0.05)
+        assert child.poll() is None, f"the capture stopped by itself: {child.communicate()}"
+        assert draft is not None and draft.text == TYPED, "the draft never reached the database"
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+        assert child.returncode == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(10)
+        child.stdout.close()  # type: ignore[union-attr]
+        child.stderr.close()  # type: ignore[union-attr]
+
+    # Reopen the session on the database as the killed program left it.
+    reopened = Database.open(url)
+    try:
+        context = WindowContext(Services(reopened, actor=FACILITATOR), QUndoStack(), DataChanges())
+        view = CaptureView(context, session.id)
+        qtbot.addWidget(view)
+        view.show()
+        assert view.text_box.text() == TYPED
+        assert "Restored" in view.message.text()
+        view.close()
+    finally:
+        reopened.close()
