@@ -61,6 +61,9 @@ if [ "$mode" = run ]; then
   exec .venv/bin/coproduce "$@"
 fi
 
-eval "$(.ci/postgres.sh)"
+# Assigned first: a failure of postgres.sh then stops here (set -e) instead of being hidden
+# inside eval, which would run the tests without PostgreSQL.
+postgres_env="$(.ci/postgres.sh)"
+eval "$postgres_env"
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"
