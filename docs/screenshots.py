@@ -9,8 +9,9 @@ Saves one PNG per page, each with a record open: ``sessions.png`` (the one the R
 ``people.png`` (a person with access needs), ``groups.png`` (a member with needs selected),
 ``documents.png`` (a document and its sections), ``actions.png`` and ``dashboard.png``; then
 each tab of a session: ``session-agenda.png``, ``session-carried.png``,
-``session-preparation.png``, ``session-register.png``, and a person's access needs and
-consent tabs: ``person-access.png``, ``person-consent.png``.
+``session-preparation.png``, ``session-register.png``, a person's access needs and consent
+tabs: ``person-access.png``, ``person-consent.png``; meeting mode on a session,
+``meeting-mode.png``, and a search, ``search.png``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def take_screenshots(out: Path) -> list[Path]:
             saved.append(_save(window, out / f"{entry.key}.png"))
         saved.extend(_session_tabs(window, out, settle))
         saved.extend(_person_tabs(window, out, settle))
+        saved.extend(_meeting_mode_and_search(window, out, settle))
         window.close()
         application.processEvents()
         return saved
@@ -165,6 +167,29 @@ def _person_tabs(window: Any, out: Path, settle: Callable[[], None]) -> list[Pat
         settle()
         saved.append(_save(window, out / f"person-{name}.png"))
     tabs.setCurrentIndex(0)
+    return saved
+
+
+def _meeting_mode_and_search(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    """Meeting mode on the featured session, and Ctrl+F searching for 'transport'."""
+    window.show_page("sessions")
+    page = window.list_page("sessions")
+    show_sessions_at_work(window)
+    settle()
+    page.run_session()
+    view = page.capture_view
+    view.resize(*WINDOW_SIZE)
+    settle()
+    saved = [_save(view, out / "meeting-mode.png")]
+    view.close()
+    settle()
+    dialog = window.open_search()
+    dialog.field.setText("transport")
+    dialog.search_now()  # the pause after typing needs real time; the script has none
+    for _ in range(3):
+        settle()
+    saved.append(_save(dialog, out / "search.png"))
+    dialog.close()
     return saved
 
 
