@@ -26,7 +26,6 @@ from coproduce.domain.records import Document, replace
 from coproduce.domain.vocabulary import DocumentKind, DocumentStatus
 from coproduce.services.documents import DeletedDocument, review_is_overdue
 from coproduce.ui import prompts
-from coproduce.ui.commands import EditCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.documents.location_field import LocationField
 from coproduce.ui.documents.optional_date_edit import OptionalDateEdit
@@ -235,20 +234,7 @@ class DocumentEditor(RecordEditor[Document]):
         except CoproduceError as exc:
             prompts.show_error(self, self.tr("Not archived"), str(exc))
             return False
-        self._context.undo_stack.push(
-            EditCommand(
-                self.tr("Archive %s") % self.describe(archived),
-                save=self._services.documents.update,
-                fetch=self._services.documents.get,
-                before=before,
-                after=archived,
-                changes=self._context.changes,
-                record_type=self.record_type,
-                parent_widget=self,
-            )
-        )
-        self.load(archived)
-        self._context.changes.changed.emit(self.record_type)
+        self.show_change_made(self.tr("Archive %s") % self.describe(archived), before, archived)
         self.saved.emit(archived)
         return True
 

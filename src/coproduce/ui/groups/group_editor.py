@@ -26,7 +26,6 @@ from coproduce.domain.records import Group, replace
 from coproduce.domain.vocabulary import Cadence, GroupKind
 from coproduce.services.groups import DeletedGroup
 from coproduce.ui import prompts
-from coproduce.ui.commands import EditCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
 from coproduce.ui.groups.members_panel import MembersPanel, tab_order
@@ -183,20 +182,7 @@ class GroupEditor(RecordEditor[Group]):
         except CoproduceError as exc:
             prompts.show_error(self, self.tr("Not archived"), str(exc))
             return False
-        self._context.undo_stack.push(
-            EditCommand(
-                self.tr("Archive %s") % group.name,
-                save=self.update,
-                fetch=self.fetch,
-                before=group,
-                after=archived,
-                changes=self._context.changes,
-                record_type=self.record_type,
-                parent_widget=self,
-            )
-        )
-        self.load(archived)
-        self._context.changes.changed.emit(self.record_type)
+        self.show_change_made(self.tr("Archive %s") % group.name, group, archived)
         self.saved.emit(archived)
         return True
 

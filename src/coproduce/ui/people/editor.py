@@ -35,7 +35,6 @@ from coproduce.domain.records import AccessNeeds, Person, replace
 from coproduce.domain.vocabulary import PaymentPreference, Role
 from coproduce.services.people import DeletedPerson
 from coproduce.ui import prompts
-from coproduce.ui.commands import EditCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import short_date
@@ -338,20 +337,7 @@ class PersonEditor(RecordEditor[Person]):
         except CoproduceError as exc:
             prompts.show_error(self, self.tr("Not marked as left"), str(exc))
             return False
-        self._context.undo_stack.push(
-            EditCommand(
-                self.tr("Mark %s as left") % archived.display_name,
-                save=people.update,
-                fetch=people.get,
-                before=before,
-                after=archived,
-                changes=self._context.changes,
-                record_type=self.record_type,
-                parent_widget=self,
-            )
-        )
-        self.load(archived)
-        self._context.changes.changed.emit(self.record_type)
+        self.show_change_made(self.tr("Mark %s as left") % archived.display_name, before, archived)
         return True
 
     # --- inside --------------------------------------------------------------------------

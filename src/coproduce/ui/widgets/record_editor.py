@@ -238,16 +238,7 @@ class RecordEditor(QWidget, Generic[R]):
         changes = self._context.changes
         if before is not None:
             self._context.undo_stack.push(
-                EditCommand(
-                    self.tr("Edit %s") % self.describe(saved),
-                    save=self.update,
-                    fetch=self.fetch,
-                    before=before,
-                    after=saved,
-                    changes=changes,
-                    record_type=self.record_type,
-                    parent_widget=self,
-                )
+                self._edit_command(self.tr("Edit %s") % self.describe(saved), before, saved)
             )
             return
         if type(self).delete_for_undo is RecordEditor.delete_for_undo:
@@ -279,6 +270,25 @@ class RecordEditor(QWidget, Generic[R]):
             return
         if current != self.record:
             self.load(current)
+
+    def show_change_made(self, text: str, before: R, after: R) -> None:
+        """A change made through the services outside Save (archive, mark as left): it is
+        undone like an edit, shown here, and announced to the pages showing this record."""
+        self._context.undo_stack.push(self._edit_command(text, before, after))
+        self.load(after)
+        self._context.changes.changed.emit(self.record_type)
+
+    def _edit_command(self, text: str, before: R, after: R) -> EditCommand[R]:
+        return EditCommand(
+            text,
+            save=self.update,
+            fetch=self.fetch,
+            before=before,
+            after=after,
+            changes=self._context.changes,
+            record_type=self.record_type,
+            parent_widget=self,
+        )
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:
