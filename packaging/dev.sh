@@ -23,7 +23,10 @@ qt_packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommo
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
   fonts-liberation2"
-test_packages="postgresql"
+# The tests need a PostgreSQL server, and LibreOffice (Writer, no GUI) with poppler's tools to
+# render every kind of Word document to PDF and check its pages and fonts (Liberation Sans
+# stands in for Arial, DejaVu Sans for Verdana).
+test_packages="postgresql libreoffice-writer-nogui poppler-utils fonts-dejavu-core"
 packages="python3 python3-venv $qt_packages"
 [ "$mode" = test ] && packages="$packages $test_packages"
 

@@ -516,6 +516,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
     check.set_defaults(run=run_check)
+
+    export = commands.add_parser(
+        "export",
+        help="write a Word document (easy read, minutes, reports) or a table (CSV, Excel)",
+        description="Write a document or a table to a file.",
+    )
+    exports = export.add_subparsers(title="what to export", dest="what", metavar="WHAT")
+    exports.required = True
+    # Imported here, not at the top: both modules import this one for its helpers.
+    from coproduce import cli_documents, cli_tables
+
+    cli_documents.add_commands(exports, database_option)
+    cli_tables.add_commands(exports, database_option)
     return parser
 
 

@@ -289,6 +289,11 @@ class LadderAssessment:
     rationale: str = ""
     evidence_meeting_ids: tuple[int, ...] = ()
     evidence_contribution_ids: tuple[int, ...] = ()
+    evidence_response_ids: tuple[int, ...] = ()
+    # The guided questions' answers, (question key, answer code) in the questions' order, and
+    # the rung they suggested; empty when the rung was chosen without the questions.
+    answers: tuple[tuple[str, str], ...] = ()
+    suggested_rung: LadderRung | None = None
     id: int | None = None
     version: int = 0
 

@@ -13,15 +13,20 @@ from functools import cached_property
 from coproduce.services.actions import ActionService
 from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
+from coproduce.services.dashboard import DashboardService
 from coproduce.services.documents import DocumentService
+from coproduce.services.glossary import GlossaryService
 from coproduce.services.groups import GroupService
 from coproduce.services.involvement import InvolvementService
 from coproduce.services.journeys import JourneyService
 from coproduce.services.ladder import LadderService
 from coproduce.services.meetings import MeetingService
 from coproduce.services.people import PeopleService
+from coproduce.services.pictures import PictureService
 from coproduce.services.preparation import PreparationService
+from coproduce.services.reports import ReportService
 from coproduce.services.search import SearchService
+from coproduce.services.tables import TableService
 from coproduce.store.database import Database
 from coproduce.store.unit_of_work import Store
 
@@ -87,3 +92,23 @@ class Services:
     @cached_property
     def search(self) -> SearchService:
         return SearchService(self.store, self._today)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        return DashboardService(self.store, self._today)
+
+    @cached_property
+    def tables(self) -> TableService:
+        return TableService(self.store, self._today)
+
+    @cached_property
+    def glossary(self) -> GlossaryService:
+        return GlossaryService(self.store, self._today)
+
+    @cached_property
+    def pictures(self) -> PictureService:
+        return PictureService(self.store, self._today)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.store, self._today)

@@ -334,8 +334,15 @@ class LadderAssessmentRow(Versioned, Base):
     assessor_is_participant: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     evidence: Mapped[str] = mapped_column(Text, nullable=False, default="")
     rationale: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The guided questions' answers as JSON ({"question key": "answer code"}) and the rung
+    # they suggested, kept so the reasoning behind a rung can be shown again later.
+    answers: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    suggested_rung: Mapped[int | None] = mapped_column(Integer)
 
     evidence_links: Mapped[list[LadderEvidenceRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    response_evidence: Mapped[list[LadderResponseEvidenceRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
 
@@ -353,6 +360,18 @@ class LadderEvidenceRow(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     contribution_id: Mapped[int | None] = mapped_column(
         ForeignKey("contributions.id", ondelete="CASCADE")
+    )
+
+
+class LadderResponseEvidenceRow(Base):
+    """A response ("You said, we did") that evidences an assessment."""
+
+    __tablename__ = "ladder_response_evidence"
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("ladder_assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True
     )
 
 
@@ -486,3 +505,57 @@ class PreparationTickRow(Versioned, Base):
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Also the index for "every tick of this session" (meeting_id leads).
     __table_args__ = (UniqueConstraint("meeting_id", "item_key"),)
+
+
+class GlossaryTermRow(Versioned, Base):
+    """A hard word with its plain alternative and a one-sentence easy explanation.
+
+    Seeded from ``resources/glossary.json``; the facilitator's edits live here. ``term_key`` is
+    the term folded for matching (lower case, single spaces), unique so a word is explained once.
+    """
+
+    __tablename__ = "glossary_terms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(Text, nullable=False)
+    term_key: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    plain: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    explanation: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class PictureChoiceRow(Versioned, Base):
+    """The picture chosen for a concept ("money", "meeting"), remembered for next time.
+
+    ``source`` is 'icon' (``reference`` names a qtawesome icon, e.g. 'fa5s.pound-sign') or
+    'file' (``reference`` is the path of the user's own image file).
+    """
+
+    __tablename__ = "picture_choices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concept: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    source: Mapped[str] = mapped_column(CODE, nullable=False)
+    reference: Mapped[str] = mapped_column(Text, nullable=False)
+    alt_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class RowPictureRow(Base):
+    """The concept whose picture illustrates one easy-read row: a session, agenda item,
+    contribution, response or action (exactly one of the five), so deleting it drops this."""
+
+    __tablename__ = "row_pictures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), unique=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), unique=True
+    )
+    contribution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contributions.id", ondelete="CASCADE"), unique=True
+    )
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), unique=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), unique=True
+    )
+    concept: Mapped[str] = mapped_column(String(200), nullable=False)

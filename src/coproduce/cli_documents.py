@@ -1,0 +1,12 @@
+"""``coproduce export`` commands for the Word documents: easy-read summary, minutes,
+"You said, we did" reports and person packs."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_commands(
+    exports: argparse._SubParsersAction, database_option: argparse.ArgumentParser
+) -> None:
+    """Add this module's ``export`` subcommands; each takes ``--db`` through database_option."""
