@@ -42,6 +42,7 @@ from coproduce.domain.vocabulary import (
     MeetingStatus,
     PaymentMethod,
     PaymentPreference,
+    PictureSource,
     ResponseStatus,
     Role,
 )
@@ -359,6 +360,30 @@ class Consent:
     recorded_by: str = ""
     note: str = ""
     id: int | None = None
+
+
+@_record
+class GlossaryTerm:
+    """A hard word, its plainer alternative and a one-sentence easy explanation."""
+
+    term: str
+    plain: str = ""
+    explanation: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@_record
+class PictureChoice:
+    """The picture for a concept: a library icon (``reference`` is a qtawesome name such as
+    'fa5s.home') or the user's own image file (``reference`` is its path), with alt text."""
+
+    concept: str
+    source: PictureSource
+    reference: str
+    alt_text: str
+    id: int | None = None
+    version: int = 0
 
 
 @_record

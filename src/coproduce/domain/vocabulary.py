@@ -428,3 +428,18 @@ class AuditAction(Vocabulary):
     UPDATED = ("updated", "Updated")
     ARCHIVED = ("archived", "Archived")
     DELETED = ("deleted", "Deleted")
+
+
+class PictureSource(Vocabulary):
+    ICON = ("icon", "Picture from the library")
+    FILE = ("file", "Your own picture file")
+
+
+class RowKind(Vocabulary):
+    """The records an easy-read row can stand for, each of which can carry a picture."""
+
+    SESSION = ("session", "Session")
+    AGENDA_ITEM = ("agenda_item", "Agenda item")
+    CONTRIBUTION = ("contribution", "Contribution")
+    RESPONSE = ("response", "Response")
+    ACTION = ("action", "Action")
