@@ -48,3 +48,8 @@ class DatabaseTooNewError(DatabaseError):
 
 class DuplicateError(ValidationError):
     """Probably the same record twice (a person with the same name); the caller may confirm."""
+
+
+class ExportError(CoproduceError):
+    """A document or table that could not be written (file open in Word, folder not writable,
+    LibreOffice missing for a PDF); the message says what to do. Nothing else was changed."""
