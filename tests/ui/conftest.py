@@ -78,6 +78,10 @@ class ScriptedPrompts:
         """The next prompt picks a file; answer with a path, or None for Cancel."""
         self._script.append(("file", answer))
 
+    def expect_save_file(self, answer: Path | None) -> None:
+        """The next prompt asks where to save a file; answer with a path, or None for Cancel."""
+        self._script.append(("save file", answer))
+
     @property
     def unused(self) -> list[str]:
         return [kind for kind, _answer in self._script]
@@ -110,6 +114,11 @@ class ScriptedPrompts:
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
     ) -> Path | None:
         return self._take("file", title, name_filter)
+
+    def choose_save_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None:
+        return self._take("save file", title, name_filter)
 
 
 @pytest.fixture(autouse=True)

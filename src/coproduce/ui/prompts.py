@@ -38,6 +38,10 @@ class PromptHandler(Protocol):
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
     ) -> Path | None: ...
 
+    def choose_save_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None: ...
+
 
 class DialogPrompts:
     """The real thing: modal message boxes, worded for a facilitator."""
@@ -79,6 +83,15 @@ class DialogPrompts:
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
     ) -> Path | None:
         name, _chosen_filter = QFileDialog.getOpenFileName(
+            parent, title, str(start or Path.home()), name_filter
+        )
+        return Path(name) if name else None
+
+    def choose_save_file(
+        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+    ) -> Path | None:
+        # The native dialog asks before replacing an existing file, so callers may overwrite.
+        name, _chosen_filter = QFileDialog.getSaveFileName(
             parent, title, str(start or Path.home()), name_filter
         )
         return Path(name) if name else None
@@ -134,3 +147,11 @@ def choose_file(
 ) -> Path | None:
     """A file the person picks to open, or None when they cancel."""
     return _handler.choose_file(parent, title, start, name_filter)
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, start: Path | None = None, name_filter: str = ""
+) -> Path | None:
+    """Where the person wants a file saved (``start`` suggests a folder and name), or None when
+    they cancel. The dialog has already asked before replacing an existing file."""
+    return _handler.choose_save_file(parent, title, start, name_filter)
