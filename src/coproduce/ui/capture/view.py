@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -134,11 +135,21 @@ class CaptureView(QWidget):
         self.setWindowTitle(self.tr("Run the session: %s") % meeting.title)
         self.setAccessibleName(self.tr("Run the session"))
 
+        # Two columns the facilitator can resize: on a small laptop screen the room list and
+        # the action box may need less room than what is being typed.
         outer = QHBoxLayout(self)
-        left = QVBoxLayout()
-        right = QVBoxLayout()
-        outer.addLayout(left, 3)
-        outer.addLayout(right, 2)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.setChildrenCollapsible(False)
+        outer.addWidget(columns)
+        left_column, right_column = QWidget(), QWidget()
+        left = QVBoxLayout(left_column)
+        right = QVBoxLayout(right_column)
+        left.setContentsMargins(0, 0, 0, 0)
+        right.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(left_column)
+        columns.addWidget(right_column)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 2)
 
         # --- agenda ----------------------------------------------------------------------
         agenda = QGroupBox(self.tr("Agenda"))
@@ -202,9 +213,16 @@ class CaptureView(QWidget):
         text_label.setBuddy(self.text_box)
         form.addRow(text_label, self.text_box)
 
-        self.link_box = QCheckBox()
+        self.link_box = QCheckBox(self.tr("Link to this item's documents (Alt+K):"))
+        self.link_box.setAccessibleName(self.tr("Link to this item's documents"))
         self.link_box.setChecked(True)
-        form.addRow("", self.link_box)
+        self.link_documents = QLabel()
+        self.link_documents.setAccessibleName(self.tr("This item's documents"))
+        self.link_documents.setWordWrap(True)
+        link_row = QVBoxLayout()
+        link_row.addWidget(self.link_box)
+        link_row.addWidget(self.link_documents)
+        form.addRow("", link_row)
 
         self.themes = self._tag_list(
             self.tr("Making it Real themes"), [(t.label, t) for t in MakingItRealTheme]
@@ -230,6 +248,7 @@ class CaptureView(QWidget):
         # --- recent ----------------------------------------------------------------------
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Captured so far, newest first"))
+        _wrap_lines(self.recent)
         recent_label = QLabel(self.tr("Captured so far (newest first):"))
         recent_label.setBuddy(self.recent)
         left.addWidget(recent_label)
@@ -241,6 +260,7 @@ class CaptureView(QWidget):
         self.room_list = QListWidget()
         self.room_list.setAccessibleName(self.tr("Present, and whether quoted by name"))
         self.room_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        _wrap_lines(self.room_list)
         room_layout.addWidget(self.room_list)
         register = QFormLayout()
         self.late_box = QLineEdit()
@@ -378,7 +398,7 @@ class CaptureView(QWidget):
             self.item_label.setText(
                 self.tr("No agenda: what is said is recorded against the session.")
             )
-            self.link_box.setText(self.tr("Link (Alt+K) to this item's documents (no agenda)"))
+            self.link_documents.setText(self.tr("(no agenda, so no documents)"))
             self.link_box.setEnabled(False)
             self.timer_label.clear()
             return
@@ -389,10 +409,8 @@ class CaptureView(QWidget):
             self.next_list.addItem(f"{number}. {later.title}")
         titles = [d.title for d in self._services.documents.get_many(list(item.document_ids))]
         self.link_box.setEnabled(bool(titles))
-        self.link_box.setText(
-            self.tr("Link (Alt+K) to this item's documents: %s") % ", ".join(titles)
-            if titles
-            else self.tr("Link (Alt+K) to this item's documents (it has none)")
+        self.link_documents.setText(
+            ", ".join(titles) if titles else self.tr("(this item has no documents)")
         )
         self._clock.start()
         self._tick.start()
@@ -766,3 +784,11 @@ class CaptureView(QWidget):
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _wrap_lines(entries: QListWidget) -> None:
+    """Long entries wrap onto more lines instead of hiding behind a sideways scroll bar."""
+    entries.setWordWrap(True)
+    entries.setTextElideMode(Qt.TextElideMode.ElideNone)
+    entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    entries.setResizeMode(QListWidget.ResizeMode.Adjust)
