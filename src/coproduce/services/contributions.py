@@ -14,20 +14,36 @@ them live in this service:
 - Deleting a contribution (for one entered by mistake) takes its tags, links and response with
   it. It is refused while a ladder assessment cites it as evidence, because that would quietly
   weaken the assessment.
+
+Tidying up after a session (merge, split, re-attribute, delete) returns what it changed, so
+the window can undo it exactly (``unmerge``, ``unsplit``, ``restore``):
+
+- Merge keeps the earliest contribution and folds the others into it: their words are joined
+  in capture order (a repeat of the same words is kept once), links and tags are united, and
+  the others are deleted (each deletion audited, with their links and responses). Only
+  contributions from the same speaker merge (``attribution.merged_source``): each person's
+  words stay theirs, so a merge across speakers is refused with their names. A response is
+  kept when at most one different answer exists among them; two different answers are a
+  conflict the facilitator must settle first, never a silent choice.
+- Split cuts one contribution where the facilitator chooses: the first part keeps the
+  contribution (its id, response and easy-read wording), the second is a new contribution
+  with the same speaker, kind, item and tags and a copy of every link.
+- Undo of a merge or split is refused when any of the records was changed afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from coproduce.domain.attribution import attributed_name
+from coproduce.domain.attribution import attributed_name, merged_source, source_words
 from coproduce.domain.errors import ConflictError, ValidationError
 from coproduce.domain.records import Contribution, Link, Page, Response, replace
 from coproduce.domain.validation import check_contribution, check_link, check_response
 from coproduce.domain.vocabulary import (
     AttendanceStatus,
+    Attribution,
     ConsentPurpose,
     FeedbackMethod,
     ResponseStatus,
@@ -45,6 +61,42 @@ class ContributionFilter:
     agenda_item_id: int | None = None
     document_id: int | None = None
     """Contributions linked to this document (any section, or the whole document)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedContribution:
+    """A deleted contribution with the links and response that went with it (for undo)."""
+
+    contribution: Contribution
+    links: tuple[Link, ...]
+    response: Response | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedContributions:
+    """What a merge changed: enough for ``unmerge`` to put every record back as it was."""
+
+    before: Contribution
+    """The kept (earliest) contribution as it was before the merge."""
+    link_ids_before: tuple[int, ...]
+    response_before: Response | None
+    """The kept contribution's own response before the merge (None: it had none)."""
+    removed: tuple[DeletedContribution, ...]
+    merged: Contribution
+    """The kept contribution as the merge left it."""
+    notes: tuple[str, ...] = ()
+    """What the facilitator should know about the result, in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class SplitContribution:
+    """What a split changed: the contribution before, its first part and the new second."""
+
+    before: Contribution
+    first: Contribution
+    second: Contribution
+    at: int
+    """Where the text was cut (a character position in ``before.text``)."""
 
 
 class ContributionService(Service):
@@ -83,18 +135,245 @@ class ContributionService(Service):
         with self._store.transaction() as unit:
             return unit.contributions.get_many(contribution_ids)
 
-    def delete(self, contribution_id: int, expected_version: int | None = None) -> None:
+    def delete(
+        self, contribution_id: int, expected_version: int | None = None
+    ) -> DeletedContribution:
         """Delete a contribution entered by mistake; its tags, links and response go with it.
-        Refused while a ladder assessment cites it as evidence."""
+        Refused while a ladder assessment cites it as evidence. Returns what was deleted, so
+        ``restore`` can put it back (undo)."""
         with self._store.transaction() as unit:
-            unit.contributions.row(contribution_id)
-            citing = unit.ladder.count_citing_contribution(contribution_id)
-            if citing:
+            return self._delete(unit, contribution_id, expected_version)
+
+    def restore(self, deleted: DeletedContribution) -> Contribution:
+        """Put a deleted contribution back under its old id, with its links and response.
+        A link to a document deleted since is left out; a section deleted since becomes
+        the whole document (as deleting the section does to every link)."""
+        with self._store.transaction() as unit:
+            return self._restore(unit, deleted)
+
+    def reattribute(
+        self,
+        contribution_id: int,
+        attribution: Attribution,
+        speaker_id: int | None,
+        expected_version: int | None = None,
+    ) -> Contribution:
+        """Record a contribution against someone else: a person marked present (named, or
+        kept anonymous), nobody (anonymous) or the whole group. The same rules as capture:
+        a named speaker must be marked present at the session."""
+        with self._store.transaction() as unit:
+            current = unit.contributions.get(contribution_id)
+        if attribution is Attribution.WHOLE_GROUP:
+            speaker_id = None  # the whole group has no one speaker
+        changed = replace(
+            current,
+            attribution=attribution,
+            speaker_id=speaker_id,
+            version=current.version if expected_version is None else expected_version,
+        )
+        return self.update(changed)
+
+    def merge(
+        self,
+        contribution_ids: Iterable[int],
+        expected_versions: Mapping[int, int] | None = None,
+    ) -> MergedContributions:
+        """Fold duplicates into the earliest of them (see the module notes for the rules).
+
+        ``expected_versions`` (id to version, as the facilitator saw them) makes a change by
+        someone else meanwhile a ``ConflictError`` instead of a silent merge of old words."""
+        wanted = list(dict.fromkeys(contribution_ids))
+        if len(wanted) < 2:
+            raise ValidationError("Choose two or more contributions to merge into one.")
+        with self._store.transaction() as unit:
+            found = unit.contributions.get_many(wanted)
+            if len(found) != len(wanted):
+                missing = sorted(set(wanted) - {c.id for c in found})
+                unit.contributions.row(missing[0])
+            for contribution in found:
+                assert contribution.id is not None
+                if expected_versions and contribution.id in expected_versions:
+                    row = unit.contributions.row(contribution.id)
+                    unit.contributions.check_version(row, expected_versions[contribution.id])
+            if len({c.meeting_id for c in found}) != 1:
                 raise ValidationError(
-                    f"This contribution is evidence for {citing} ladder assessment(s), so it "
-                    "cannot be deleted. Remove it from the evidence of those assessments first."
+                    "These contributions were said at different sessions, so they are not "
+                    "duplicates. Merge contributions of one session only."
                 )
-            unit.contributions.delete(contribution_id, expected_version)
+            ordered = sorted(found, key=_capture_order)
+            kept, others = ordered[0], ordered[1:]
+            assert kept.id is not None
+            source = merged_source(ordered)
+            if source is None:
+                raise ValidationError(self._different_speakers(unit, ordered), "speaker_id")
+            for other in others:
+                assert other.id is not None
+                if unit.ladder.count_citing_contribution(other.id):
+                    raise ValidationError(
+                        f"'{_short(other.text)}' is evidence for a ladder assessment, so it "
+                        "cannot be merged away. Remove it from that assessment's evidence "
+                        "first."
+                    )
+            responses = unit.responses.for_contributions(wanted)
+            answer = self._one_answer(responses, [c.id for c in ordered if c.id])
+            for other in others:
+                going = responses.get(other.id or 0)
+                if (
+                    going is not None
+                    and going != answer
+                    and unit.responses.count_citing(going.id or 0)
+                ):
+                    raise ValidationError(
+                        f"The response to '{_short(other.text)}' is evidence for a ladder "
+                        "assessment, so it cannot be merged away. Remove it from that "
+                        "assessment's evidence first."
+                    )
+            removed = tuple(
+                DeletedContribution(
+                    other,
+                    tuple(unit.links.for_contribution(other.id or 0)),
+                    responses.get(other.id or 0),
+                )
+                for other in others
+            )
+            kept_links = unit.links.for_contribution(kept.id)
+            response_before = responses.get(kept.id)
+
+            # Links: one per document and section, the kept contribution's own first.
+            places = {(link.document_id, link.section_id) for link in kept_links}
+            for deleted in removed:
+                for link in deleted.links:
+                    if (link.document_id, link.section_id) not in places:
+                        places.add((link.document_id, link.section_id))
+                        unit.links.add(replace(link, id=None, version=0, contribution_id=kept.id))
+            # The response: the one answer (if any) moves to the kept contribution.
+            if answer is not None and answer.contribution_id != kept.id:
+                if response_before is not None:
+                    unit.responses.delete(response_before.id or 0)
+                unit.responses.update(replace(answer, contribution_id=kept.id))
+            for deleted in removed:
+                if deleted.response is not None and deleted.response.id != (
+                    answer.id if answer is not None else None
+                ):
+                    unit.responses.delete(deleted.response.id or 0)
+                for link in deleted.links:
+                    unit.links.delete(link.id or 0)
+                unit.contributions.delete(deleted.contribution.id or 0)
+
+            attribution, speaker_id = source
+            merged = check_contribution(
+                replace(
+                    kept,
+                    text=_joined(c.text for c in ordered),
+                    easy_read=_joined(c.easy_read for c in ordered),
+                    themes=frozenset().union(*(c.themes for c in ordered)),
+                    quality_statements=frozenset().union(*(c.quality_statements for c in ordered)),
+                    in_summary=any(c.in_summary for c in ordered),
+                    agenda_item_id=next(
+                        (c.agenda_item_id for c in ordered if c.agenda_item_id is not None),
+                        None,
+                    ),
+                    attribution=attribution,
+                    speaker_id=speaker_id,
+                )
+            )
+            merged = unit.contributions.update(merged)
+            notes: list[str] = []
+            if attribution is Attribution.ANONYMOUS and any(
+                c.attribution is Attribution.PERSON for c in ordered
+            ):
+                notes.append(
+                    "Some of these were recorded by name and some kept anonymous: the merged "
+                    "contribution is kept anonymous. Change the speaker if it should be named."
+                )
+            return MergedContributions(
+                before=kept,
+                link_ids_before=tuple(link.id for link in kept_links if link.id is not None),
+                response_before=response_before,
+                removed=removed,
+                merged=merged,
+                notes=tuple(notes),
+            )
+
+    def unmerge(self, merged: MergedContributions) -> list[Contribution]:
+        """Undo a merge: the kept contribution as it was, the others back under their ids
+        with their links and responses. Refused when the merged one was changed since."""
+        with self._store.transaction() as unit:
+            kept_id = merged.before.id or 0
+            current = unit.contributions.get(kept_id)
+            if replace(current, version=0) != replace(merged.merged, version=0):
+                raise ConflictError(
+                    "Contribution",
+                    kept_id,
+                    "it was changed after the merge; undo those changes first",
+                )
+            for link in unit.links.for_contribution(kept_id):
+                if link.id not in merged.link_ids_before:
+                    unit.links.delete(link.id or 0)
+            response = unit.responses.for_contribution(kept_id)
+            before = merged.response_before
+            if response is not None and (before is None or response.id != before.id):
+                unit.responses.delete(response.id or 0)
+                response = None
+            if before is not None and response is None:
+                unit.responses.restore(before)
+            restored = [unit.contributions.update(replace(merged.before, version=current.version))]
+            restored += [self._restore(unit, deleted) for deleted in merged.removed]
+            return restored
+
+    def split(
+        self, contribution_id: int, at: int, expected_version: int | None = None
+    ) -> SplitContribution:
+        """Cut one contribution in two at character ``at`` of its text. The first part keeps
+        the contribution (id, response, easy-read wording); the second is new, with the same
+        speaker, kind, agenda item and tags and a copy of each link, listed just after it."""
+        with self._store.transaction() as unit:
+            row = unit.contributions.row(contribution_id)
+            unit.contributions.check_version(row, expected_version)
+            before = unit.contributions.to_record(row)
+            first_text = before.text[: max(0, at)].strip()
+            second_text = before.text[max(0, at) :].strip()
+            if not first_text or not second_text:
+                raise ValidationError(
+                    "Put the cursor where the second contribution starts: there must be "
+                    "words before it and after it.",
+                    "text",
+                )
+            first = unit.contributions.update(check_contribution(replace(before, text=first_text)))
+            second = unit.contributions.add(
+                check_contribution(
+                    replace(before, id=None, version=0, text=second_text, easy_read="")
+                )
+            )
+            assert second.id is not None
+            for link in unit.links.for_contribution(contribution_id):
+                unit.links.add(replace(link, id=None, version=0, contribution_id=second.id))
+            return SplitContribution(before=before, first=first, second=second, at=at)
+
+    def unsplit(self, split: SplitContribution) -> Contribution:
+        """Undo a split: delete the second part (with its links) and give the first its whole
+        text again. Refused when either part was changed since, or the second now has a
+        response or is cited as evidence (that work would be lost)."""
+        with self._store.transaction() as unit:
+            first_id = split.first.id or 0
+            second_id = split.second.id or 0
+            current_first = unit.contributions.get(first_id)
+            current_second = unit.contributions.get(second_id)
+            for current, expected in ((current_first, split.first), (current_second, split.second)):
+                if replace(current, version=0) != replace(expected, version=0):
+                    raise ConflictError(
+                        "Contribution",
+                        current.id or 0,
+                        "it was changed after the split; undo those changes first",
+                    )
+            answer = unit.responses.for_contribution(second_id)
+            if answer is not None and answer.status is not ResponseStatus.NOT_ANSWERED:
+                raise ValidationError(
+                    "The second part has been given a response since the split. Clear that "
+                    "response first, or keep the two contributions."
+                )
+            self._delete(unit, second_id, None)
+            return unit.contributions.update(replace(split.before, version=current_first.version))
 
     def list(
         self,
@@ -267,6 +546,94 @@ class ContributionService(Service):
     # --- rules ---------------------------------------------------------------------------
 
     @staticmethod
+    def _delete(
+        unit: UnitOfWork, contribution_id: int, expected_version: int | None
+    ) -> DeletedContribution:
+        row = unit.contributions.row(contribution_id)
+        unit.contributions.check_version(row, expected_version)
+        citing = unit.ladder.count_citing_contribution(contribution_id)
+        response = unit.responses.for_contribution(contribution_id)
+        if response is not None:
+            citing += unit.responses.count_citing(response.id or 0)
+        if citing:
+            raise ValidationError(
+                f"This contribution or its response is evidence for {citing} ladder "
+                "assessment(s), so it cannot be deleted. Remove it from the evidence of "
+                "those assessments first."
+            )
+        deleted = DeletedContribution(
+            unit.contributions.to_record(row),
+            tuple(unit.links.for_contribution(contribution_id)),
+            unit.responses.for_contribution(contribution_id),
+        )
+        # One by one rather than by the database's cascade, so each leaves an audit event.
+        if deleted.response is not None:
+            unit.responses.delete(deleted.response.id or 0)
+        for link in deleted.links:
+            unit.links.delete(link.id or 0)
+        unit.contributions.delete(contribution_id, expected_version)
+        return deleted
+
+    @staticmethod
+    def _restore(unit: UnitOfWork, deleted: DeletedContribution) -> Contribution:
+        contribution = deleted.contribution
+        unit.meetings.row(contribution.meeting_id)
+        if contribution.agenda_item_id is not None and not unit.agenda_items.exists(
+            contribution.agenda_item_id
+        ):
+            contribution = replace(contribution, agenda_item_id=None)
+        restored = unit.contributions.restore(contribution)
+        for link in deleted.links:
+            if not unit.documents.exists(link.document_id):
+                continue
+            if link.section_id is not None and not unit.sections.exists(link.section_id):
+                link = replace(link, section_id=None)
+            if unit.links.find(link.contribution_id, link.document_id, link.section_id):
+                continue
+            unit.links.restore(link)
+        if deleted.response is not None:
+            response = deleted.response
+            if response.section_id is not None and not unit.sections.exists(response.section_id):
+                response = replace(response, section_id=None)
+            unit.responses.restore(response)
+        return restored
+
+    @staticmethod
+    def _one_answer(responses: Mapping[int, Response], in_order: list[int]) -> Response | None:
+        """The one answer among ``responses`` (the earliest contribution's when several say
+        the same), None when none has one; refused when they say different things."""
+        answers = [
+            responses[cid]
+            for cid in in_order
+            if cid in responses
+            and _substance(responses[cid]) != _substance(Response(contribution_id=0))
+        ]
+        if len({_substance(r) for r in answers}) > 1:
+            raise ValidationError(
+                'These contributions have different responses ("You said, we did"), so '
+                "merging them would lose one. Make the responses the same, or clear one of "
+                "them, then merge.",
+                "status",
+            )
+        return answers[0] if answers else None
+
+    @staticmethod
+    def _different_speakers(unit: UnitOfWork, contributions: list[Contribution]) -> str:
+        ids = sorted({c.speaker_id for c in contributions if c.speaker_id is not None})
+        names = {p.id: p.display_name for p in unit.people.get_many(ids)}
+        sources = list(
+            dict.fromkeys(
+                source_words(c, names.get(c.speaker_id) if c.speaker_id else None)
+                for c in contributions
+            )
+        )
+        return (
+            f"These were said by different speakers ({', '.join(sources)}). Each person's "
+            "words stay theirs, so only contributions from the same speaker can be merged. "
+            "If one was recorded against the wrong speaker, change its speaker first."
+        )
+
+    @staticmethod
     def _query(filters: ContributionFilter) -> dict[str, object]:
         return {
             "meeting_id": filters.meeting_id,
@@ -358,3 +725,28 @@ class ContributionService(Service):
                 f"The response to this contribution names a section of '{document.title}'. "
                 "Change the response first, then remove the link."
             )
+
+
+def _capture_order(contribution: Contribution) -> tuple[datetime, int]:
+    return (contribution.captured_at or datetime.min, contribution.id or 0)
+
+
+def _joined(texts: Iterable[str]) -> str:
+    """Texts in order, one per line, each distinct wording once (repeats of the same words,
+    however spaced or capitalised, are the duplicates being merged)."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        words = " ".join(text.split())
+        if words and words.casefold() not in seen:
+            seen[words.casefold()] = text.strip()
+    return "\n".join(seen.values())
+
+
+def _substance(response: Response) -> Response:
+    """A response without what only says which contribution and row it is."""
+    return replace(response, id=None, version=0, contribution_id=0)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -17,6 +17,7 @@ from coproduce.domain.vocabulary import (
 from coproduce.store.orm import (
     ContributionRow,
     ContributionTagRow,
+    LadderResponseEvidenceRow,
     LinkRow,
     ResponseRow,
 )
@@ -213,6 +214,14 @@ class ResponseRepository(Repository[ResponseRow, Response]):
             return {}
         query = select(ResponseRow).where(ResponseRow.contribution_id.in_(contribution_ids))
         return {r.contribution_id: self.to_record(r) for r in self.scalars(query)}
+
+    def count_citing(self, response_id: int) -> int:
+        """How many ladder assessments cite this response as evidence."""
+        return self.count(
+            select(LadderResponseEvidenceRow.assessment_id).where(
+                LadderResponseEvidenceRow.response_id == response_id
+            )
+        )
 
     def for_section(self, section_id: int) -> list[Response]:
         """Responses that name this section (usually 'changed the document')."""

@@ -4,7 +4,8 @@ The list searches titles and places, narrows by group, status and upcoming or pa
 sorts by date or title, all in the database. Beside it the selected session opens in tabs:
 its details, agenda, the actions carried from last time, the preparation checklist and the
 register. Ctrl+N plans a new session; Delete (in the list) deletes one planned by mistake,
-with its agenda and register, and Ctrl+Z puts it all back.
+with its agenda and register, and Ctrl+Z puts it all back. Ctrl+R runs the session (meeting
+mode); Ctrl+Shift+T opens its tidy-up afterwards.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.sessions.readable_column import ReadableColumn
 from coproduce.ui.sessions.session_detail import SessionDetail
 from coproduce.ui.sessions.session_editor import SessionEditor
+from coproduce.ui.tidyup import TidyUpView
 
 WHEN_ALL, WHEN_UPCOMING, WHEN_PAST = range(3)
 TITLE = 1
@@ -116,7 +118,13 @@ class SessionsPage(ListPage):
         run.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         run.triggered.connect(self.run_session)
         self.addAction(run)
+        tidy = QAction(self.tr("Tidy up after the session"), self)
+        tidy.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        tidy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tidy.triggered.connect(self.tidy_up_session)
+        self.addAction(tidy)
         self.capture_view: CaptureView | None = None
+        self.tidy_up_view: TidyUpView | None = None
         self._set_tab_order()
         self.title_column = ReadableColumn(self.table, TITLE, MIN_TITLE_CHARACTERS)
 
@@ -134,6 +142,34 @@ class SessionsPage(ListPage):
         view.showMaximized()
         view.raise_()
         view.activateWindow()
+
+    def tidy_up_session(self) -> None:
+        """Open the tidy-up of the session shown (edit, merge, split, re-attribute, mark
+        written up), in a window of its own like meeting mode."""
+        meeting = self.selected_record()
+        if meeting is None or meeting.id is None or not may_leave(self):
+            return
+        open_view = self.tidy_up_view
+        if open_view is not None:
+            if open_view.meeting_id == meeting.id:
+                open_view.raise_()
+                open_view.activateWindow()
+                return
+            if not open_view.close():  # unsaved changes there, and the person stayed
+                return
+        view = TidyUpView(self._context, meeting.id, self)
+        view.setWindowFlag(Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda _=None, gone=view: self._tidy_up_closed(gone))
+        self.tidy_up_view = view
+        view.showMaximized()
+        view.raise_()
+        view.activateWindow()
+
+    def _tidy_up_closed(self, gone: TidyUpView) -> None:
+        # Only forget the view that went: another session's may have opened since.
+        if self.tidy_up_view is gone:
+            self.tidy_up_view = None
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

@@ -1,0 +1,312 @@
+"""The tidy-up view, driven by the keyboard on the small demo council: edit the wording, kind,
+speaker, agenda item and tags, merge two duplicates, split one in two, delete one, mark the
+session written up, and take each step back with Ctrl+Z, checking what the services hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from coproduce.domain.records import Contribution, Meeting, replace
+from coproduce.domain.vocabulary import (
+    Attribution,
+    ContributionKind,
+    MakingItRealTheme,
+    MeetingStatus,
+    ResponseStatus,
+)
+from coproduce.services import Services
+from coproduce.services.contributions import ContributionFilter
+from coproduce.ui.commands import DataChanges
+from coproduce.ui.context import WindowContext
+from coproduce.ui.main_window import MainWindow
+from coproduce.ui.pages.sessions_page import SessionsPage
+from coproduce.ui.tidyup import TidyUpView
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+windows = pytest.mark.qt_log_ignore(
+    "does not support raise", "grabbing the keyboard", "propagateSizeHints"
+)
+
+
+def just_held(services: Services) -> Meeting:
+    """The demo's written-up session with the most contributions, put back to 'held', as
+    if the facilitator had just run it."""
+    written = [m for m in services.meetings.list().items if m.status is MeetingStatus.WRITTEN_UP]
+    meeting = max(written, key=lambda m: said_at(services, m.id or 0).__len__())
+    return services.meetings.set_status(meeting.id, MeetingStatus.HELD)
+
+
+def said_at(services: Services, meeting_id: int) -> list[Contribution]:
+    return list(services.contributions.list(ContributionFilter(meeting_id=meeting_id)).items)
+
+
+def open_view(qtbot: QtBot, services: Services, meeting_id: int) -> TidyUpView:
+    context = WindowContext(services, QUndoStack(), DataChanges())
+    view = TidyUpView(context, meeting_id)
+    # A test that fails half-way through an edit must not fail again on the question asked
+    # when the view closes (and hide its real failure).
+    qtbot.addWidget(view, before_close_func=lambda w: w.discard_changes())
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    return view
+
+
+def go_to(qtbot: QtBot, view: TidyUpView, row: int) -> None:
+    """Move to a row of the list with the arrow keys (selecting only that row)."""
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Home, CTRL)
+    for _ in range(row):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.table.currentIndex().row() == row
+
+
+def duplicates(services: Services, meeting_id: int) -> tuple[int, int]:
+    """Rows of two contributions by the same named person, without two different answers."""
+    said = said_at(services, meeting_id)
+    answers = services.contributions.responses_of([c.id for c in said if c.id])
+    speakers = Counter(c.speaker_id for c in said if c.attribution is Attribution.PERSON)
+    for speaker, times in speakers.items():
+        if times < 2:
+            continue
+        rows = [r for r, c in enumerate(said) if c.speaker_id == speaker]
+        answered = [
+            r for r in rows if answers[said[r].id].status is not ResponseStatus.NOT_ANSWERED
+        ]
+        if len(answered) <= 1:
+            return rows[0], rows[1]
+    raise AssertionError("the demo has no duplicates to merge")
+
+
+@windows
+def test_the_whole_tidy_up_works_from_the_keyboard_and_each_step_undoes(
+    qtbot: QtBot, demo_services: Services, prompts: Any
+) -> None:
+    services = demo_services
+    meeting = just_held(services)
+    before = said_at(services, meeting.id)
+    view = open_view(qtbot, services, meeting.id)
+    assert view.model.rowCount() == len(before)
+    assert view.count_label.text() == f"{len(before)} contributions"
+
+    # Edit the first contribution's wording, kind, speaker, agenda item and a theme.
+    go_to(qtbot, view, 0)
+    first = before[0]
+    assert view.editor.record == first
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    assert view.editor.text_box.hasFocus()
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(view.editor.text_box, "Share the assessment with the GP")
+    qtbot.keyClick(view, Qt.Key.Key_E, ALT)
+    qtbot.keyClicks(view.editor.easy_read_box, "Tell the doctor")
+    qtbot.keyClick(view, Qt.Key.Key_K, ALT)
+    qtbot.keyClicks(view.editor.kind_box, "Q")
+    qtbot.keyClick(view, Qt.Key.Key_P, ALT)
+    qtbot.keyClicks(view.editor.speaker_box, "The")
+    qtbot.keyClick(view, Qt.Key.Key_I, ALT)
+    qtbot.keyClick(view.editor.item_box, Qt.Key.Key_Home)  # "No agenda item"
+    qtbot.keyClick(view.editor.item_box, Qt.Key.Key_Down)  # the first item
+    qtbot.keyClick(view, Qt.Key.Key_R, ALT)
+    theme_ticked = MakingItRealTheme.WELLBEING_AND_INDEPENDENCE in first.themes
+    qtbot.keyClick(view.editor.themes, Qt.Key.Key_Home)
+    qtbot.keyClick(view.editor.themes, Qt.Key.Key_Space)
+    qtbot.keyClick(view.editor.themes, Qt.Key.Key_S, CTRL)
+
+    edited = services.contributions.get(first.id)
+    first_item = services.meetings.agenda(meeting.id)[0]
+    assert (edited.text, edited.easy_read, edited.kind) == (
+        "Share the assessment with the GP",
+        "Tell the doctor",
+        ContributionKind.QUESTION,
+    )
+    assert (edited.attribution, edited.speaker_id) == (Attribution.WHOLE_GROUP, None)
+    assert edited.agenda_item_id == first_item.id
+    assert (MakingItRealTheme.WELLBEING_AND_INDEPENDENCE in edited.themes) is not theme_ticked
+    assert view.model.record(0).source == "The whole group"
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert replace(services.contributions.get(first.id), version=0) == replace(first, version=0)
+
+    # Merge two contributions by the same person: select one, Ctrl+arrows and Ctrl+Space
+    # add the other, Ctrl+M merges.
+    one, two = duplicates(services, meeting.id)
+    go_to(qtbot, view, one)
+    for _ in range(two - one):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down, CTRL)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, CTRL)
+    assert [c.id for c in view.selected_contributions()] == [before[one].id, before[two].id]
+    qtbot.keyClick(view.table, Qt.Key.Key_M, CTRL)
+
+    now = said_at(services, meeting.id)
+    assert len(now) == len(before) - 1
+    merged = services.contributions.get(before[one].id)
+    assert merged.text == f"{before[one].text.strip()}\n{before[two].text.strip()}"
+    assert before[two].id not in {c.id for c in now}
+    assert "Merged 2 contributions into one" in view.message.text()
+    assert view.editor.record == merged
+    assert view.panel.contribution_id == merged.id
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert [c.text for c in said_at(services, meeting.id)] == [c.text for c in before]
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: merged again
+    assert services.contributions.get(before[one].id).text == merged.text
+    assert len(said_at(services, meeting.id)) == len(before) - 1
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert [c.id for c in said_at(services, meeting.id)] == [c.id for c in before]
+
+    # Split the last one where the cursor stands: after its first word.
+    last = len(before) - 1
+    go_to(qtbot, view, last)
+    whole = before[last]
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_Right, CTRL)  # after the first word
+    cut = view.editor.text_box.textCursor().position()
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_T, CTRL)
+    now = said_at(services, meeting.id)
+    assert [c.text for c in now[-2:]] == [whole.text[:cut].strip(), whole.text[cut:].strip()]
+    assert view.editor.record == now[-1]  # the new second part is shown
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_Z, CTRL)
+    assert said_at(services, meeting.id)[-1].text == whole.text
+
+    # Delete one with the Delete key (asked once), then put it back.
+    go_to(qtbot, view, 1)
+    prompts.expect_question(True)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert "Its links and any response go with it" in prompts.shown[-1].text
+    assert before[1].id not in {c.id for c in said_at(services, meeting.id)}
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert [c.id for c in said_at(services, meeting.id)] == [c.id for c in before]
+
+    # Mark the session written up, plainly shown; Ctrl+Z takes it back to 'held'.
+    assert view.status_label.text() == "Status: Held. Not written up yet."
+    qtbot.keyClick(view.table, Qt.Key.Key_U, CTRL | SHIFT)
+    assert services.meetings.get(meeting.id).status is MeetingStatus.WRITTEN_UP
+    assert view.status_label.text() == "Written up: this session's record is tidied."
+    assert not view.written_up_button.isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert services.meetings.get(meeting.id).status is MeetingStatus.HELD
+    assert view.written_up_button.isEnabled()
+
+
+@windows
+def test_merging_words_of_two_speakers_is_refused_with_their_names(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    said = said_at(demo_services, meeting.id)
+    first = next(r for r, c in enumerate(said) if c.attribution is Attribution.PERSON)
+    other = next(
+        r
+        for r, c in enumerate(said)
+        if r > first
+        and c.attribution is Attribution.PERSON
+        and c.speaker_id != said[first].speaker_id
+    )
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, first)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    for _ in range(other - first - 1):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view.table, Qt.Key.Key_M, CTRL)
+    names = [demo_services.people.get(said[r].speaker_id).display_name for r in (first, other)]
+    assert "different speakers" in view.message.text()
+    assert all(name in view.message.text() for name in names)
+    assert len(said_at(demo_services, meeting.id)) == len(said)
+
+
+@windows
+def test_the_filter_shows_one_agenda_item_and_the_list_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    view = open_view(qtbot, demo_services, meeting.id)
+    qtmodeltester.check(view.model, force_py=True)
+    said = said_at(demo_services, meeting.id)
+    agenda = demo_services.meetings.agenda(meeting.id)
+    position, item = next(
+        (p, i)
+        for p, i in enumerate(agenda)
+        if any(c.agenda_item_id == i.id for c in said) and p > 0
+    )
+    expected = [c.id for c in said if c.agenda_item_id == item.id]
+    qtbot.keyClick(view, Qt.Key.Key_F, ALT)
+    assert view.item_filter.hasFocus()
+    for _ in range(position + 1):  # past "All agenda items"
+        qtbot.keyClick(view.item_filter, Qt.Key.Key_Down)
+    assert view.count_label.text().startswith(f"{len(expected)} contribution")
+    assert [view.model.record(r).contribution.id for r in range(view.model.rowCount())] == expected
+    assert all(view.model.record(r).item.endswith(item.title) for r in range(len(expected)))
+
+
+@windows
+def test_ctrl_shift_r_on_the_sessions_page_opens_the_tidy_up(
+    qtbot: QtBot, open_window: Callable[[Services], MainWindow], demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    window = open_window(demo_services)
+    page = window.page("sessions")
+    assert isinstance(page, SessionsPage)
+    window.show_page("sessions")
+    page.table.setFocus()
+    row = [page.model.record(r).meeting.id for r in range(page.model.rowCount())].index(meeting.id)
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.waitUntil(lambda: page.detail.meeting is not None)
+    assert "Tidy up after the session" in window.keyboard_shortcuts_text()
+    qtbot.keyClick(page.table, Qt.Key.Key_T, CTRL | SHIFT)
+    view = page.tidy_up_view
+    assert view is not None and view.isVisible()
+    assert view.windowTitle() == f"Tidy up: {meeting.title}"
+    page.tidy_up_session()  # asked again for the same session: the same window comes forward
+    assert page.tidy_up_view is view
+    view.close()
+    qtbot.waitUntil(lambda: page.tidy_up_view is None)
+
+
+@windows
+def test_a_speaker_can_be_kept_anonymous_and_the_view_says_how_outputs_show_them(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    said = said_at(demo_services, meeting.id)
+    row = next(r for r, c in enumerate(said) if c.attribution is Attribution.PERSON)
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, row)
+    assert view.editor.shown_as.text().startswith("Outputs show: ")
+    qtbot.keyClick(view, Qt.Key.Key_N, ALT)  # a mnemonic clicks its box a moment later
+    qtbot.waitUntil(view.editor.anonymous_box.isChecked)
+    assert view.editor.shown_as.text() == "Outputs show: A group member said"
+    qtbot.keyClick(view.editor.anonymous_box, Qt.Key.Key_S, CTRL)
+    saved = demo_services.contributions.get(said[row].id)
+    assert (saved.attribution, saved.speaker_id) == (Attribution.ANONYMOUS, said[row].speaker_id)
+    name = demo_services.people.get(said[row].speaker_id).display_name
+    assert view.model.record(row).source == f"Anonymous ({name})"
+
+
+@windows
+def test_the_links_and_response_beside_the_list_follow_the_chosen_contribution(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    said = said_at(demo_services, meeting.id)
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 2)
+    qtbot.keyClick(view.table, Qt.Key.Key_2, ALT)
+    assert view.details.currentWidget() is view.panel
+    assert view.panel.contribution_id == said[2].id
+    assert view.panel.isVisible() and not view.editor.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_L, CTRL)
+    assert view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.panel.contribution_id == said[3].id
+    assert view.editor.record == said[3]
+    qtbot.keyClick(view.table, Qt.Key.Key_1, ALT)
+    assert view.editor.text_box.hasFocus()
