@@ -191,7 +191,7 @@ def test_the_document_view_shows_figures_and_each_section_with_what_was_said(
     qtmodeltester.check(model)
 
 
-def test_the_chosen_contributions_journey_is_told_below_by_keyboard(
+def test_the_chosen_contribution_is_shown_below_with_its_links_and_response(
     qtbot: QtBot, context: WindowContext, council: Council
 ) -> None:
     view = DocumentJourneysView(context)
@@ -199,21 +199,29 @@ def test_the_chosen_contributions_journey_is_told_below_by_keyboard(
     view.show_document(council.strategy)
     view.tree.setFocus()
     view.tree.setCurrentIndex(view.model.index(0, 0))
+    panel = view.panel
 
     # Down: the whole document's contribution; Down, Down: past the Housing heading to Ann's.
     qtbot.keyClick(view.tree, Qt.Key.Key_Down)
-    assert "“Bus passes”" in view.story.toPlainText()
-    assert "Not fed back to the group yet." in view.story.toPlainText()
+    assert panel.said_label.text() == "“Bus passes”"
+    assert panel.source_label.text() == f"{GROUP_MEMBER} · Idea · February session, 1 Feb 2026"
+    assert panel.response.fields.status_field.currentText() == "Not answered yet"
     qtbot.keyClick(view.tree, Qt.Key.Key_Down)
-    assert view.story.toPlainText() == ""  # a section's heading has no journey
+    assert panel.contribution is None  # a section's heading is no contribution
+    assert not panel.response_box.isEnabled()
     qtbot.keyClick(view.tree, Qt.Key.Key_Down)
-    story = view.story.toPlainText()
-    assert "Shown as: Ann Patel." in story
-    assert "Said at February session, 1 Feb 2026." in story
-    assert "Linked to Carers strategy, 1 Housing (quoted)." in story
-    assert "Response: Changed the document (1 Housing)." in story
-    assert "We added a housing adviser." in story
-    assert "Fed back on 20 Feb 2026, Letter." in story
+    assert panel.said_label.text() == "“Adviser”"
+    assert panel.source_label.text().startswith("Ann Patel · ")
+    links = panel.links.model
+    assert [links.index(0, c).data() for c in range(2)] == [
+        "1 Housing, in Carers strategy",
+        "Quoted",
+    ]
+    fields = panel.response.fields
+    assert fields.status_field.currentText() == "Changed the document"
+    assert fields.section_field.currentText() == "1 Housing"
+    assert fields.text_field.toPlainText() == "We added a housing adviser."
+    assert fields.fed_back_how_field.currentText() == "Letter"
 
 
 def test_the_document_view_follows_a_response_recorded_elsewhere(
