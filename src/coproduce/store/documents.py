@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Integer, and_, func, or_, select, union
 
 from coproduce.domain.records import Document, LadderAssessment, Page, Section
 from coproduce.domain.vocabulary import DocumentKind, DocumentStatus, LadderRung
 from coproduce.store.orm import (
     AgendaItemDocumentRow,
+    AgendaItemRow,
+    ContributionRow,
     DocumentRow,
     LadderAssessmentRow,
     LadderEvidenceRow,
+    LadderResponseEvidenceRow,
+    LinkRow,
+    MeetingRow,
+    ResponseRow,
     SectionRow,
 )
 from coproduce.store.repository import Repository
@@ -184,6 +193,9 @@ class LadderAssessmentRepository(Repository[LadderAssessmentRow, LadderAssessmen
                     e.contribution_id for e in row.evidence_links if e.contribution_id is not None
                 )
             ),
+            evidence_response_ids=tuple(sorted(e.response_id for e in row.response_evidence)),
+            answers=_answers_from_json(row.answers),
+            suggested_rung=LadderRung(row.suggested_rung) if row.suggested_rung else None,
         )
 
     def write(self, row: LadderAssessmentRow, record: LadderAssessment) -> None:
@@ -204,6 +216,13 @@ class LadderAssessmentRepository(Repository[LadderAssessmentRow, LadderAssessmen
                 LadderEvidenceRow(meeting_id=m, contribution_id=c)
                 for m, c in sorted(wanted, key=lambda pair: (pair[0] or 0, pair[1] or 0))
             ]
+        responses = set(record.evidence_response_ids)
+        if {e.response_id for e in row.response_evidence} != responses:
+            row.response_evidence = [
+                LadderResponseEvidenceRow(response_id=r) for r in sorted(responses)
+            ]
+        row.answers = json.dumps(dict(record.answers)) if record.answers else ""
+        row.suggested_rung = int(record.suggested_rung) if record.suggested_rung else None
 
     def describe(self, row: LadderAssessmentRow) -> str:
         return f"rung {row.rung} on {row.assessed_on:%d %B %Y}"
@@ -240,3 +259,146 @@ class LadderAssessmentRepository(Repository[LadderAssessmentRow, LadderAssessmen
             .where(LadderEvidenceRow.contribution_id == contribution_id)
             .distinct()
         )
+
+    # --- drift and evidence ----------------------------------------------------------------
+
+    def drifting(self, group_id: int | None = None) -> list[DriftRow]:
+        """Documents (not archived) whose latest assessment is below their planned rung or
+        lower than the previous assessment by the same kind of assessor (participants' with
+        participants', staff's with staff's), A to Z by title. One query, whatever the
+        number of documents: the window functions pick each document's latest assessment
+        and, beside each, the one before it of the same kind."""
+        a = LadderAssessmentRow
+        newest_first = (a.assessed_on.desc(), a.id.desc())
+        same_kind = (a.document_id, a.assessor_is_participant)
+        oldest_first = (a.assessed_on, a.id)
+        ranked = select(
+            a.document_id,
+            a.rung,
+            a.assessed_on,
+            a.assessor_is_participant,
+            func.row_number().over(partition_by=a.document_id, order_by=newest_first).label("n"),
+            func.lag(a.rung, type_=Integer)
+            .over(partition_by=same_kind, order_by=oldest_first)
+            .label("p_rung"),
+            func.lag(a.assessed_on, type_=Date)
+            .over(partition_by=same_kind, order_by=oldest_first)
+            .label("p_on"),
+        ).subquery()
+        latest = ranked.c
+        query = (
+            select(
+                DocumentRow.id,
+                DocumentRow.title,
+                DocumentRow.planned_rung,
+                latest.rung,
+                latest.assessed_on,
+                latest.assessor_is_participant,
+                latest.p_rung,
+                latest.p_on,
+            )
+            .join(ranked, latest.document_id == DocumentRow.id)
+            .where(latest.n == 1)
+            .where(DocumentRow.status != DocumentStatus.ARCHIVED.value)
+            .where(
+                or_(
+                    and_(
+                        DocumentRow.planned_rung.is_not(None),
+                        latest.rung < DocumentRow.planned_rung,
+                    ),
+                    and_(latest.p_rung.is_not(None), latest.rung < latest.p_rung),
+                )
+            )
+            .order_by(func.lower(DocumentRow.title), DocumentRow.id)
+        )
+        if group_id is not None:
+            query = query.where(DocumentRow.id.in_(_documents_of_group(group_id)))
+        return [DriftRow(*values) for values in self._session.execute(query)]
+
+    def evidence_sessions(self, document_id: int) -> list[int]:
+        """Sessions that had the document on their agenda or where something said was linked
+        to it, newest first."""
+        on_agenda = (
+            select(AgendaItemRow.meeting_id.label("meeting_id"))
+            .join(AgendaItemDocumentRow, AgendaItemDocumentRow.agenda_item_id == AgendaItemRow.id)
+            .where(AgendaItemDocumentRow.document_id == document_id)
+        )
+        said = (
+            select(ContributionRow.meeting_id.label("meeting_id"))
+            .join(LinkRow, LinkRow.contribution_id == ContributionRow.id)
+            .where(LinkRow.document_id == document_id)
+        )
+        either = union(on_agenda, said).subquery()
+        query = (
+            select(MeetingRow.id)
+            .where(MeetingRow.id.in_(select(either.c.meeting_id)))
+            .order_by(MeetingRow.starts_at.desc(), MeetingRow.id.desc())
+        )
+        return list(self._session.scalars(query))
+
+    def evidence_contributions(self, document_id: int) -> list[int]:
+        """Contributions linked to the document, newest session first."""
+        query = (
+            select(ContributionRow.id)
+            .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+            .where(
+                ContributionRow.id.in_(
+                    select(LinkRow.contribution_id).where(LinkRow.document_id == document_id)
+                )
+            )
+            .order_by(MeetingRow.starts_at.desc(), ContributionRow.id)
+        )
+        return list(self._session.scalars(query))
+
+    def evidence_responses(self, document_id: int) -> list[int]:
+        """Responses to contributions linked to the document, in the contributions' order."""
+        query = (
+            select(ResponseRow.id)
+            .join(ContributionRow, ContributionRow.id == ResponseRow.contribution_id)
+            .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+            .where(
+                ResponseRow.contribution_id.in_(
+                    select(LinkRow.contribution_id).where(LinkRow.document_id == document_id)
+                )
+            )
+            .order_by(MeetingRow.starts_at.desc(), ContributionRow.id)
+        )
+        return list(self._session.scalars(query))
+
+
+@dataclass(frozen=True, slots=True)
+class DriftRow:
+    """A drifting document's figures as the database gives them (rungs as numbers)."""
+
+    document_id: int
+    title: str
+    planned_rung: int | None
+    rung: int
+    assessed_on: date
+    by_participants: bool
+    previous_rung: int | None
+    previous_on: date | None
+
+
+def _documents_of_group(group_id: int) -> Any:
+    """The ids of documents a group worked on: on one of its sessions' agendas, or linked to
+    something said at one of its sessions (as the dashboard counts them)."""
+    on_agenda = (
+        select(AgendaItemDocumentRow.document_id)
+        .join(AgendaItemRow, AgendaItemRow.id == AgendaItemDocumentRow.agenda_item_id)
+        .join(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+        .where(MeetingRow.group_id == group_id)
+    )
+    said = (
+        select(LinkRow.document_id)
+        .join(ContributionRow, ContributionRow.id == LinkRow.contribution_id)
+        .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+        .where(MeetingRow.group_id == group_id)
+    )
+    return union(on_agenda, said)
+
+
+def _answers_from_json(text: str) -> tuple[tuple[str, str], ...]:
+    if not text:
+        return ()
+    return tuple((str(key), str(code)) for key, code in json.loads(text).items())

@@ -1,9 +1,12 @@
-"""The editor of one document beside the documents list: its details, where it lives, and
-its ordered sections.
+"""The editor of one document beside the documents list: its details, where it lives, its
+ordered sections, what the groups said about it, and its ladder of co-production.
 
 The details are saved with Save (Ctrl+S) like every record; the sections below are saved as
 they are changed (see ``SectionsEditor``). Archive retires the document and can be undone.
 A review date in the past is said in words beside the date ("Review overdue").
+The Ladder tab's planned rung is one of the document's details (saved with Save and undone
+like them); its assessments save at once (see ``LadderTab``), and New ladder assessment
+(Ctrl+L) works from anywhere in the editor.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from coproduce.ui.documents.optional_date_edit import OptionalDateEdit
 from coproduce.ui.documents.sections_editor import SectionsEditor
 from coproduce.ui.editing import may_leave
 from coproduce.ui.journeys.document_view import DocumentJourneysView
+from coproduce.ui.ladder.ladder_tab import LadderTab
 from coproduce.ui.widgets.form import ERROR_STYLE
 from coproduce.ui.widgets.record_editor import RecordEditor
 
@@ -101,6 +105,10 @@ class DocumentEditor(RecordEditor[Document]):
         self.tabs.tabBar().setAccessibleName(self.tr("Parts of the document's record"))
         self.tabs.addTab(details, self.tr("About t&his document"))
         self.tabs.addTab(self.said, self.tr("What the &groups said"))
+        # Where the work sits on the ladder of co-production, and whether it slipped.
+        self.ladder = LadderTab(context)
+        self.tabs.addTab(self.ladder, self.tr("La&dder"))
+        self.addAction(self.ladder.new_action)  # Ctrl+L from any tab of the editor
         self.body.addWidget(self.tabs, 1)
 
         self.archive_button = QPushButton(self.tr("Archive"))
@@ -129,6 +137,7 @@ class DocumentEditor(RecordEditor[Document]):
             self.review_field.date_edit,
             self.location_field.line_edit,
             self.summary_field,
+            self.ladder.planned_field,
         )
         self.review_field.tick.toggled.connect(self._show_review_state)
         self.review_field.date_edit.dateChanged.connect(self._show_review_state)
@@ -154,6 +163,7 @@ class DocumentEditor(RecordEditor[Document]):
         self._show_review_state()
         self.sections.set_document(record)
         self.said.show_document(record)
+        self.ladder.set_document(record)
 
     def collect(self) -> Document:
         base = self.record or Document(title="")
@@ -167,27 +177,44 @@ class DocumentEditor(RecordEditor[Document]):
             review_on=self.review_field.value(),
             location=self.location_field.text(),
             summary=self.summary_field.toPlainText(),
+            planned_rung=self.ladder.planned_rung(),
         )
 
     # A section typed below the list but not added counts as unsaved work of the document:
     # leaving the document asks, saving adds it, discarding forgets it.
 
+    # Unsaved work here is the document's fields, a section typed but not added, and what is
+    # typed in the "What the groups said" panel (a link or a response): leaving asks about all.
+
     def has_unsaved_changes(self) -> bool:
-        return super().has_unsaved_changes() or self.sections.has_pending_section()
+        return (
+            super().has_unsaved_changes()
+            or self.sections.has_pending_section()
+            or self.said.has_unsaved_changes()
+        )
 
     def save_changes(self) -> bool:
+        if self.said.has_unsaved_changes() and not self.said.save_changes():
+            self.tabs.setCurrentWidget(self.said)  # the message is beside its field there
+            return False
         if super().has_unsaved_changes() and not super().save_changes():
             return False
         return not self.sections.has_pending_section() or self.sections.add_section()
 
     def discard_changes(self) -> None:
+        self.said.discard_changes()
         self.sections.forget_pending_section()
         super().discard_changes()
 
     def unsaved_description(self) -> str:
-        if not super().has_unsaved_changes() and self.record is not None:
-            return self.tr("the new section of %s") % self.describe(self.record)
-        return super().unsaved_description()
+        parts = []
+        if super().has_unsaved_changes():
+            parts.append(super().unsaved_description())
+        elif self.sections.has_pending_section() and self.record is not None:
+            parts.append(self.tr("the new section of %s") % self.describe(self.record))
+        if self.said.has_unsaved_changes():
+            parts.append(self.said.unsaved_description())
+        return " and ".join(parts)
 
     def create(self, record: Document) -> Document:
         return self._services.documents.create(record)

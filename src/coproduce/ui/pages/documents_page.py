@@ -5,6 +5,9 @@ Searching (by title), the kind and status filters and sorting (by title or revie
 run in the database. Archived documents are left out unless the status filter asks for them.
 A review date in the past is flagged in words in the list ("review overdue").
 
+"Drifting work" (Ctrl+Shift+L) lists every document whose ladder assessments slipped below
+the plan or below the one before; choosing one shows it here, on its Ladder tab.
+
 Deleting asks once and can be undone; a document with contributions linked to it or ladder
 assessments is refused with the reason before anything is asked (archive it instead).
 """
@@ -13,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import Document, Page
@@ -23,7 +28,9 @@ from coproduce.ui import prompts
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.documents.document_editor import DocumentEditor
+from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import count_of, short_date
+from coproduce.ui.ladder.drifting_dialog import DriftingWorkDialog
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
 
@@ -36,10 +43,6 @@ class DocumentsPage(ListPage):
     singular = "document"
     plural = "documents"
     search_hint = "Search document titles"
-    coming_next = (
-        "Coming next: every contribution linked to a document, what was done about each, "
-        "and where its work sits on the ladder of co-production."
-    )
     widths_in_characters = (30, 18, 24, 16, 14, 24)
     stretch_column = 0
     record_types = ("document",)
@@ -51,6 +54,14 @@ class DocumentsPage(ListPage):
         # The list has six columns and the editor fits in less than half: give the list
         # the larger share at first (the person can drag the divider).
         self.splitter.setSizes([600, 400])
+        self.drifting_dialog: DriftingWorkDialog | None = None
+        drifting_action = QAction(self.tr("Drifting work"), self)
+        drifting_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        drifting_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        drifting_action.triggered.connect(self.show_drifting_work)
+        self.addAction(drifting_action)
+        # New ladder assessment (Ctrl+L) of the chosen document, from the list too.
+        self.addAction(self.editor.ladder.new_action)
 
     # --- ListPage ------------------------------------------------------------------------
 
@@ -69,7 +80,14 @@ class DocumentsPage(ListPage):
             self.status_filter.addItem(status.label, status.value)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        return (self.kind_filter, self.status_filter)
+        self.drifting_button = QPushButton(self.tr("Drifting work…"))
+        # No Alt key: the page has none left that the menus do not use; Ctrl+Shift+L opens it.
+        self.drifting_button.setAccessibleName(self.tr("Drifting work"))
+        self.drifting_button.setToolTip(
+            self.tr("Work that slipped down the ladder of co-production (Ctrl+Shift+L)")
+        )
+        self.drifting_button.clicked.connect(self.show_drifting_work)
+        return (self.kind_filter, self.status_filter, self.drifting_button)
 
     def columns(self) -> Sequence[Column[Document]]:
         # What a facilitator decides by comes first (status, and whether a review is due),
@@ -137,6 +155,36 @@ class DocumentsPage(ListPage):
             )
         )
         self._context.changes.changed.emit("document")
+        return True
+
+    def show_drifting_work(self) -> DriftingWorkDialog:
+        """Open (or bring forward) the list of drifting work."""
+        if self.drifting_dialog is None:
+            self.drifting_dialog = DriftingWorkDialog(self._context, self)
+            self.drifting_dialog.document_chosen.connect(self.show_document)
+        else:
+            self.drifting_dialog.reload()
+        self.drifting_dialog.show()
+        self.drifting_dialog.activateWindow()
+        return self.drifting_dialog
+
+    def show_document(self, document_id: int) -> bool:
+        """Show the document in the editor, on its Ladder tab (from the drifting list).
+        It is chosen in the list when the list shows it; otherwise it is opened in the
+        editor all the same."""
+        if not may_leave(self.editor):
+            return False
+        if not self.show_record_id(document_id):
+            try:
+                document = self._services.documents.get(document_id)
+            except CoproduceError as exc:
+                prompts.show_error(self, self.tr("Cannot show the document"), str(exc))
+                return False
+            self.table.clearSelection()
+            self.editor.load(document)
+        self.editor.tabs.setCurrentWidget(self.editor.ladder)
+        self.window().activateWindow()
+        self.editor.ladder.table.setFocus()
         return True
 
     # --- inside --------------------------------------------------------------------------
