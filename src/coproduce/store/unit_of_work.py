@@ -25,12 +25,14 @@ from coproduce.store.contributions import (
     LinkRepository,
     ResponseRepository,
 )
+from coproduce.store.dashboard import DashboardQueries
 from coproduce.store.database import Database
 from coproduce.store.documents import (
     DocumentRepository,
     LadderAssessmentRepository,
     SectionRepository,
 )
+from coproduce.store.glossary import GlossaryRepository
 from coproduce.store.groups import GroupRepository, MembershipRepository
 from coproduce.store.housekeeping import (
     AuditRepository,
@@ -47,8 +49,10 @@ from coproduce.store.meetings import (
 )
 from coproduce.store.orm import AuditEventRow
 from coproduce.store.people import ConsentRepository, PersonRepository
+from coproduce.store.pictures import PictureChoiceRepository, RowPictureRepository
 from coproduce.store.preparation import PreparationTickRepository
 from coproduce.store.search import SearchRepository
+from coproduce.store.tables import TableQueries
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +143,10 @@ class UnitOfWork:
         return JourneyQueries(self)
 
     @cached_property
+    def dashboard(self) -> DashboardQueries:
+        return DashboardQueries(self)
+
+    @cached_property
     def documents(self) -> DocumentRepository:
         return DocumentRepository(self)
 
@@ -171,8 +179,24 @@ class UnitOfWork:
         return SettingRepository(self)
 
     @cached_property
+    def glossary(self) -> GlossaryRepository:
+        return GlossaryRepository(self)
+
+    @cached_property
     def search(self) -> SearchRepository:
         return SearchRepository(self)
+
+    @cached_property
+    def picture_choices(self) -> PictureChoiceRepository:
+        return PictureChoiceRepository(self)
+
+    @cached_property
+    def row_pictures(self) -> RowPictureRepository:
+        return RowPictureRepository(self)
+
+    @cached_property
+    def tables(self) -> TableQueries:
+        return TableQueries(self)
 
 
 class Store:
