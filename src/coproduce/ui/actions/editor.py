@@ -36,6 +36,7 @@ from coproduce.ui.actions.fields import DoneOnEdit, OptionalDate
 from coproduce.ui.actions.owner_chooser import OwnerChooser
 from coproduce.ui.actions.wording import lateness
 from coproduce.ui.context import WindowContext
+from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.formats import day_and_date, session_time
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
@@ -135,6 +136,12 @@ class ActionEditor(RecordEditor[Action]):
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.errors.add_row(form, self.tr("No&te:"), "note", self.note)
 
+        # The easy-read wording of what is to be done ("What happens next" in easy read).
+        self.easy_read = EasyReadEdit(
+            context, self.what.toPlainText, source_name=self.tr("the action")
+        )
+        self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
+
         self.body.addWidget(self.heading)
         self.body.addLayout(form)
         self.body.addStretch(1)
@@ -165,6 +172,7 @@ class ActionEditor(RecordEditor[Action]):
             self.status,
             self.done_on,
             self.note,
+            self.easy_read,
         )
         self.status.currentIndexChanged.connect(self._status_chosen)
         self.due.changed.connect(self._show_lateness)
@@ -192,6 +200,7 @@ class ActionEditor(RecordEditor[Action]):
         self.status.setCurrentIndex(STATUSES.index(record.status))
         self.done_on.set_value(record.done_on, done=record.status is ActionStatus.DONE)
         self.note.setPlainText(record.note)
+        self.easy_read.set_text(record.easy_read)
         self.mark_done_button.setEnabled(not new and record.status is not ActionStatus.DONE)
         self.drop_button.setEnabled(not new and record.status is not ActionStatus.DROPPED)
         self._show_lateness()
@@ -220,6 +229,7 @@ class ActionEditor(RecordEditor[Action]):
             status=status,
             done_on=self.done_on.value() if status is ActionStatus.DONE else None,
             note=self.note.toPlainText(),
+            easy_read=self.easy_read.text(),
         )
 
     def create(self, record: Action) -> Action:
@@ -255,6 +265,9 @@ class ActionEditor(RecordEditor[Action]):
             self.status,
             self.done_on,
             self.note,
+            self.easy_read.edit,
+            self.easy_read.draft_button,
+            self.easy_read.findings_list,
             self.mark_done_button,
             self.drop_button,
             self.revert_button,

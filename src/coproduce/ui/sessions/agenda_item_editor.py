@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, 
 
 from coproduce.domain.records import AgendaItem, replace
 from coproduce.ui.context import WindowContext
+from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.sessions.document_picker import DocumentPicker
 from coproduce.ui.sessions.session_editor import name_inner_line_edit
 from coproduce.ui.widgets.record_editor import RecordEditor
@@ -40,6 +41,7 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.easy_read = EasyReadEdit(context, self._raw_text, source_name=self.tr("the item"))
         self.documents = DocumentPicker(context.services)
 
         form = QFormLayout()
@@ -47,13 +49,21 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.errors.add_row(form, self.tr("&Item:"), "title", self.title_edit)
         self.errors.add_row(form, self.tr("&Minutes:"), "duration_minutes", self.minutes_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
+        self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
         self.errors.add_row(form, self.tr("Doc&uments:"), "document_ids", self.documents)
         self.body.addLayout(form)
         self.save_button.setText(self.tr("&Save item"))
         self.save_button.setAccessibleName(self.tr("Save the agenda item"))
 
-        self.watch(self.title_edit, self.minutes_box, self.notes_edit, self.documents)
+        self.watch(
+            self.title_edit, self.minutes_box, self.notes_edit, self.easy_read, self.documents
+        )
         self.load(None)
+
+    def _raw_text(self) -> str:
+        """What the easy-read draft is made from: the item's title and its notes."""
+        parts = (self.title_edit.text().strip(), self.notes_edit.toPlainText().strip())
+        return "\n".join(part for part in parts if part)
 
     def set_meeting(self, meeting_id: int | None) -> None:
         """The session new items are added to."""
@@ -66,6 +76,7 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         minutes = record.duration_minutes if record else None
         self.minutes_box.setValue(minutes or 0)
         self.notes_edit.setPlainText(record.notes if record else "")
+        self.easy_read.set_text(record.easy_read if record else "")
         self.documents.set_documents(record.document_ids if record else ())
         self.save_button.setToolTip(
             self.tr("Add the item to the end of the agenda (Ctrl+S)")
@@ -87,6 +98,7 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
             title=self.title_edit.text(),
             duration_minutes=minutes or None,
             notes=self.notes_edit.toPlainText(),
+            easy_read=self.easy_read.text(),
             document_ids=self.documents.document_ids(),
         )
 

@@ -30,6 +30,7 @@ from coproduce.domain.vocabulary import MeetingStatus, Role
 from coproduce.services.meetings import DeletedMeeting
 from coproduce.services.people import PersonFilter
 from coproduce.ui.context import WindowContext
+from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.formats import session_time
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
@@ -157,6 +158,8 @@ class SessionEditor(RecordEditor[Meeting]):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 8)
+        # The easy-read wording beside the notes: "About this meeting" in the easy-read summary.
+        self.easy_read = EasyReadEdit(context, self.notes_edit.toPlainText)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -173,6 +176,7 @@ class SessionEditor(RecordEditor[Meeting]):
         )
         self.errors.add_row(form, self.tr("Stat&us:"), "status", self.status_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
+        self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
         self.body.addLayout(form)
         self.body.addStretch(1)
 
@@ -186,6 +190,7 @@ class SessionEditor(RecordEditor[Meeting]):
             self.facilitators_list,
             self.status_box,
             self.notes_edit,
+            self.easy_read,
         )
         self.group_box.currentIndexChanged.connect(self._group_chosen)
         self.starts_edit.dateTimeChanged.connect(self._start_changed)
@@ -253,6 +258,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.online_link_edit.clear()
                 self.status_box.setCurrentIndex(0)
                 self.notes_edit.clear()
+                self.easy_read.set_text("")
                 self.suggestion_label.setText(
                     self.tr("Choose the group first: its cadence suggests the date.")
                 )
@@ -266,6 +272,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.online_link_edit.setText(record.online_link)
                 self.status_box.setCurrentIndex(self.status_box.findData(record.status.value))
                 self.notes_edit.setPlainText(record.notes)
+                self.easy_read.set_text(record.easy_read)
                 self.suggestion_label.clear()
                 self.suggestion_label.hide()
         finally:
@@ -292,6 +299,7 @@ class SessionEditor(RecordEditor[Meeting]):
             facilitator_ids=self.facilitator_ids(),
             status=MeetingStatus(self.status_box.currentData()),
             notes=self.notes_edit.toPlainText(),
+            easy_read=self.easy_read.text(),
         )
 
     def create(self, record: Meeting) -> Meeting:

@@ -1,0 +1,1 @@
+"""Easy-read wording in the window: the checked text box and the glossary of hard words."""
