@@ -1,12 +1,280 @@
 """``coproduce export`` commands for the Word documents: easy-read summary, minutes,
-"You said, we did" reports and person packs."""
+"You said, we did" reports and person packs.
+
+Each command gathers the content through ``services.reports`` (consent applied there), builds
+the document with ``coproduce.documents`` and saves it atomically; ``--pdf`` also writes a PDF
+through LibreOffice. Pictures are drawn by the window's renderer (``coproduce.ui.pictures``),
+imported inside the command only: Qt must never load for ``coproduce list`` or ``backup``.
+What the plain-language check found, and any warning (a long document, a missing picture
+file), is printed: export is allowed with findings, but they are never hidden.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coproduce import cli
+from coproduce.documents import pdf
+from coproduce.documents.docx_base import (
+    ALLOWED_FONTS,
+    MAX_SIZE,
+    MIN_SIZE,
+    EasyReadSettings,
+)
+from coproduce.documents.easy_read import Built, build_easy_read_summary
+from coproduce.documents.minutes import build_minutes
+from coproduce.documents.person_pack import build_person_pack
+from coproduce.documents.you_said_we_did import (
+    build_easy_read_you_said_we_did,
+    build_you_said_we_did,
+)
+from coproduce.domain.errors import CoproduceError
+from coproduce.domain.records import PictureChoice
+from coproduce.services import Services
+
+PICTURE_PIXELS = 300  # about 220 dpi at 3.5 cm: sharp on paper, quick to draw, small files
 
 
 def add_commands(
     exports: argparse._SubParsersAction, database_option: argparse.ArgumentParser
 ) -> None:
     """Add this module's ``export`` subcommands; each takes ``--db`` through database_option."""
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="the .docx to write"
+    )
+    output.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    output.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a PDF beside FILE (needs LibreOffice)",
+    )
+    easy = argparse.ArgumentParser(add_help=False)
+    easy.add_argument(
+        "--font", choices=ALLOWED_FONTS, default="Arial", help="the easy-read font (default Arial)"
+    )
+    easy.add_argument(
+        "--font-size",
+        type=_font_size,
+        default=16,
+        metavar="POINTS",
+        help=f"the easy-read text size, {MIN_SIZE} to {MAX_SIZE} (default 16)",
+    )
+
+    summary = exports.add_parser(
+        "easy-read",
+        parents=[database_option, output, easy],
+        help="the easy-read summary of a session, for the people who took part",
+        description="Write the easy-read summary of a session as a Word document.",
+    )
+    summary.add_argument("--session", required=True, type=_record_id, metavar="ID")
+    summary.set_defaults(run=run_easy_read)
+
+    minutes = exports.add_parser(
+        "minutes",
+        parents=[database_option, output],
+        help="the standard minutes of a session, for staff",
+        description="Write the minutes of a session as a Word document.",
+    )
+    minutes.add_argument("--session", required=True, type=_record_id, metavar="ID")
+    minutes.set_defaults(run=run_minutes)
+
+    report = exports.add_parser(
+        "you-said-we-did",
+        parents=[database_option, output, easy],
+        help='a "You said, we did" report for a document or a group',
+        description=(
+            'Write a "You said, we did" report: what was said about a document, or by a group, '
+            "and what was done about it."
+        ),
+    )
+    about = report.add_mutually_exclusive_group(required=True)
+    about.add_argument("--document", type=_record_id, metavar="ID")
+    about.add_argument("--group", type=_record_id, metavar="ID")
+    report.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--easy-read", action="store_true", help="the easy-read form (pictures, plain words)"
+    )
+    report.set_defaults(run=run_you_said_we_did)
+
+    pack = exports.add_parser(
+        "person-pack",
+        parents=[database_option, output, easy],
+        help='a participant\'s easy-read pack, "Your ideas and what happened to them"',
+        description="Write a participant's own easy-read pack as a Word document.",
+    )
+    pack.add_argument("--person", required=True, type=_record_id, metavar="ID")
+    pack.set_defaults(run=run_person_pack)
+
+
+# --- argument types ----------------------------------------------------------------------
+
+
+def _record_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a record number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-03-12"
+        ) from None
+
+
+def _font_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_SIZE <= value <= MAX_SIZE:
+        raise argparse.ArgumentTypeError(f"must be {MIN_SIZE} to {MAX_SIZE}")
+    return value
+
+
+# --- the commands ------------------------------------------------------------------------
+
+
+def run_easy_read(args: argparse.Namespace) -> int:
+    return _export(
+        args,
+        lambda services, pictures: build_easy_read_summary(
+            services.reports.easy_read_summary(args.session), pictures, _settings(args)
+        ),
+    )
+
+
+def run_minutes(args: argparse.Namespace) -> int:
+    return _export(
+        args,
+        lambda services, _pictures: build_minutes(services.reports.minutes(args.session)),
+        pictures=False,
+    )
+
+
+def run_you_said_we_did(args: argparse.Namespace) -> int:
+    def build(services: Services, pictures: Callable[[PictureChoice], bytes]) -> Built:
+        content = services.reports.you_said_we_did(
+            document_id=args.document,
+            group_id=args.group,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            easy_read=args.easy_read,
+        )
+        if args.easy_read:
+            return build_easy_read_you_said_we_did(content, pictures, _settings(args))
+        return build_you_said_we_did(content)
+
+    return _export(args, build, pictures=args.easy_read)
+
+
+def run_person_pack(args: argparse.Namespace) -> int:
+    return _export(
+        args,
+        lambda services, pictures: build_person_pack(
+            services.reports.person_pack(args.person), pictures, _settings(args)
+        ),
+    )
+
+
+def _settings(args: argparse.Namespace) -> EasyReadSettings:
+    return EasyReadSettings(font=args.font, size=args.font_size)
+
+
+def _export(
+    args: argparse.Namespace,
+    build: Callable[[Services, Callable[[PictureChoice], bytes]], Built],
+    *,
+    pictures: bool = True,
+) -> int:
+    target: Path = args.output.expanduser()
+    pdf_target = target.with_suffix(".pdf")
+    # Refuse before any work: a wrong name should not cost a rendering.
+    if target.suffix.lower() != ".docx":
+        raise cli.CommandError(
+            f"{target.name} does not end in .docx. Give the Word document a name ending in .docx."
+        )
+    _refuse_existing(target, args.force)
+    if args.pdf:
+        if pdf.soffice_path() is None:
+            raise cli.CommandError(
+                "--pdf needs LibreOffice, which is not installed on this computer (the "
+                "'soffice' command was not found). Install LibreOffice, or leave out --pdf "
+                "and save the document as PDF from Word."
+            )
+        _refuse_existing(pdf_target, args.force)
+
+    database = cli._open_existing(args)
+    try:
+        services = Services(database)
+        renderer = _Renderer(services) if pictures else None
+        built = build(services, renderer if renderer else _no_pictures)
+    finally:
+        database.close()
+    saved = built.save(target, force=args.force)
+    print(f"Saved {saved}.")
+    if args.pdf:
+        pdf.convert_to_pdf(saved, pdf_target)
+        print(f"Saved {pdf_target}.")
+    for warning in (*(renderer.warnings if renderer else ()), *built.warnings):
+        print(f"Warning: {warning}")
+    if built.findings:
+        count = len(built.findings)
+        print(
+            f"The plain-language check found {count} "
+            f"{'thing' if count == 1 else 'things'} to look at:"
+        )
+        for found in built.findings:
+            print(f"- {found.where}: {found.finding.message}")
+    elif pictures:
+        print("The plain-language check found nothing to look at.")
+    return cli.EXIT_OK
+
+
+def _refuse_existing(target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        raise cli.CommandError(
+            f"{target} already exists. Add --force to replace it, or choose another name."
+        )
+
+
+def _no_pictures(choice: PictureChoice) -> bytes:
+    raise AssertionError("this document has no pictures")
+
+
+class _Renderer:
+    """PNG bytes for each picture, drawn once. A chosen picture file that has gone missing is
+    replaced by the library's picture for the same concept, with a warning."""
+
+    def __init__(self, services: Services) -> None:
+        try:
+            from coproduce.ui.pictures import render_png
+        except ImportError as exc:
+            raise cli.CommandError(
+                f"The pictures cannot be drawn because Qt could not be loaded ({exc}). "
+                "Install Coproduce's graphics libraries, or export the minutes or the "
+                "standard report, which have no pictures."
+            ) from exc
+        self._render: Any = render_png
+        self._services = services
+        self.warnings: list[str] = []
+
+    def __call__(self, choice: PictureChoice) -> bytes:
+        try:
+            return bytes(self._render(choice, PICTURE_PIXELS))
+        except CoproduceError as exc:
+            fallback = self._services.pictures.default_for(choice.concept)
+            self.warnings.append(f"{exc} The library's picture for '{choice.concept}' was used.")
+            return bytes(self._render(fallback, PICTURE_PIXELS))

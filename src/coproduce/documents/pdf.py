@@ -103,10 +103,10 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = DEFAULT_TIMEOUT) -
                 "LibreOffice could not turn the document into a PDF. The Word document was "
                 "saved; open it in Word or LibreOffice and save it as PDF from there."
             )
-        _put_in_place(produced, pdf)
+        copy_into_place(produced, pdf)
 
 
-def _put_in_place(produced: Path, target: Path) -> None:
+def copy_into_place(produced: Path, target: Path) -> None:
     """Copy ``produced`` next to ``target`` under a temporary name, then rename it over."""
     try:
         handle, temporary = tempfile.mkstemp(

@@ -1,10 +1,770 @@
 """What goes into each printed document (easy-read summary, minutes, "You said, we did",
-person pack), gathered from the records with consent applied."""
+person pack), gathered from the records with consent applied.
+
+Consent is applied here, once, so no builder can print a name its owner did not agree to:
+
+- A person's name appears only while their "being quoted by name" consent is in force at the
+  time of the export (the latest decision is "given", not refused or withdrawn). That one
+  purpose governs every name in every document, including "Who came", the minutes'
+  attendance and action owners: a list of who came says who belongs to a group, which is as
+  personal as a quote. Without it they are "A group member" and counted, never named.
+- Contributions use ``domain.attribution.attributed_name``, as the screen does: an anonymous
+  contribution stays anonymous even when its speaker consented.
+- A person's own pack carries their own name (it is for them) and nobody else's.
+
+Easy-read documents use the facilitator's easy-read wording where it exists and the raw text
+where it does not (the plain-language checker then flags it before export). Each row carries
+the picture for its concept: the one the facilitator set for that row, else the concept the
+picture library suggests for its words; the fixed sections have fixed concepts.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import TypeVar
+
+from coproduce.documents.content import (
+    ActionLine,
+    Attendee,
+    Contact,
+    EasyReadSummary,
+    HardWord,
+    Minutes,
+    MinutesItem,
+    NextMeeting,
+    PersonPack,
+    Row,
+    SaidDid,
+    YouSaidWeDid,
+)
+from coproduce.documents.docx_base import date_in_words
+from coproduce.domain.attribution import GROUP_MEMBER, WHOLE_GROUP, attributed_name
+from coproduce.domain.errors import ValidationError
+from coproduce.domain.records import (
+    Action,
+    Contribution,
+    GlossaryTerm,
+    Meeting,
+    PictureChoice,
+    Response,
+)
+from coproduce.domain.vocabulary import (
+    AttendanceStatus,
+    ConsentPurpose,
+    ContributionKind,
+    MeetingStatus,
+    ResponseStatus,
+    RowKind,
+)
 from coproduce.services.base import Service
+from coproduce.services.glossary import GlossaryService
+from coproduce.services.pictures import PictureService
+from coproduce.store.unit_of_work import UnitOfWork
+
+T = TypeVar("T")
+
+CONTACT_SETTING = "documents.contact"
+
+# The fixed sections' concepts (curated in resources/pictures/concepts.json).
+COVER = "meeting"
+ABOUT = "about this meeting"
+WHO_CAME = "who came"
+NEXT_MEETING = "next meeting"
+CONTACT_US = "contact us"
+ANOTHER_FORMAT = "another format"
+YOUR_IDEAS = "idea"
+YOU_SAID_WE_DID = "feedback"
+
+EASY_STATUS = {
+    ResponseStatus.NOT_ANSWERED: "We have not answered this yet. We will tell you when we have.",
+    ResponseStatus.UNDER_CONSIDERATION: (
+        "We are still thinking about this. We will tell you what we decide."
+    ),
+    ResponseStatus.CHANGED_DOCUMENT: "We changed the document because of what you said.",
+    ResponseStatus.ALREADY_HAPPENING: "This is already happening.",
+    ResponseStatus.NOT_TAKEN_FORWARD: "We could not do this.",
+    ResponseStatus.OUTSIDE_SCOPE: ("We cannot decide this. We passed it on to the people who can."),
+}
+STATUS_CONCEPT = {
+    ResponseStatus.NOT_ANSWERED: "what happens next",
+    ResponseStatus.UNDER_CONSIDERATION: "time",
+    ResponseStatus.CHANGED_DOCUMENT: "change",
+    ResponseStatus.ALREADY_HAPPENING: "yes",
+    ResponseStatus.NOT_TAKEN_FORWARD: "no",
+    ResponseStatus.OUTSIDE_SCOPE: "information",
+}
+# Things said that expect an answer; praise and decisions need no "we did".
+ANSWERABLE = frozenset(
+    {
+        ContributionKind.IDEA,
+        ContributionKind.CONCERN,
+        ContributionKind.QUESTION,
+        ContributionKind.EXPERIENCE,
+    }
+)
 
 
 class ReportService(Service):
-    pass
+    """Gathers the content of each document; the builders in ``documents`` write it."""
+
+    # --- contact details -----------------------------------------------------------------
+
+    def contact(self) -> Contact:
+        """The contact details printed on easy-read documents' "Contact us" page."""
+        with self._store.transaction() as unit:
+            return _contact(unit)
+
+    def set_contact(self, contact: Contact) -> Contact:
+        fields = {
+            "organisation": contact.organisation.strip(),
+            "phone": contact.phone.strip(),
+            "email": contact.email.strip(),
+            "address": contact.address.strip(),
+            "other": contact.other.strip(),
+        }
+        for name, value in fields.items():
+            if len(value) > 500:
+                raise ValidationError(
+                    f"The {name} is too long: keep it under 500 characters.", name
+                )
+        with self._store.transaction() as unit:
+            unit.settings.set(CONTACT_SETTING, fields)
+        return Contact(**fields)
+
+    # --- the easy-read session summary ---------------------------------------------------
+
+    def easy_read_summary(self, meeting_id: int) -> EasyReadSummary:
+        """The easy-read summary of a session: its agenda, the contributions the facilitator
+        chose for the summary, actions, answers, who came and the next meeting."""
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            group = unit.groups.get(meeting.group_id)
+            items = unit.agenda_items.for_meeting(meeting_id)
+            attendance = unit.attendance.for_meeting(meeting_id)
+            contributions = list(unit.contributions.list(meeting_id=meeting_id).items)
+            chosen = [c for c in contributions if c.in_summary]
+            actions = list(unit.actions.list(meeting_id=meeting_id).items)
+            answered, earlier_meetings = self._said_did_for_summary(unit, meeting, contributions)
+            people = _Names(
+                unit,
+                _involved(unit, [meeting])
+                + [c.speaker_id for c, _ in answered]
+                + [c.speaker_id for c in contributions]
+                + [a.owner_id for a in actions],
+            )
+            next_meeting = _next_meeting(unit, meeting)
+            contact = _contact(unit)
+
+        pictures = _Pictures(self, self._glossary())
+        pictures.row(RowKind.SESSION, [(meeting.id, meeting.title)], fallback=COVER)
+        pictures.row(RowKind.AGENDA_ITEM, [(i.id, i.easy_read or i.title) for i in items])
+        pictures.row(RowKind.CONTRIBUTION, [(c.id, _words(c)) for c in chosen])
+        pictures.row(RowKind.ACTION, [(a.id, a.easy_read or a.text) for a in actions])
+        pictures.said_did(answered)
+        pictures.need(*(COVER, ABOUT, WHO_CAME, NEXT_MEETING, CONTACT_US, ANOTHER_FORMAT))
+        pictures.resolve()
+
+        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
+        apologies = [a for a in attendance if a.status is AttendanceStatus.APOLOGIES]
+        # The session's own notes are the facilitator's working notes, not words for the
+        # group: only the easy-read wording written for this summary goes in.
+        about: tuple[Row, ...] = ()
+        if meeting.easy_read.strip():
+            about = (Row(text=meeting.easy_read.strip(), picture=pictures.fixed(ABOUT)),)
+        return people.scrubbed(
+            EasyReadSummary(
+                title=meeting.title,
+                group=group.name,
+                starts_at=meeting.starts_at,
+                ends_at=meeting.ends_at,
+                place=meeting.place,
+                cover_picture=pictures.of(RowKind.SESSION, meeting.id),
+                about=about,
+                present_count=len(present),
+                apologies_count=len(apologies),
+                named_present=tuple(
+                    sorted(filter(None, (people.name(a.person_id) for a in present)))
+                ),
+                who_came_picture=pictures.fixed(WHO_CAME),
+                topics=tuple(
+                    Row(
+                        text=i.easy_read.strip() or i.title,
+                        picture=pictures.of(RowKind.AGENDA_ITEM, i.id),
+                    )
+                    for i in items
+                ),
+                told_us=tuple(
+                    Row(
+                        text=_words(c),
+                        picture=pictures.of(RowKind.CONTRIBUTION, c.id),
+                        source=_said_by(people.attributed(c)),
+                    )
+                    for c in chosen
+                ),
+                actions=tuple(
+                    Row(text=_action_words(a, people), picture=pictures.of(RowKind.ACTION, a.id))
+                    for a in actions
+                ),
+                said_did=tuple(
+                    # Only answers to earlier sessions say when they were said.
+                    pictures.said_did_item(c, r, people, earlier_meetings, documents={})
+                    for c, r in answered
+                ),
+                next_meeting=next_meeting,
+                next_picture=pictures.fixed(NEXT_MEETING),
+                glossary=pictures.hard_words(),
+                contact=contact,
+                contact_picture=pictures.fixed(CONTACT_US),
+                format_picture=pictures.fixed(ANOTHER_FORMAT),
+                credits=pictures.credits(),
+            )
+        )
+
+    @staticmethod
+    def _said_did_for_summary(
+        unit: UnitOfWork, meeting: Meeting, contributions: list[Contribution]
+    ) -> tuple[list[tuple[Contribution, Response]], dict[int | None, Meeting]]:
+        """Answers to tell the group at this session, among the contributions the facilitator
+        chose for summaries: those given to this session's, and answers to earlier sessions'
+        not yet fed back."""
+        assert meeting.id is not None
+        earlier: list[Contribution] = []
+        earlier_meetings: dict[int | None, Meeting] = {}
+        for previous in unit.meetings.list(
+            group_id=meeting.group_id, starts_before=meeting.starts_at, newest_first=False
+        ).items:
+            if previous.id != meeting.id:
+                earlier_meetings[previous.id] = previous
+                earlier.extend(unit.contributions.list(meeting_id=previous.id).items)
+        responses = unit.responses.for_contributions(
+            [c.id for c in (*earlier, *contributions) if c.id is not None]
+        )
+        pairs: list[tuple[Contribution, Response]] = []
+        for contribution in earlier:
+            response = responses.get(contribution.id)  # type: ignore[arg-type]
+            if (
+                contribution.in_summary
+                and response
+                and response.status.is_answer
+                and response.fed_back_on is None
+            ):
+                pairs.append((contribution, response))
+        for contribution in contributions:
+            response = responses.get(contribution.id)  # type: ignore[arg-type]
+            if (
+                contribution.in_summary
+                and response
+                and response.status is not ResponseStatus.NOT_ANSWERED
+            ):
+                pairs.append((contribution, response))
+        return pairs, earlier_meetings
+
+    # --- minutes -------------------------------------------------------------------------
+
+    def minutes(self, meeting_id: int) -> Minutes:
+        """Standard minutes of a session: raw notes and contributions, names as consent
+        allows."""
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            group = unit.groups.get(meeting.group_id)
+            items = unit.agenda_items.for_meeting(meeting_id)
+            attendance = unit.attendance.for_meeting(meeting_id)
+            contributions = list(unit.contributions.list(meeting_id=meeting_id).items)
+            actions = list(unit.actions.list(meeting_id=meeting_id).items)
+            people = _Names(
+                unit,
+                _involved(unit, [meeting])
+                + [c.speaker_id for c in contributions]
+                + [a.owner_id for a in actions],
+            )
+            next_meeting = _next_meeting(unit, meeting)
+
+        present, unnamed = [], 0
+        apologies = []
+        for entry in attendance:
+            name = people.name(entry.person_id)
+            if entry.status is AttendanceStatus.PRESENT:
+                notes = [
+                    word
+                    for word, flag in (
+                        ("guest", entry.is_guest),
+                        ("arrived late", entry.arrived_late),
+                        ("left early", entry.left_early),
+                    )
+                    if flag
+                ]
+                if name:
+                    present.append(Attendee(name=name, note=", ".join(notes)))
+                else:
+                    unnamed += 1
+            elif entry.status is AttendanceStatus.APOLOGIES:
+                apologies.append(
+                    Attendee(name=name or "A group member", note=entry.apology_reason.strip())
+                )
+        present.sort(key=lambda a: a.name.casefold())
+        apologies.sort(key=lambda a: (a.name == "A group member", a.name.casefold()))
+
+        def source(contribution: Contribution) -> str:
+            words = people.attributed(contribution)
+            return "A group member" if words == GROUP_MEMBER else words
+
+        said = [c for c in contributions if c.kind is not ContributionKind.DECISION]
+        by_item: dict[int | None, list[Contribution]] = {}
+        for contribution in said:
+            known = contribution.agenda_item_id in {i.id for i in items}
+            by_item.setdefault(contribution.agenda_item_id if known else None, []).append(
+                contribution
+            )
+        minutes_items = [
+            MinutesItem(
+                title=item.title,
+                notes=item.notes,
+                contributions=tuple(
+                    (source(c), c.kind.label, c.text) for c in by_item.get(item.id, [])
+                ),
+            )
+            for item in items
+        ]
+        if by_item.get(None):
+            minutes_items.append(
+                MinutesItem(
+                    title="Other things said",
+                    notes="",
+                    contributions=tuple((source(c), c.kind.label, c.text) for c in by_item[None]),
+                )
+            )
+        return people.scrubbed(
+            Minutes(
+                title=meeting.title,
+                group=group.name,
+                starts_at=meeting.starts_at,
+                ends_at=meeting.ends_at,
+                place=meeting.place,
+                status=meeting.status.label,
+                notes=meeting.notes,
+                present=tuple(present),
+                present_unnamed=unnamed,
+                apologies=tuple(apologies),
+                items=tuple(minutes_items),
+                decisions=tuple(
+                    (source(c), c.text)
+                    for c in contributions
+                    if c.kind is ContributionKind.DECISION
+                ),
+                actions=tuple(
+                    ActionLine(
+                        text=a.text,
+                        owner=_owner(a, people, "Not named (no consent to be named)"),
+                        due_on=a.due_on,
+                        status=a.status.label,
+                    )
+                    for a in actions
+                ),
+                next_meeting=next_meeting,
+            )
+        )
+
+    # --- "You said, we did" --------------------------------------------------------------
+
+    def you_said_we_did(
+        self,
+        *,
+        document_id: int | None = None,
+        group_id: int | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        easy_read: bool = False,
+    ) -> YouSaidWeDid:
+        """What was said about a document (or by a group) between two dates, and what was
+        done. ``easy_read`` picks the easy-read wording and sentences where written."""
+        if (document_id is None) == (group_id is None):
+            raise ValidationError("Choose either a document or a group for the report.")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError(
+                "The start date is after the end date. Swap them, or choose other dates."
+            )
+        with self._store.transaction() as unit:
+            if document_id is not None:
+                subject = unit.documents.get(document_id).title
+                found = list(unit.contributions.list(document_id=document_id).items)
+                meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
+                found = [c for c in found if _within(meetings[c.meeting_id], date_from, date_to)]
+            else:
+                assert group_id is not None
+                subject = unit.groups.get(group_id).name
+                starts_from = datetime.combine(date_from, time.min) if date_from else None
+                before = (
+                    datetime.combine(date_to + timedelta(days=1), time.min) if date_to else None
+                )
+                meetings = {
+                    m.id: m
+                    for m in unit.meetings.list(
+                        group_id=group_id,
+                        starts_from=starts_from,
+                        starts_before=before,
+                        newest_first=False,
+                    ).items
+                }
+                found = [
+                    c
+                    for meeting_id in meetings
+                    for c in unit.contributions.list(meeting_id=meeting_id).items
+                    if c.kind in ANSWERABLE
+                ]
+            found.sort(
+                key=lambda c: (
+                    meetings[c.meeting_id].starts_at,
+                    c.captured_at or datetime.min,
+                    c.id or 0,
+                )
+            )
+            responses = unit.responses.for_contributions([c.id for c in found if c.id])
+            people = _Names(
+                unit,
+                _involved(unit, list(meetings.values())) + [c.speaker_id for c in found],
+            )
+            documents = _document_titles(unit, found) if group_id is not None else {}
+            contact = _contact(unit)
+
+        pictures = _Pictures(self, self._glossary())
+        pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
+        pictures.said_did(pairs)
+        pictures.need(*(YOU_SAID_WE_DID, CONTACT_US, ANOTHER_FORMAT))
+        pictures.resolve()
+        items = tuple(
+            pictures.said_did_item(c, r, people, meetings, documents, easy_read=easy_read)
+            for c, r in pairs
+        )
+        return people.scrubbed(
+            YouSaidWeDid(
+                title="You said, we did",
+                subject=subject,
+                period_from=date_from,
+                period_to=date_to,
+                items=items,
+                cover_picture=pictures.fixed(YOU_SAID_WE_DID),
+                glossary=pictures.hard_words(),
+                contact=contact,
+                contact_picture=pictures.fixed(CONTACT_US),
+                format_picture=pictures.fixed(ANOTHER_FORMAT),
+                credits=pictures.credits(),
+                made_on=self.today(),
+            )
+        )
+
+    # --- a person's own pack -------------------------------------------------------------
+
+    def person_pack(self, person_id: int) -> PersonPack:
+        """Everything ``person_id`` said (named or anonymous) and what happened to it. Their
+        own name is printed; the pack names nobody else."""
+        with self._store.transaction() as unit:
+            person = unit.people.get(person_id)
+            found = list(unit.contributions.list(speaker_id=person_id).items)
+            meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
+            found.sort(
+                key=lambda c: (meetings[c.meeting_id].starts_at, c.captured_at or datetime.min)
+            )
+            responses = unit.responses.for_contributions([c.id for c in found if c.id])
+            documents = _document_titles(unit, found)
+            contact = _contact(unit)
+            others = _Names(unit, _involved(unit, list(meetings.values())), keep={person_id})
+
+        pictures = _Pictures(self, self._glossary())
+        pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
+        pictures.said_did(pairs)
+        pictures.need(*(YOUR_IDEAS, CONTACT_US, ANOTHER_FORMAT))
+        pictures.resolve()
+        nobody = _Names(None, [])
+        items = tuple(
+            replace(
+                pictures.said_did_item(c, r, nobody, meetings, documents, easy_read=True),
+                source="",
+            )
+            for c, r in pairs
+        )
+        return others.scrubbed(
+            PersonPack(
+                name=person.display_name,
+                items=items,
+                cover_picture=pictures.fixed(YOUR_IDEAS),
+                glossary=pictures.hard_words(),
+                contact=contact,
+                contact_picture=pictures.fixed(CONTACT_US),
+                format_picture=pictures.fixed(ANOTHER_FORMAT),
+                credits=pictures.credits(),
+                made_on=self.today(),
+            )
+        )
+
+    # --- shared --------------------------------------------------------------------------
+
+    def _glossary(self) -> list[GlossaryTerm]:
+        # The facilitator's glossary (seeded with the standard terms on first use).
+        return GlossaryService(self._store, self._today).terms()
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+class _Names:
+    """Names of people, as consent allows: ``name`` is None for anyone whose 'quoted by name'
+    consent is not in force now."""
+
+    def __init__(
+        self,
+        unit: UnitOfWork | None,
+        person_ids: Iterable[int | None],
+        *,
+        keep: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
+        ids = sorted({pid for pid in person_ids if pid is not None})
+        self._names: dict[int, str] = {}
+        self._consenting: set[int] = set()
+        if unit is not None and ids:
+            self._names = {p.id: p.display_name for p in unit.people.get_many(ids) if p.id}
+            self._consenting = unit.consents.people_with(ConsentPurpose.QUOTED_BY_NAME, ids)
+        # Names typed into free text ("Sam said the bus was late") are replaced too, for
+        # everyone involved who has not agreed to be named (``keep``: a pack's own reader).
+        hidden = sorted(
+            {
+                " ".join(name.split())
+                for pid, name in self._names.items()
+                if pid not in self._consenting and pid not in keep and name.strip()
+            },
+            key=len,
+            reverse=True,
+        )
+        self._hidden = (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(r"\s+".join(map(re.escape, name.split())) for name in hidden)
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if hidden
+            else None
+        )
+
+    def scrub(self, text: str) -> str:
+        """``text`` with the name of everyone involved who has not agreed to be named
+        replaced by "a group member"."""
+        if self._hidden is None or not text:
+            return text
+        return self._hidden.sub("a group member", text)
+
+    def scrubbed(self, content: T) -> T:
+        """``content`` with every text field scrubbed (pictures, glossary and contact
+        details are left alone: they are not about the people in the records)."""
+        return _scrub_value(content, self)  # type: ignore[no-any-return]
+
+    def name(self, person_id: int | None) -> str | None:
+        if person_id is None or person_id not in self._consenting:
+            return None
+        return (self._names.get(person_id) or "").strip() or None
+
+    def attributed(self, contribution: Contribution) -> str:
+        speaker = contribution.speaker_id
+        return attributed_name(
+            contribution,
+            self._names.get(speaker) if speaker is not None else None,
+            speaker in self._consenting,
+        )
+
+
+def _scrub_value(value: object, names: _Names) -> object:
+    if isinstance(value, str):
+        return names.scrub(value)
+    if isinstance(value, tuple):
+        return tuple(_scrub_value(item, names) for item in value)
+    if isinstance(value, PictureChoice | GlossaryTerm | HardWord | Contact):
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _scrub_value(getattr(value, f.name), names) for f in fields(value)}
+        return replace(value, **changes)  # type: ignore[type-var]
+    return value
+
+
+def _involved(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]:
+    """Everyone at or running ``meetings``: whose names must not leak through free text."""
+    ids: list[int | None] = []
+    for meeting in meetings:
+        assert meeting.id is not None
+        ids.extend(a.person_id for a in unit.attendance.for_meeting(meeting.id))
+        ids.extend(meeting.facilitator_ids)
+    return ids
+
+
+def _said_by(attributed: str) -> str:
+    if attributed in (GROUP_MEMBER, ""):
+        return GROUP_MEMBER
+    if attributed == WHOLE_GROUP:
+        return "The whole group said"
+    return f"{attributed} said"
+
+
+def _owner(action: Action, people: _Names, unnamed: str) -> str:
+    if action.owner_id is None:
+        return ""
+    return people.name(action.owner_id) or unnamed
+
+
+def _words(contribution: Contribution) -> str:
+    return contribution.easy_read.strip() or contribution.text
+
+
+def _action_words(action: Action, people: _Names) -> str:
+    lines = [action.easy_read.strip() or action.text]
+    owner = people.name(action.owner_id)
+    if owner:
+        lines.append(f"{owner} will do this.")
+    if action.due_on:
+        lines.append(f"By {date_in_words(action.due_on)}.")
+    return "\n".join(lines)
+
+
+def _within(meeting: Meeting, date_from: date | None, date_to: date | None) -> bool:
+    day = meeting.starts_at.date()
+    return (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+
+
+def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
+    later = unit.meetings.list(
+        group_id=meeting.group_id, starts_from=meeting.starts_at, newest_first=False
+    ).items
+    for candidate in later:
+        if candidate.id == meeting.id or candidate.status is MeetingStatus.CANCELLED:
+            continue
+        if candidate.starts_at == meeting.starts_at and (candidate.id or 0) < (meeting.id or 0):
+            continue
+        return NextMeeting(
+            starts_at=candidate.starts_at,
+            ends_at=candidate.ends_at,
+            place=candidate.place,
+            title=candidate.title,
+        )
+    return None
+
+
+def _contact(unit: UnitOfWork) -> Contact:
+    stored = unit.settings.get(CONTACT_SETTING) or {}
+    fields = ("organisation", "phone", "email", "address", "other")
+    return Contact(**{name: str(stored.get(name, "")) for name in fields})
+
+
+def _document_titles(unit: UnitOfWork, contributions: Iterable[Contribution]) -> dict[int, str]:
+    """The title of the (first) document each contribution is linked to."""
+    titles: dict[int, str] = {}
+    wanted: dict[int, int] = {}
+    for contribution in contributions:
+        assert contribution.id is not None
+        links = unit.links.for_contribution(contribution.id)
+        if links:
+            wanted[contribution.id] = links[0].document_id
+    documents = {d.id: d.title for d in unit.documents.get_many(set(wanted.values()))}
+    for contribution_id, document_id in wanted.items():
+        titles[contribution_id] = documents.get(document_id, "")
+    return titles
+
+
+class _Pictures:
+    """The picture for every row of one document, looked up in as few queries as possible:
+    first say which rows and fixed concepts are needed, then ``resolve`` once."""
+
+    def __init__(self, service: ReportService, glossary: list[GlossaryTerm]) -> None:
+        self._service = PictureService(service._store, service._today)
+        self._glossary = glossary
+        self._rows: dict[tuple[RowKind, int], str] = {}
+        self._wanted: dict[RowKind, list[tuple[int, str, str | None]]] = {}
+        self._choices: dict[str, PictureChoice] = {}
+        self._fixed: set[str] = set(STATUS_CONCEPT.values())
+        self._term_concepts: dict[str, str] = {}
+
+    def row(
+        self, kind: RowKind, rows: Iterable[tuple[int | None, str]], fallback: str | None = None
+    ) -> None:
+        for record_id, text in rows:
+            if record_id is not None:
+                self._wanted.setdefault(kind, []).append((record_id, text, fallback))
+
+    def said_did(self, pairs: Iterable[tuple[Contribution, Response]]) -> None:
+        pairs = list(pairs)
+        self.row(RowKind.CONTRIBUTION, [(c.id, _words(c)) for c, _ in pairs])
+        for _, response in pairs:
+            if response.id is not None:
+                fallback = STATUS_CONCEPT[response.status]
+                text = response.easy_read or response.text
+                self._wanted.setdefault(RowKind.RESPONSE, []).append((response.id, text, fallback))
+
+    def need(self, *concepts: str) -> None:
+        """Fixed concepts the document will ask ``fixed`` for after ``resolve``."""
+        self._fixed.update(concepts)
+
+    def fixed(self, concept: str) -> PictureChoice:
+        return self._choices[concept]
+
+    def resolve(self) -> None:
+        general = self._service.suggest_concept("")
+        for kind, rows in self._wanted.items():
+            set_for = self._service.rows_concepts(kind, [record_id for record_id, _, _ in rows])
+            for record_id, text, fallback in rows:
+                concept = set_for.get(record_id)
+                if not concept:
+                    concept = self._service.suggest_concept(text) if text.strip() else general
+                    if concept == general and fallback:
+                        concept = fallback
+                self._rows[(kind, record_id)] = concept
+        self._term_concepts = {
+            term.term: self._service.suggest_concept(f"{term.term} {term.plain}")
+            for term in self._glossary
+        }
+        concepts = {*self._rows.values(), *self._fixed, *self._term_concepts.values()}
+        self._choices = self._service.for_concepts(sorted(concepts))
+
+    def of(self, kind: RowKind, record_id: int | None) -> PictureChoice:
+        return self._choices[self._rows[(kind, record_id)]]  # type: ignore[index]
+
+    def credits(self) -> str:
+        return PictureService.credits(self._choices.values())
+
+    def hard_words(self) -> tuple[HardWord, ...]:
+        return tuple(
+            HardWord(term=term, picture=self._choices[self._term_concepts[term.term]])
+            for term in self._glossary
+        )
+
+    def said_did_item(
+        self,
+        contribution: Contribution,
+        response: Response,
+        people: _Names,
+        meetings: Mapping[int | None, Meeting],
+        documents: Mapping[int, str],
+        *,
+        easy_read: bool = True,
+    ) -> SaidDid:
+        meeting = meetings.get(contribution.meeting_id)
+        if easy_read:
+            said = _words(contribution)
+            did = response.easy_read.strip() or response.text
+            status = EASY_STATUS[response.status]
+        else:
+            said, did, status = contribution.text, response.text, response.status.label
+        said_picture = self.of(RowKind.CONTRIBUTION, contribution.id)
+        if response.id is not None:
+            did_picture = self.of(RowKind.RESPONSE, response.id)
+        else:
+            did_picture = self.fixed(STATUS_CONCEPT[response.status])
+        return SaidDid(
+            said=said,
+            did=did,
+            status=status,
+            answered=response.status.is_answer,
+            source=_said_by(people.attributed(contribution)),
+            said_picture=said_picture,
+            did_picture=did_picture,
+            said_on=meeting.starts_at.date() if meeting else None,
+            document=documents.get(contribution.id or 0, ""),
+        )
