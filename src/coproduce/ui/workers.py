@@ -12,12 +12,13 @@ short connection in the thread that makes it.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coproduce.domain.errors import CoproduceError
@@ -28,24 +29,58 @@ log = logging.getLogger(__name__)
 BUSY_DIALOG_DELAY_MS = 300
 """Work that ends sooner than this shows no dialog at all, so nothing flashes on screen."""
 
-# Operations in flight. Qt does not own them until they finish, and Python must not collect
-# one whose result is still on its way back.
-_running: set[Operation] = set()
+# Operations in flight, by number. Qt does not own them until they finish, and Python must not
+# collect one whose result is still on its way back.
+_running: dict[int, Operation] = {}
+_numbers = itertools.count(1)
+
+
+class _Relay(QObject):
+    """Carries results from worker threads to the GUI thread.
+
+    Workers hold only an operation's number, never the Operation: if a worker dropped the last
+    Python reference to an Operation (when the thread pool deletes the finished task) while the
+    GUI thread was deleting it (``deleteLater``), the two threads would tear down the same
+    wrapper at once, which crashed ("shared QObject was deleted directly", then a segfault)
+    now and then on a busy machine.
+    """
+
+    # Emitted from worker threads; Qt queues it to the relay's (the GUI) thread.
+    done = Signal(int, object, object)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.done.connect(_deliver, Qt.ConnectionType.QueuedConnection)
+    return _relay
+
+
+def _deliver(number: int, result: object, error: object) -> None:
+    operation = _running.get(number)
+    if operation is not None:
+        operation._finish(result, error)
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], done: Any) -> None:
+    def __init__(self, number: int, work: Callable[[], Any]) -> None:
         super().__init__()
-        self._work = work
-        self._done = done
+        self._number = number
+        self._work: Callable[[], Any] | None = work
 
     def run(self) -> None:
+        work, self._work = self._work, None
+        relay = _the_relay()
         try:
-            result = self._work()
+            result = work()  # type: ignore[misc]
         except BaseException as exc:
-            self._done.emit(None, exc)
+            relay.done.emit(self._number, None, exc)
         else:
-            self._done.emit(result, None)
+            relay.done.emit(self._number, result, None)
 
 
 class Operation(QObject):
@@ -56,8 +91,6 @@ class Operation(QObject):
     """
 
     finished = Signal()
-    # Emitted from the worker thread; Qt queues it to this object's (the GUI) thread.
-    _done = Signal(object, object)
 
     def __init__(
         self,
@@ -68,7 +101,11 @@ class Operation(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         busy_text: str = "",
     ) -> None:
-        super().__init__(parent)
+        # No Qt parent: Python owns the operation. ``_running`` keeps it alive while the work
+        # runs; once it has reported back, the last reference goes and it is deleted there and
+        # then, on the GUI thread. (With the parent widget as owner and deleteLater, the
+        # deferred delete crashed in ~QObject now and then on a busy machine: PySide 6.11.)
+        super().__init__()
         self._parent_widget = parent
         self._work = work
         self._on_success = on_success
@@ -76,7 +113,8 @@ class Operation(QObject):
         self._busy_text = busy_text
         self._dialog: QProgressDialog | None = None
         self._running = False
-        self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._number = next(_numbers)
+        _the_relay()  # made on the GUI thread, so its signal is delivered there
 
     @property
     def is_running(self) -> bool:
@@ -84,10 +122,10 @@ class Operation(QObject):
 
     def start(self) -> Operation:
         self._running = True
-        _running.add(self)
+        _running[self._number] = self
         if self._busy_text:
             QTimer.singleShot(BUSY_DIALOG_DELAY_MS, self._show_busy_dialog)
-        QThreadPool.globalInstance().start(_Task(self._work, self._done))
+        QThreadPool.globalInstance().start(_Task(self._number, self._work))
         return self
 
     def _show_busy_dialog(self) -> None:
@@ -107,7 +145,6 @@ class Operation(QObject):
         dialog.show()
         self._dialog = dialog
 
-    @Slot(object, object)
     def _finish(self, result: object, error: object) -> None:
         self._running = False
         if self._dialog is not None:
@@ -120,9 +157,8 @@ class Operation(QObject):
             else:
                 self._on_success(result)
         finally:
-            _running.discard(self)
             self.finished.emit()
-            self.deleteLater()
+            _running.pop(self._number, None)
 
     def _report_failure(self, error: BaseException) -> None:
         if isinstance(error, CoproduceError):
