@@ -116,7 +116,13 @@ class ScriptedPrompts:
         return self._take("file", title, name_filter)
 
     def choose_save_file(
-        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        start: Path | None,
+        name_filter: str,
+        *,
+        confirm_replace: bool = True,
     ) -> Path | None:
         return self._take("save file", title, name_filter)
 

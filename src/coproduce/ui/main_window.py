@@ -29,7 +29,9 @@ from coproduce.services.search import SearchResult
 from coproduce.ui import icons, prompts
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
+from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
 from coproduce.ui.editing import may_leave
+from coproduce.ui.exports.table_export_dialog import TableExportDialog
 from coproduce.ui.pages.actions_page import ActionsPage
 from coproduce.ui.pages.dashboard_page import DashboardPage
 from coproduce.ui.pages.documents_page import DocumentsPage
@@ -37,6 +39,15 @@ from coproduce.ui.pages.groups_page import GroupsPage
 from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.pages.people_page import PeoplePage
 from coproduce.ui.pages.sessions_page import SessionsPage
+from coproduce.ui.printing.contact_dialog import ContactDialog
+from coproduce.ui.printing.export_dialog import DocumentJob, ExportDialog
+from coproduce.ui.printing.jobs import (
+    easy_read_summary_job,
+    minutes_job,
+    person_pack_job,
+    you_said_we_did_job,
+)
+from coproduce.ui.printing.report_chooser import ReportChooser
 from coproduce.ui.search.search_dialog import SearchDialog
 from coproduce.ui.workers import Operation, run_in_background
 
@@ -261,6 +272,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("&Export tables..."), "Ctrl+Shift+E", self.open_table_export)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("&Contact details for documents..."), None, self.open_contact_details
+            )
+        )
+        file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         file_menu.addAction(quit_action)
 
@@ -284,6 +304,29 @@ class MainWindow(QMainWindow):
         search = self._action(self.tr("&Search everything..."), "Ctrl+F", self.open_search)
         edit_menu.addSeparator()
         edit_menu.addAction(search)
+        edit_menu.addAction(
+            self._action(self.tr("&Glossary of hard words..."), None, self.open_glossary)
+        )
+
+        print_menu = self.menuBar().addMenu(self.tr("&Print"))
+        print_menu.addAction(
+            self._action(
+                self.tr("&Easy-read summary of the session..."),
+                "Ctrl+P",
+                self.print_easy_read_summary,
+            )
+        )
+        print_menu.addAction(
+            self._action(self.tr("&Minutes of the session..."), "Ctrl+Shift+P", self.print_minutes)
+        )
+        print_menu.addAction(
+            self._action(
+                self.tr("&You said, we did..."), "Ctrl+Shift+Y", self.print_you_said_we_did
+            )
+        )
+        print_menu.addAction(
+            self._action(self.tr("&Ideas pack for the person..."), None, self.print_person_pack)
+        )
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, entry in enumerate(self.pages, start=1):
@@ -314,6 +357,92 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    # --- printing and exports ------------------------------------------------------------
+
+    def _chosen(self, page_key: str, what: str) -> int | None:
+        """The id of the record chosen on a page, or None after saying how to choose one."""
+        record = None
+        if self.current_page_key == page_key:
+            record = self.list_page(page_key).selected_record()
+        if record is None or record.id is None:
+            prompts.show_information(
+                self,
+                self.tr("Choose %s first") % what,
+                self.tr("Go to the %s page, choose %s in the list, then print again.")
+                % (page_key.capitalize(), what),
+            )
+            return None
+        return record.id
+
+    def open_export(self, job: DocumentJob) -> ExportDialog:
+        """Build ``job``'s document, show its findings and pages, and save it when asked."""
+        dialog = ExportDialog(job, self)
+        dialog.open()
+        return dialog
+
+    def print_easy_read_summary(self) -> ExportDialog | None:
+        meeting_id = self._chosen("sessions", self.tr("a session"))
+        if meeting_id is None:
+            return None
+        return self.open_export(easy_read_summary_job(self._services, meeting_id))
+
+    def print_minutes(self) -> ExportDialog | None:
+        meeting_id = self._chosen("sessions", self.tr("a session"))
+        if meeting_id is None:
+            return None
+        return self.open_export(minutes_job(self._services, meeting_id))
+
+    def print_person_pack(self) -> ExportDialog | None:
+        person_id = self._chosen("people", self.tr("a person"))
+        if person_id is None:
+            return None
+        return self.open_export(person_pack_job(self._services, person_id))
+
+    def choose_report(self) -> ReportChooser:
+        """The chooser for a "You said, we did" report, starting from the page's record."""
+        key = self.current_page_key
+        record = self.list_page(key).selected_record() if key in ("documents", "groups") else None
+        record_id = getattr(record, "id", None)
+        return ReportChooser(
+            self._services,
+            document_id=record_id if key == "documents" else None,
+            group_id=record_id if key == "groups" else None,
+            parent=self,
+        )
+
+    def print_you_said_we_did(self) -> ExportDialog | None:
+        chooser = self.choose_report()
+        if not chooser.exec():
+            return None
+        choice = chooser.choice()
+        return self.open_export(
+            you_said_we_did_job(
+                self._services,
+                document_id=choice.document_id,
+                group_id=choice.group_id,
+                date_from=choice.date_from,
+                date_to=choice.date_to,
+                easy_read=choice.easy_read,
+            )
+        )
+
+    def open_table_export(self) -> TableExportDialog:
+        """Write tables to an Excel workbook or CSV file, for Power BI."""
+        dialog = TableExportDialog(self._services, self)
+        dialog.open()
+        return dialog
+
+    def open_contact_details(self) -> ContactDialog:
+        dialog = ContactDialog(self._services, self)
+        dialog.open()
+        return dialog
+
+    def open_glossary(self) -> GlossaryDialog:
+        """The hard words the easy-read checker looks for and the documents explain."""
+        dialog = GlossaryDialog(self.context, self)
+        dialog.open()
+        return dialog
+
     def keyboard_shortcuts_text(self) -> str:
         """Every shortcut in the window, read from its actions (pages' own included), so the
         list can never fall behind the program."""
@@ -343,7 +472,8 @@ class MainWindow(QMainWindow):
             self.tr("About Coproduce"),
             self.tr(
                 "Coproduce %s\n\nThe facilitator's program for lived-experience reference "
-                "groups.\n\nDatabase: %s"
+                "groups.\n\nDatabase: %s\n\nPictures: Font Awesome Free 5 (CC BY 4.0) and "
+                "Material Design Icons (Apache License 2.0), drawn by qtawesome (MIT)."
             )
             % (__version__, self._services.database.display_name),
         )

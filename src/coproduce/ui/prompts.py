@@ -39,7 +39,13 @@ class PromptHandler(Protocol):
     ) -> Path | None: ...
 
     def choose_save_file(
-        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        start: Path | None,
+        name_filter: str,
+        *,
+        confirm_replace: bool = True,
     ) -> Path | None: ...
 
 
@@ -88,11 +94,19 @@ class DialogPrompts:
         return Path(name) if name else None
 
     def choose_save_file(
-        self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        start: Path | None,
+        name_filter: str,
+        *,
+        confirm_replace: bool = True,
     ) -> Path | None:
-        # The native dialog asks before replacing an existing file, so callers may overwrite.
+        options = QFileDialog.Option(0)
+        if not confirm_replace:
+            options |= QFileDialog.Option.DontConfirmOverwrite
         name, _chosen_filter = QFileDialog.getSaveFileName(
-            parent, title, str(start or Path.home()), name_filter
+            parent, title, str(start or Path.home()), name_filter, options=options
         )
         return Path(name) if name else None
 
@@ -150,8 +164,16 @@ def choose_file(
 
 
 def choose_save_file(
-    parent: QWidget | None, title: str, start: Path | None = None, name_filter: str = ""
+    parent: QWidget | None,
+    title: str,
+    start: Path | None = None,
+    name_filter: str = "",
+    *,
+    confirm_replace: bool = True,
 ) -> Path | None:
     """Where the person wants a file saved (``start`` suggests a folder and name), or None when
-    they cancel. The dialog has already asked before replacing an existing file."""
-    return _handler.choose_save_file(parent, title, start, name_filter)
+    they cancel. With ``confirm_replace`` the dialog has already asked before an existing file
+    is replaced; without it, the caller asks (later, when it writes)."""
+    return _handler.choose_save_file(
+        parent, title, start, name_filter, confirm_replace=confirm_replace
+    )

@@ -34,6 +34,7 @@ class PagePreview(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._pages)
         self._document = QPdfDocument(self)
+        self._shown: list[QLabel] = []
         self._page_width = 0
         self._show_text(self.tr("The preview appears here."))
 
@@ -44,7 +45,7 @@ class PagePreview(QScrollArea):
 
     def page_labels(self) -> list[QLabel]:
         """The widgets showing the pages, first page first."""
-        return [label for label in self._pages.findChildren(QLabel) if label.property("page")]
+        return [label for label in self._shown if label.property("page")]
 
     def show_pdf(self, pdf: Path) -> int:
         """Show the pages of ``pdf``; returns how many there are (0 if it cannot be read)."""
@@ -68,6 +69,7 @@ class PagePreview(QScrollArea):
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         message.setAccessibleName(text)
         self._layout.addWidget(message)
+        self._shown.append(message)
 
     def message(self) -> str:
         """The text shown instead of pages, or "" when pages are shown."""
@@ -109,11 +111,15 @@ class PagePreview(QScrollArea):
             # A thin frame so white pages stand out from a white background.
             label.setStyleSheet("border: 1px solid palette(mid); background: white;")
             self._layout.addWidget(label)
+            self._shown.append(label)
 
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
-                widget.setParent(None)  # gone from findChildren now, not at the next event
+                # Hidden now, deleted by Qt later. (Not setParent(None): that hands the widget
+                # to Python, which deletes it at once, and the queued deleteLater then crashes.)
+                widget.hide()
                 widget.deleteLater()
+        self._shown = []

@@ -1,0 +1,410 @@
+"""Make a Word document, look at it, then save it: the window's one way to print.
+
+The dialog builds the document in the background as soon as it opens (and again when the type
+changes), shows the plain-language findings and any warnings beside the pages as they will
+print, and saves only when the facilitator chooses where. Findings never block saving, and are
+never hidden: they stay listed until the document is saved.
+
+Pictures are rendered here, on the GUI thread, before the build starts: qtawesome paints
+through QPixmap, which only the GUI thread may use. The build and the PDF for the preview run on
+a worker thread, so a long report never freezes the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coproduce.documents.docx_base import (
+    ALLOWED_FONTS,
+    MAX_SIZE,
+    MIN_SIZE,
+    EasyReadSettings,
+    save_atomically,
+)
+from coproduce.documents.pdf import convert_to_pdf, copy_into_place, soffice_path
+from coproduce.domain.errors import CoproduceError
+from coproduce.domain.records import PictureChoice
+from coproduce.ui import prompts
+from coproduce.ui.pictures import render_png
+from coproduce.ui.printing.preview import PagePreview
+from coproduce.ui.workers import Operation, run_in_background
+
+log = logging.getLogger(__name__)
+
+REBUILD_DELAY_MS = 400
+"""A pause after the type changes before the document is built again (arrow keys on the size
+box would otherwise start a build per step)."""
+
+PICTURE_PX = 300
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentJob:
+    """One document to make: what it is, and how to gather and build it.
+
+    ``gather`` runs on the GUI thread (a service call: quick) and returns the content;
+    ``build(content, settings, picture_png)`` runs on a worker and returns a
+    ``documents.easy_read.Built``-like object: ``document``, ``warnings``, ``findings`` and
+    ``save(target, force=)``. ``settings`` is None for staff documents.
+    """
+
+    title: str
+    subject: str
+    file_name: str
+    easy_read: bool
+    gather: Callable[[], Any]
+    build: Callable[[Any, EasyReadSettings | None, Callable[[PictureChoice], bytes]], Any]
+    settings: EasyReadSettings | None = None
+    save_settings: Callable[[EasyReadSettings], None] | None = None
+
+
+@dataclass(slots=True)
+class _Result:
+    built: Any
+    docx: Path
+    pdf: Path | None
+    pdf_problem: str = ""
+    findings: list[str] = field(default_factory=list)
+
+
+class ExportDialog(QDialog):
+    """Build, preview and save one document."""
+
+    def __init__(self, job: DocumentJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._work = Path(tempfile.mkdtemp(prefix="coproduce-export-"))
+        self._content: Any = None
+        self._pictures: dict[PictureChoice, bytes] = {}
+        self._result: _Result | None = None
+        self._operation: Operation | None = None
+        self._pending = False
+        self._builds = 0
+        self.saved_to: Path | None = None
+        self.setWindowTitle(f"{job.title}: {job.subject}")
+        self.setAccessibleName(job.title)
+        self.setSizeGripEnabled(True)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{_escape(job.title)}</b><br>{_escape(job.subject)}")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(side)
+
+        form = QFormLayout()
+        side_layout.addLayout(form)
+        self.font_box = QComboBox()
+        self.font_box.addItems(list(ALLOWED_FONTS))
+        self.font_box.setAccessibleName(self.tr("Font"))
+        self.size_box = QSpinBox()
+        self.size_box.setRange(MIN_SIZE, MAX_SIZE)
+        self.size_box.setSuffix(self.tr(" pt"))
+        self.size_box.setAccessibleName(self.tr("Text size"))
+        settings = job.settings or EasyReadSettings()
+        self.font_box.setCurrentText(settings.font)
+        self.size_box.setValue(settings.size)
+        if job.easy_read:
+            font_label = QLabel(self.tr("&Font:"))
+            font_label.setBuddy(self.font_box)
+            form.addRow(font_label, self.font_box)
+            size_label = QLabel(self.tr("Text si&ze:"))
+            size_label.setBuddy(self.size_box)
+            form.addRow(size_label, self.size_box)
+        else:
+            self.font_box.hide()
+            self.size_box.hide()
+
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("What is happening"))
+        self.status.setWordWrap(True)
+        side_layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: a build has no steps worth counting
+        self.progress.setAccessibleName(self.tr("Making the document"))
+        self.progress.setTextVisible(False)
+        side_layout.addWidget(self.progress)
+
+        findings_label = QLabel(self.tr("&Check before you save:"))
+        self.findings = QListWidget()
+        self.findings.setAccessibleName(self.tr("Things to check before you save"))
+        self.findings.setWordWrap(True)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        findings_label.setBuddy(self.findings)
+        side_layout.addWidget(findings_label)
+        side_layout.addWidget(self.findings, 1)
+
+        self.preview = PagePreview()
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.pdf_box = QCheckBox(self.tr("Also save a &PDF beside it"))
+        self.pdf_box.setAccessibleName(self.tr("Also save a PDF"))
+        if soffice_path() is None:
+            self.pdf_box.setEnabled(False)
+            self.pdf_box.setToolTip(self.tr("A PDF needs LibreOffice, which is not installed."))
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("&Save as Word document..."))
+        self.save_button.setAccessibleName(self.tr("Save as Word document"))
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pdf_box)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(REBUILD_DELAY_MS)
+        self._rebuild_timer.timeout.connect(self.build)
+        self.font_box.currentIndexChanged.connect(self._type_changed)
+        self.size_box.valueChanged.connect(self._type_changed)
+        self.resize(1100, 760)
+        QTimer.singleShot(0, self.start)
+
+    # --- building ------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> EasyReadSettings | None:
+        if not self._job.easy_read:
+            return None
+        return EasyReadSettings(font=self.font_box.currentText(), size=self.size_box.value())
+
+    @property
+    def is_building(self) -> bool:
+        return self._operation is not None
+
+    @property
+    def result(self) -> _Result | None:
+        return self._result
+
+    def start(self) -> None:
+        """Gather the content and make the first build (called once the dialog is up)."""
+        if self._content is not None:
+            return
+        try:
+            self._content = self._job.gather()
+        except CoproduceError as exc:
+            self._show_problem(str(exc))
+            return
+        self.build()
+
+    def _type_changed(self) -> None:
+        self.save_button.setEnabled(False)
+        self._rebuild_timer.start()
+
+    def build(self) -> None:
+        """Build the document (again) in the background; shows it when done."""
+        if self._content is None:
+            return
+        if self._operation is not None:
+            self._pending = True  # build once more with the newest settings when this ends
+            return
+        try:
+            picture_png = self._rendered_pictures()
+        except CoproduceError as exc:
+            self._show_problem(str(exc))
+            return
+        self._builds += 1
+        docx = self._work / f"build-{self._builds}.docx"
+        pdf = self._work / f"build-{self._builds}.pdf" if soffice_path() else None
+        content, settings, build = self._content, self.settings, self._job.build
+
+        def work() -> _Result:
+            built = build(content, settings, picture_png)
+            built.save(docx, force=True)
+            result = _Result(built=built, docx=docx, pdf=None)
+            result.findings = [_finding_text(finding) for finding in built.findings]
+            if pdf is not None:
+                try:
+                    convert_to_pdf(docx, pdf)
+                    result.pdf = pdf
+                except CoproduceError as exc:
+                    result.pdf_problem = str(exc)
+            return result
+
+        self.save_button.setEnabled(False)
+        self.progress.show()
+        self.status.setText(self.tr("Making the document and its preview..."))
+        self._operation = run_in_background(
+            self, work, on_success=self._built, on_failure=self._failed
+        )
+
+    def _rendered_pictures(self) -> Callable[[PictureChoice], bytes]:
+        """Every picture the content names, rendered now (GUI thread), looked up by the build."""
+        for choice in _pictures_in(self._content):
+            if choice not in self._pictures:
+                self._pictures[choice] = render_png(choice, PICTURE_PX)
+        pictures = dict(self._pictures)
+
+        def picture_png(choice: PictureChoice) -> bytes:
+            found = pictures.get(choice)
+            # A picture the walk above missed (a new field in the content): render it here
+            # would mean Qt on a worker thread, so fail loudly in development instead.
+            if found is None:
+                raise LookupError(f"picture for {choice.concept!r} was not rendered first")
+            return found
+
+        return picture_png
+
+    def _built(self, result: _Result) -> None:
+        self._operation = None
+        self._result = result
+        self.progress.hide()
+        self.findings.clear()
+        for warning in result.built.warnings:
+            self.findings.addItem(self.tr("Warning: %s") % warning)
+        for finding in result.findings:
+            self.findings.addItem(finding)
+        count = len(result.findings)
+        words = (
+            self.tr("No plain-language findings.")
+            if not count
+            else self.tr("%d plain-language findings: you may save anyway.") % count
+        )
+        if result.pdf is not None:
+            pages = self.preview.show_pdf(result.pdf)
+            self.status.setText(self.tr("%d pages. %s") % (pages, words))
+        else:
+            reason = result.pdf_problem or self.tr(
+                "The preview of the pages needs LibreOffice, which is not installed. "
+                "You can still save the Word document."
+            )
+            self.preview.show_message(reason)
+            self.status.setText(words)
+        self.save_button.setEnabled(True)
+        if self._pending:
+            self._pending = False
+            self.build()
+
+    def _failed(self, error: BaseException) -> None:
+        self._operation = None
+        self._pending = False
+        if isinstance(error, CoproduceError):
+            self._show_problem(str(error))
+            return
+        self._show_problem(self.tr("The document could not be made. The details are in the log."))
+        log.error("Building %s failed", self._job.title, exc_info=error)
+
+    def _show_problem(self, text: str) -> None:
+        self.progress.hide()
+        self.status.setText(text)
+        self.preview.show_message(text)
+        self.save_button.setEnabled(False)
+
+    # --- saving --------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Ask where, then save the built document there (and its PDF when asked)."""
+        result = self._result
+        if result is None or self.is_building:
+            return False
+        target = prompts.choose_save_file(
+            self,
+            self.tr("Save %s") % self._job.title,
+            Path.home() / self._job.file_name,
+            self.tr("Word documents (*.docx)"),
+        )
+        if target is None:
+            return False
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        try:
+            # The Save dialog has already asked before replacing a file.
+            save_atomically(result.built.document, target, force=True)
+            if self.pdf_box.isChecked() and self.pdf_box.isEnabled():
+                pdf_target = target.with_suffix(".pdf")
+                if result.pdf is not None:
+                    copy_into_place(result.pdf, pdf_target)
+                else:
+                    convert_to_pdf(target, pdf_target)
+        except CoproduceError as exc:
+            prompts.show_error(self, self.tr("Not saved"), str(exc))
+            return False
+        self.saved_to = target
+        if self._job.save_settings is not None and self.settings is not None:
+            try:
+                self._job.save_settings(self.settings)
+            except CoproduceError:
+                log.warning("The easy-read type could not be remembered", exc_info=True)
+        self.status.setText(self.tr("Saved to %s") % target)
+        self.accept()
+        return True
+
+    def done(self, code: int) -> None:
+        if self._operation is not None:
+            # Closing mid-build: the worker still writes into the folder; leave it for the
+            # build to finish and remove it then.
+            self._operation.finished.connect(lambda: shutil.rmtree(self._work, True))
+        else:
+            shutil.rmtree(self._work, ignore_errors=True)
+        super().done(code)
+
+
+def _pictures_in(content: Any) -> list[PictureChoice]:
+    """Every PictureChoice inside a content dataclass, however deep (tuples and dataclasses)."""
+    found: list[PictureChoice] = []
+    seen: set[int] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, PictureChoice):
+            found.append(value)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                walk(item)
+        elif hasattr(value, "__dataclass_fields__") and id(value) not in seen:
+            seen.add(id(value))
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name))
+
+    walk(content)
+    return found
+
+
+def _finding_text(finding: Any) -> str:
+    """'Where: message (suggestion)' for a documents.easy_read.Finding."""
+    inner = finding.finding
+    text = f"{finding.where}: {inner.message}"
+    suggestion = getattr(inner, "suggestion", "")
+    return f"{text} {suggestion}".strip() if suggestion else text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,108 @@
+"""The documents the window prints, each as a DocumentJob for the export dialog.
+
+Each factory reads what it needs to name the document (a session's title and date, a
+document's title) and returns a job whose ``gather`` calls the report service and whose
+``build`` calls the matching builder in ``coproduce.documents``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coproduce.documents.docx_base import date_in_words
+from coproduce.documents.easy_read import build_easy_read_summary
+from coproduce.documents.minutes import build_minutes
+from coproduce.documents.person_pack import build_person_pack
+from coproduce.documents.you_said_we_did import (
+    build_easy_read_you_said_we_did,
+    build_you_said_we_did,
+)
+from coproduce.services import Services
+from coproduce.ui.printing.export_dialog import DocumentJob
+
+
+def _file_name(*parts: str) -> str:
+    """A file name from words: no characters Windows refuses, no leading dots."""
+    text = " ".join(part for part in parts if part)
+    cleaned = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in text)
+    return " ".join(cleaned.split()).strip(" .")[:120] + ".docx"
+
+
+def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
+    meeting = services.meetings.get(meeting_id)
+    day = meeting.starts_at.date()
+    return DocumentJob(
+        title="Easy-read summary",
+        subject=f"{meeting.title}, {date_in_words(day)}",
+        file_name=_file_name("Easy read summary", meeting.title, day.isoformat()),
+        easy_read=True,
+        gather=lambda: services.reports.easy_read_summary(meeting_id),
+        build=lambda content, settings, png: build_easy_read_summary(content, png, settings),
+    )
+
+
+def minutes_job(services: Services, meeting_id: int) -> DocumentJob:
+    meeting = services.meetings.get(meeting_id)
+    day = meeting.starts_at.date()
+    return DocumentJob(
+        title="Minutes",
+        subject=f"{meeting.title}, {date_in_words(day)}",
+        file_name=_file_name("Minutes", meeting.title, day.isoformat()),
+        easy_read=False,
+        gather=lambda: services.reports.minutes(meeting_id),
+        build=lambda content, _settings, _png: build_minutes(content),
+    )
+
+
+def you_said_we_did_job(
+    services: Services,
+    *,
+    document_id: int | None = None,
+    group_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    easy_read: bool = False,
+) -> DocumentJob:
+    if document_id is not None:
+        about = services.documents.get(document_id).title
+    else:
+        about = services.groups.get(group_id).name  # type: ignore[arg-type]
+    period = ""
+    if date_from or date_to:
+        period = " to ".join(
+            [
+                date_from.isoformat() if date_from else "start",
+                date_to.isoformat() if date_to else "now",
+            ]
+        )
+    kind = "You said, we did (easy read)" if easy_read else "You said, we did"
+    return DocumentJob(
+        title=kind,
+        subject=about + (f", {period}" if period else ""),
+        file_name=_file_name(kind.replace(",", ""), about, period),
+        easy_read=easy_read,
+        gather=lambda: services.reports.you_said_we_did(
+            document_id=document_id,
+            group_id=group_id,
+            date_from=date_from,
+            date_to=date_to,
+            easy_read=easy_read,
+        ),
+        build=(
+            (lambda content, settings, png: build_easy_read_you_said_we_did(content, png, settings))
+            if easy_read
+            else (lambda content, _settings, _png: build_you_said_we_did(content))
+        ),
+    )
+
+
+def person_pack_job(services: Services, person_id: int) -> DocumentJob:
+    person = services.people.get(person_id)
+    return DocumentJob(
+        title="Your ideas and what happened to them",
+        subject=person.display_name,
+        file_name=_file_name("Your ideas", person.display_name),
+        easy_read=True,
+        gather=lambda: services.reports.person_pack(person_id),
+        build=lambda content, settings, png: build_person_pack(content, png, settings),
+    )
