@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
 
 from coproduce.domain.errors import ExportError
 from coproduce.domain.records import PictureChoice
@@ -76,8 +77,13 @@ def qtawesome_module() -> ModuleType:
 
 
 def ensure_gui_application() -> None:
-    """Make sure Qt can draw: the window's application when there is one; otherwise a
-    ``QGuiApplication`` of our own, kept for the life of the process (the command line)."""
+    """Make sure Qt can draw: the window's application when there is one; otherwise an
+    application of our own, kept for the life of the process (the command line).
+
+    It is a QApplication, not the lighter QGuiApplication: Qt allows one application per
+    process, and a QGuiApplication would make every later window fail (Qt aborts the process
+    when a widget is made without a QApplication). An export run in-process, as the tests do,
+    must leave the process able to open windows."""
     global _application
     existing = QCoreApplication.instance()
     if existing is not None:
@@ -89,7 +95,7 @@ def ensure_gui_application() -> None:
     )
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _application = QGuiApplication(["coproduce"])
+    _application = QApplication(["coproduce"])
 
 
 def render_png(choice: PictureChoice, size_px: int = 300) -> bytes:
