@@ -248,7 +248,7 @@ def test_the_filter_shows_one_agenda_item_and_the_list_passes_the_model_tester(
 
 
 @windows
-def test_ctrl_shift_r_on_the_sessions_page_opens_the_tidy_up(
+def test_ctrl_shift_t_on_the_sessions_page_opens_the_tidy_up(
     qtbot: QtBot, open_window: Callable[[Services], MainWindow], demo_services: Services
 ) -> None:
     meeting = just_held(demo_services)
