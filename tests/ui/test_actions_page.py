@@ -490,7 +490,7 @@ def test_the_editor_is_reached_in_the_order_of_its_fields(
     editor: ActionEditor = page.action_editor
     editor.what.setFocus()
     seen: list[QWidget] = []
-    for _ in range(11):
+    for _ in range(12):
         # A date takes a Tab for each of its parts (day, month, year) before moving on.
         if not seen or seen[-1] is not editor.focusWidget():
             seen.append(editor.focusWidget())
@@ -505,6 +505,7 @@ def test_the_editor_is_reached_in_the_order_of_its_fields(
         editor.note,
         editor.easy_read.edit,
         editor.easy_read.draft_button,
+        editor.picture.button,
         editor.mark_done_button,
     ]
 

@@ -514,7 +514,7 @@ def test_every_control_is_named_and_tab_follows_the_layout(
 
     panel.links.document_field.find_edit.setFocus()
     visited = []
-    for _ in range(12):
+    for _ in range(14):
         focus = QApplication.focusWidget()
         assert focus is not None
         visited.append(focus.accessibleName())
@@ -528,6 +528,8 @@ def test_every_control_is_named_and_tab_follows_the_layout(
         "Why it was not taken forward",
         "Response",
         "Response in easy read",
+        "Draft the easy read from the response",
+        "Choose the picture for this row",
         "Decided by",
         "Decided",
         "Decision date",

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.records import Action, Group, Meeting, Page, Person, replace
 from coproduce.domain.validation import check_action
-from coproduce.domain.vocabulary import ActionStatus
+from coproduce.domain.vocabulary import ActionStatus, RowKind
 from coproduce.services.base import Service
 from coproduce.store.meetings import ActionRepository
 from coproduce.store.unit_of_work import UnitOfWork
@@ -62,6 +63,14 @@ class ActionEntry:
 
 
 class ActionService(Service):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The deleted action itself is the snapshot callers keep for undo, so the picture
+        # concept its easy-read row had (which the database deletes with it) is kept here,
+        # by id, for ``restore``: undo lives only as long as this program does, and so does
+        # this.
+        self._picture_concepts: dict[int, str] = {}
+
     def create(self, action: Action) -> Action:
         """Log an action for a session. The session must exist; so must the owner, if any."""
         action = self._check(action)
@@ -97,14 +106,20 @@ class ActionService(Service):
         it was decided. Nothing else refers to an action, so nothing goes with it."""
         with self._store.transaction() as unit:
             action = unit.actions.get(action_id)
+            concept = unit.row_pictures.concept(RowKind.ACTION, action_id)
             unit.actions.delete(action_id, expected_version)
-            return action
+        if concept is not None:
+            self._picture_concepts[action_id] = concept
+        else:
+            self._picture_concepts.pop(action_id, None)
+        return action
 
     def restore(self, deleted: Action) -> Action:
         """Put a deleted action back under its old id (undo of ``delete``).
 
         Refused when its session has been deleted since. If its owner has been deleted
-        since, the action comes back with nobody owning it rather than not at all."""
+        since, the action comes back with nobody owning it rather than not at all. The picture
+        chosen for its easy-read row comes back with it."""
         with self._store.transaction() as unit:
             if not unit.meetings.exists(deleted.meeting_id):
                 raise ValidationError(
@@ -115,7 +130,12 @@ class ActionService(Service):
                 )
             if deleted.owner_id is not None and not unit.people.exists(deleted.owner_id):
                 deleted = replace(deleted, owner_id=None)
-            return unit.actions.restore(deleted)
+            restored = unit.actions.restore(deleted)
+            concept = self._picture_concepts.get(restored.id or 0)
+            if concept is not None:
+                unit.row_pictures.set(RowKind.ACTION, restored.id, concept)
+        self._picture_concepts.pop(restored.id or 0, None)
+        return restored
 
     def list(
         self, filters: ActionFilter = ActionFilter(), *, offset: int = 0, limit: int | None = None

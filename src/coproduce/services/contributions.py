@@ -47,6 +47,7 @@ from coproduce.domain.vocabulary import (
     ConsentPurpose,
     FeedbackMethod,
     ResponseStatus,
+    RowKind,
 )
 from coproduce.services.base import Service
 from coproduce.store.unit_of_work import UnitOfWork
@@ -70,6 +71,10 @@ class DeletedContribution:
     contribution: Contribution
     links: tuple[Link, ...]
     response: Response | None
+    picture_concept: str | None = None
+    """The picture concept chosen for the contribution's easy-read row (None: none)."""
+    response_picture_concept: str | None = None
+    """The same for its response's row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,9 @@ class MergedContributions:
     """The kept contribution as the merge left it."""
     notes: tuple[str, ...] = ()
     """What the facilitator should know about the result, in plain words."""
+    response_before_concept: str | None = None
+    """The picture concept of that response's easy-read row (it goes if the response is
+    replaced by another's answer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,15 +237,15 @@ class ContributionService(Service):
                         "assessment's evidence first."
                     )
             removed = tuple(
-                DeletedContribution(
-                    other,
-                    tuple(unit.links.for_contribution(other.id or 0)),
-                    responses.get(other.id or 0),
-                )
-                for other in others
+                self._snapshot(unit, other, responses.get(other.id or 0)) for other in others
             )
             kept_links = unit.links.for_contribution(kept.id)
             response_before = responses.get(kept.id)
+            before_concept = (
+                unit.row_pictures.concept(RowKind.RESPONSE, response_before.id or 0)
+                if response_before is not None
+                else None
+            )
 
             # Links: one per document and section, the kept contribution's own first.
             places = {(link.document_id, link.section_id) for link in kept_links}
@@ -290,6 +298,7 @@ class ContributionService(Service):
                 before=kept,
                 link_ids_before=tuple(link.id for link in kept_links if link.id is not None),
                 response_before=response_before,
+                response_before_concept=before_concept,
                 removed=removed,
                 merged=merged,
                 notes=tuple(notes),
@@ -317,6 +326,10 @@ class ContributionService(Service):
                 response = None
             if before is not None and response is None:
                 unit.responses.restore(before)
+                if merged.response_before_concept is not None:
+                    unit.row_pictures.set(
+                        RowKind.RESPONSE, before.id or 0, merged.response_before_concept
+                    )
             restored = [unit.contributions.update(replace(merged.before, version=current.version))]
             restored += [self._restore(unit, deleted) for deleted in merged.removed]
             return restored
@@ -561,11 +574,7 @@ class ContributionService(Service):
                 "assessment(s), so it cannot be deleted. Remove it from the evidence of "
                 "those assessments first."
             )
-        deleted = DeletedContribution(
-            unit.contributions.to_record(row),
-            tuple(unit.links.for_contribution(contribution_id)),
-            unit.responses.for_contribution(contribution_id),
-        )
+        deleted = ContributionService._snapshot(unit, unit.contributions.to_record(row), response)
         # One by one rather than by the database's cascade, so each leaves an audit event.
         if deleted.response is not None:
             unit.responses.delete(deleted.response.id or 0)
@@ -573,6 +582,25 @@ class ContributionService(Service):
             unit.links.delete(link.id or 0)
         unit.contributions.delete(contribution_id, expected_version)
         return deleted
+
+    @staticmethod
+    def _snapshot(
+        unit: UnitOfWork, contribution: Contribution, response: Response | None
+    ) -> DeletedContribution:
+        """What deleting ``contribution`` takes with it (the database deletes the pictures
+        chosen for its row and its response's row with them), for ``_restore``."""
+        contribution_id = contribution.id or 0
+        return DeletedContribution(
+            contribution,
+            tuple(unit.links.for_contribution(contribution_id)),
+            response,
+            picture_concept=unit.row_pictures.concept(RowKind.CONTRIBUTION, contribution_id),
+            response_picture_concept=(
+                unit.row_pictures.concept(RowKind.RESPONSE, response.id or 0)
+                if response is not None
+                else None
+            ),
+        )
 
     @staticmethod
     def _restore(unit: UnitOfWork, deleted: DeletedContribution) -> Contribution:
@@ -596,6 +624,12 @@ class ContributionService(Service):
             if response.section_id is not None and not unit.sections.exists(response.section_id):
                 response = replace(response, section_id=None)
             unit.responses.restore(response)
+            if deleted.response_picture_concept is not None:
+                unit.row_pictures.set(
+                    RowKind.RESPONSE, response.id or 0, deleted.response_picture_concept
+                )
+        if deleted.picture_concept is not None:
+            unit.row_pictures.set(RowKind.CONTRIBUTION, restored.id or 0, deleted.picture_concept)
         return restored
 
     @staticmethod

@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from coproduce.domain.errors import ConflictError, ValidationError
 from coproduce.domain.preparation import PreparationTick
 from coproduce.domain.records import AgendaItem, Attendance, Meeting, Page, Person, replace
 from coproduce.domain.schedule import next_start
 from coproduce.domain.validation import check_agenda_item, check_attendance, check_meeting
-from coproduce.domain.vocabulary import AttendanceStatus, MeetingStatus
+from coproduce.domain.vocabulary import AttendanceStatus, MeetingStatus, RowKind
 from coproduce.services.base import Service
 from coproduce.store.unit_of_work import UnitOfWork
 
@@ -51,6 +52,10 @@ class DeletedMeeting:
     agenda_items: tuple[AgendaItem, ...]
     attendance: tuple[Attendance, ...]
     preparation_ticks: tuple[PreparationTick, ...] = ()
+    picture_concept: str | None = None
+    """The picture concept chosen for the session's easy-read row (None: none chosen)."""
+    agenda_item_concepts: tuple[tuple[int, str], ...] = ()
+    """(agenda item id, concept) for each item that had a picture chosen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,13 @@ class AttendanceSummary:
 
 
 class MeetingService(Service):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A deleted agenda item is undone with the item itself (callers keep it), so the
+        # picture concept its easy-read row had, which the database deletes with it, is kept
+        # here by id for ``restore_agenda_item``: as long-lived as the undo it serves.
+        self._item_concepts: dict[int, str] = {}
+
     # --- sessions ------------------------------------------------------------------------
 
     def create(self, meeting: Meeting) -> Meeting:
@@ -154,6 +166,10 @@ class MeetingService(Service):
             agenda_items = tuple(unit.agenda_items.for_meeting(meeting_id))
             marks = tuple(unit.attendance.for_meeting(meeting_id))
             ticks = tuple(unit.preparation_ticks.for_meeting(meeting_id))
+            concept = unit.row_pictures.concept(RowKind.SESSION, meeting_id)
+            item_concepts = unit.row_pictures.concepts(
+                RowKind.AGENDA_ITEM, [item.id for item in agenda_items if item.id is not None]
+            )
             for item in agenda_items:
                 unit.agenda_items.delete(item.id)  # type: ignore[arg-type]
             for mark in marks:
@@ -166,6 +182,8 @@ class MeetingService(Service):
                 agenda_items=agenda_items,
                 attendance=marks,
                 preparation_ticks=ticks,
+                picture_concept=concept,
+                agenda_item_concepts=tuple(sorted(item_concepts.items())),
             )
 
     def restore(self, deleted: DeletedMeeting) -> Meeting:
@@ -199,6 +217,10 @@ class MeetingService(Service):
                     unit.attendance.restore(mark)
             for tick in deleted.preparation_ticks:
                 unit.preparation_ticks.restore(tick)
+            if deleted.picture_concept is not None:
+                unit.row_pictures.set(RowKind.SESSION, restored.id, deleted.picture_concept)
+            for item_id, item_concept in deleted.agenda_item_concepts:
+                unit.row_pictures.set(RowKind.AGENDA_ITEM, item_id, item_concept)
             return unit.meetings.get(restored.id)  # type: ignore[arg-type]
 
     def previous(self, meeting_id: int) -> Meeting | None:
@@ -273,16 +295,23 @@ class MeetingService(Service):
         (the database sets their agenda item to empty)."""
         with self._store.transaction() as unit:
             item = unit.agenda_items.get(item_id)
+            concept = unit.row_pictures.concept(RowKind.AGENDA_ITEM, item_id)
             unit.agenda_items.delete(item_id, expected_version)
             remaining = [i.id for i in unit.agenda_items.for_meeting(item.meeting_id)]
             self._renumber(unit, item.meeting_id, remaining)  # type: ignore[arg-type]
-            return unit.agenda_items.for_meeting(item.meeting_id)
+            agenda = unit.agenda_items.for_meeting(item.meeting_id)
+        if concept is not None:
+            self._item_concepts[item_id] = concept
+        else:
+            self._item_concepts.pop(item_id, None)
+        return agenda
 
     def restore_agenda_item(self, item: AgendaItem) -> list[AgendaItem]:
         """Put a deleted agenda item back under its old id, at the place it had
         (``item.position``, or the end if the agenda is shorter now); returns the agenda.
 
-        Documents no longer on record are left off; a session deleted meanwhile refuses."""
+        Documents no longer on record are left off; a session deleted meanwhile refuses. The
+        picture chosen for its easy-read row comes back with it."""
         if item.id is None:
             raise ValueError("restore_agenda_item() needs an item that was saved before")
         with self._store.transaction() as unit:
@@ -293,7 +322,12 @@ class MeetingService(Service):
             )
             order.insert(min(max(0, item.position), len(order)), restored.id)
             self._renumber(unit, item.meeting_id, order)  # type: ignore[arg-type]
-            return unit.agenda_items.for_meeting(item.meeting_id)
+            concept = self._item_concepts.get(item.id)
+            if concept is not None:
+                unit.row_pictures.set(RowKind.AGENDA_ITEM, item.id, concept)
+            agenda = unit.agenda_items.for_meeting(item.meeting_id)
+        self._item_concepts.pop(item.id, None)
+        return agenda
 
     def move_agenda_item(self, item_id: int, new_index: int) -> list[AgendaItem]:
         """Move an item to ``new_index`` (0 is first; out-of-range indexes go to the ends) and

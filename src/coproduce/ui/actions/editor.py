@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.errors import NotFoundError, ValidationError
 from coproduce.domain.records import Action, Meeting, Person, replace
-from coproduce.domain.vocabulary import ActionStatus
+from coproduce.domain.vocabulary import ActionStatus, RowKind
 from coproduce.services.meetings import MeetingFilter
 from coproduce.ui.actions.fields import DoneOnEdit, OptionalDate
 from coproduce.ui.actions.owner_chooser import OwnerChooser
 from coproduce.ui.actions.wording import lateness
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
+from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.formats import day_and_date, session_time
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
@@ -141,6 +142,8 @@ class ActionEditor(RecordEditor[Action]):
             context, self.what.toPlainText, source_name=self.tr("the action")
         )
         self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
+        self.picture = RowPicture(context, RowKind.ACTION, scope=self)
+        form.addRow(self.tr("Picture:"), self.picture)
 
         self.body.addWidget(self.heading)
         self.body.addLayout(form)
@@ -201,6 +204,7 @@ class ActionEditor(RecordEditor[Action]):
         self.done_on.set_value(record.done_on, done=record.status is ActionStatus.DONE)
         self.note.setPlainText(record.note)
         self.easy_read.set_text(record.easy_read)
+        self.picture.set_row(record.id, record.easy_read or record.text)
         self.mark_done_button.setEnabled(not new and record.status is not ActionStatus.DONE)
         self.drop_button.setEnabled(not new and record.status is not ActionStatus.DROPPED)
         self._show_lateness()
@@ -268,6 +272,7 @@ class ActionEditor(RecordEditor[Action]):
             self.easy_read.edit,
             self.easy_read.draft_button,
             self.easy_read.findings_list,
+            self.picture.button,
             self.mark_done_button,
             self.drop_button,
             self.revert_button,

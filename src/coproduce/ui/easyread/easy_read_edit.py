@@ -218,6 +218,9 @@ class EasyReadEdit(QWidget):
         column.addLayout(controls)
         column.addWidget(self.findings_list)
         self.setFocusProxy(self.edit)
+        # A label's Alt key moves the focus only to a buddy that takes focus; the proxy then
+        # hands it to the text box (Tab still stops at the text box alone).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.next_action = QAction(self.tr("Next thing to check in the easy read"), self)
         self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F8))

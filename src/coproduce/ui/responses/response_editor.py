@@ -8,8 +8,9 @@ is what the person saw before.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from coproduce.domain.records import Response, replace
 from coproduce.ui.context import WindowContext
@@ -44,12 +45,20 @@ class ResponseEditor(RecordEditor[Response]):
         # Revert (Ctrl+S saves the panel from inside it).
         self.save_button.setText(self.tr("Save"))
         self.revert_button.setText(self.tr("Revert"))
-        self.fields = ResponseFields(self.errors, today=contributions.today)
-        self.body.addWidget(self.fields)
+        self.fields = ResponseFields(self.errors, context=context, today=contributions.today)
+        # The fields scroll (Save and Revert stay in sight): with the easy read's checker and
+        # picture, an answered response is taller than the pane on a 1280x800 screen.
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.fields)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setAccessibleName(self.tr("The response's fields"))
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.addWidget(self.scroller, 1)
         outer = self.layout()
         if outer is not None:  # the panel's frame around it gives the margin
             outer.setContentsMargins(0, 0, 0, 0)
-        self.body.addStretch(1)
         self.watch(self.fields)
         self.load(None)
 

@@ -7,9 +7,11 @@ forward", where it was referred for "outside our scope", a decision only for an 
 What is typed into a field that is then hidden stays in it (the person may change the status
 back), but it is not saved: ``collect`` keeps only what applies to the status.
 
-The easy-read wording is made by ``make_easy_read_field`` alone, so a richer field (one that
-checks the wording is plain) can replace the plain text box in that one place. Whatever it
-returns must offer ``toPlainText()``, ``setPlainText()`` and a ``textChanged`` signal.
+The easy-read wording is made by ``make_easy_read_field`` alone. Given the window's context
+it is the checking easy-read box (``EasyReadEdit``: findings as you type, "Draft from the
+response"), with the row's picture and "Picture…" under it; without one (a dialog that has no
+easy read) a plain text box. Either offers ``toPlainText()``, ``setPlainText()`` and a
+``textChanged`` signal.
 """
 
 from __future__ import annotations
@@ -29,17 +31,49 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.records import Response, replace
-from coproduce.domain.vocabulary import FeedbackMethod, ResponseStatus
+from coproduce.domain.vocabulary import FeedbackMethod, ResponseStatus, RowKind
+from coproduce.ui.context import WindowContext
 from coproduce.ui.documents.optional_date_edit import OptionalDateEdit
+from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
+from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.widgets.form import FieldErrors
 
 SectionChoice = tuple[int, str]
 """A section the response may name: its id and how it is shown ("1 Housing")."""
 
 
-def make_easy_read_field() -> QPlainTextEdit:
-    """The easy-read wording of a response. The one place to swap in a checking field."""
+class EasyReadField(EasyReadEdit):
+    """The checking easy-read box with the text box's names for its text and its signal."""
+
+    textChanged = Signal()  # noqa: N815 (the name QPlainTextEdit gives it)
+
+    def __init__(
+        self, context: WindowContext, raw_text: Callable[[], str], *, source_name: str
+    ) -> None:
+        super().__init__(context, raw_text, source_name=source_name)
+        self.changed.connect(self.textChanged)
+
+    def toPlainText(self) -> str:  # noqa: N802
+        return self.text()
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802
+        self.set_text(text)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802
+        # Screen readers announce the text box, which is what takes the focus.
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+
+def make_easy_read_field(
+    context: WindowContext | None = None, raw_text: Callable[[], str] | None = None
+) -> QPlainTextEdit | EasyReadField:
+    """The easy-read wording of a response: the checking box, drafted from ``raw_text``,
+    when there is a window ``context``; else a plain text box."""
+    if context is not None and raw_text is not None:
+        return EasyReadField(context, raw_text, source_name="the response")
     field = QPlainTextEdit()
+    field.setTabChangesFocus(True)
     field.setPlaceholderText("Short words and short sentences, for the easy-read summary")
     return field
 
@@ -57,6 +91,9 @@ def _text_box(lines: int, placeholder: str) -> QPlainTextEdit:
 class ResponseFields(QWidget):
     """Status, then the fields that status needs.
 
+    With the window's ``context`` the easy read is checked as it is typed and the response's
+    picture is shown under it ("Picture…" chooses it once the response is saved).
+
     Signals:
         changed(): the person edited a field (for unsaved-change tracking).
         status_changed(): the chosen status changed (the shown fields follow).
@@ -69,6 +106,7 @@ class ResponseFields(QWidget):
         self,
         errors: FieldErrors,
         *,
+        context: WindowContext | None = None,
         today: Callable[[], date] = date.today,
         with_easy_read: bool = True,
         with_feedback: bool = True,
@@ -96,10 +134,17 @@ class ResponseFields(QWidget):
             self.tr("Who is dealing with it, e.g. the housing team")
         )
         self.text_field = _text_box(3, self.tr("What we did, or what happens next"))
-        self.easy_read_field = make_easy_read_field()
+        with_context = context if with_easy_read else None
+        self.easy_read_field = make_easy_read_field(with_context, self.text_field.toPlainText)
         if isinstance(self.easy_read_field, QPlainTextEdit):
-            self.easy_read_field.setTabChangesFocus(True)
             self.easy_read_field.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        # No Alt key: every letter of "Picture" is taken by these fields, the links above
+        # them or the window's menus. F7 anywhere in the fields opens the chooser.
+        self.picture: RowPicture | None = (
+            RowPicture(context, RowKind.RESPONSE, button_text=self.tr("Picture…"), scope=self)
+            if with_context is not None
+            else None
+        )
         self.decided_by_field = QLineEdit()
         self.decided_by_field.setPlaceholderText(self.tr("A name or a board"))
         self.decided_on_field = OptionalDateEdit(
@@ -141,6 +186,9 @@ class ResponseFields(QWidget):
             holder = widget.parentWidget()
             assert holder is not None
             self._rows[field] = holder
+            if field == "easy_read" and self.picture is not None:
+                self.form.addRow(self.tr("Picture:"), self.picture)
+                self._rows["picture"] = self.picture
         self.status_field.setAccessibleName(self.tr("Status"))
         self.section_field.setAccessibleName(self.tr("Section that changed"))
         self.reason_field.setAccessibleName(self.tr("Why it was not taken forward"))
@@ -225,6 +273,8 @@ class ResponseFields(QWidget):
             self.referred_field.setText(response.referred_to)
             self.text_field.setPlainText(response.text)
             self.easy_read_field.setPlainText(response.easy_read)
+            if self.picture is not None:
+                self.picture.set_row(response.id, response.easy_read or response.text)
             self.decided_by_field.setText(response.decided_by)
             self.decided_on_field.set_date(response.decided_on)
             self.fed_back_on_field.set_date(response.fed_back_on)
@@ -296,6 +346,7 @@ class ResponseFields(QWidget):
             "referred_to": status is ResponseStatus.OUTSIDE_SCOPE,
             "text": answered,
             "easy_read": answered,
+            "picture": answered,
             "decided_by": status.is_answer,
             "decided_on": status.is_answer,
             "fed_back_on": answered,

@@ -1,4 +1,5 @@
-"""The editor of one agenda item: its title, time in minutes, notes and linked documents.
+"""The editor of one agenda item: its title, time in minutes, notes, easy-read wording with
+the picture beside it in the easy-read summary, and linked documents.
 
 New items go to the end of the agenda (the agenda list moves them); an edit keeps the item's
 place. Adding, editing and (through the agenda) deleting are all undoable.
@@ -9,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from coproduce.domain.records import AgendaItem, replace
+from coproduce.domain.vocabulary import RowKind
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
+from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.sessions.document_picker import DocumentPicker
 from coproduce.ui.sessions.session_editor import name_inner_line_edit
 from coproduce.ui.widgets.record_editor import RecordEditor
@@ -42,6 +45,10 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 4)
         self.easy_read = EasyReadEdit(context, self._raw_text, source_name=self.tr("the item"))
+        # Alt+R: the session editor beside it has Alt+C for its own picture.
+        self.picture = RowPicture(
+            context, RowKind.AGENDA_ITEM, button_text=self.tr("Pictu&re…"), scope=self
+        )
         self.documents = DocumentPicker(context.services)
 
         form = QFormLayout()
@@ -50,6 +57,7 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.errors.add_row(form, self.tr("&Minutes:"), "duration_minutes", self.minutes_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
         self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
+        form.addRow(self.tr("Picture:"), self.picture)
         self.errors.add_row(form, self.tr("Doc&uments:"), "document_ids", self.documents)
         self.body.addLayout(form)
         self.save_button.setText(self.tr("&Save item"))
@@ -77,6 +85,10 @@ class AgendaItemEditor(RecordEditor[AgendaItem]):
         self.minutes_box.setValue(minutes or 0)
         self.notes_edit.setPlainText(record.notes if record else "")
         self.easy_read.set_text(record.easy_read if record else "")
+        if record is None:
+            self.picture.set_row(None)
+        else:
+            self.picture.set_row(record.id, record.easy_read or record.title)
         self.documents.set_documents(record.document_ids if record else ())
         self.save_button.setToolTip(
             self.tr("Add the item to the end of the agenda (Ctrl+S)")

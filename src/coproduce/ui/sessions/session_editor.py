@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.records import Group, Meeting, Person, replace
-from coproduce.domain.vocabulary import MeetingStatus, Role
+from coproduce.domain.vocabulary import MeetingStatus, Role, RowKind
 from coproduce.services.meetings import DeletedMeeting
 from coproduce.services.people import PersonFilter
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
+from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.formats import session_time
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
@@ -160,6 +161,8 @@ class SessionEditor(RecordEditor[Meeting]):
         self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 8)
         # The easy-read wording beside the notes: "About this meeting" in the easy-read summary.
         self.easy_read = EasyReadEdit(context, self.notes_edit.toPlainText)
+        # The picture on the easy-read summary's cover, suggested by the title.
+        self.picture = RowPicture(context, RowKind.SESSION, scope=self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -177,6 +180,7 @@ class SessionEditor(RecordEditor[Meeting]):
         self.errors.add_row(form, self.tr("Stat&us:"), "status", self.status_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
         self.errors.add_row(form, self.tr("Eas&y read:"), "easy_read", self.easy_read)
+        form.addRow(self.tr("Picture:"), self.picture)
         self.body.addLayout(form)
         self.body.addStretch(1)
 
@@ -259,6 +263,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.status_box.setCurrentIndex(0)
                 self.notes_edit.clear()
                 self.easy_read.set_text("")
+                self.picture.set_row(None)
                 self.suggestion_label.setText(
                     self.tr("Choose the group first: its cadence suggests the date.")
                 )
@@ -273,6 +278,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.status_box.setCurrentIndex(self.status_box.findData(record.status.value))
                 self.notes_edit.setPlainText(record.notes)
                 self.easy_read.set_text(record.easy_read)
+                self.picture.set_row(record.id, record.title)
                 self.suggestion_label.clear()
                 self.suggestion_label.hide()
         finally:

@@ -1,5 +1,6 @@
-"""The editor of one contribution in the tidy-up view: its wording (and easy-read wording),
-kind, speaker, agenda item and tags.
+"""The editor of one contribution in the tidy-up view: its wording (and easy-read wording,
+checked as it is typed and drafted from what was said, with the row's picture), kind,
+speaker, agenda item and tags.
 
 Saving goes through ``ContributionService.update``, so the capture rules hold here too: a
 named speaker must be marked present at the session, and the agenda item must be one of this
@@ -29,9 +30,12 @@ from coproduce.domain.vocabulary import (
     ContributionKind,
     CqcQualityStatement,
     MakingItRealTheme,
+    RowKind,
 )
 from coproduce.services.capture import Speaker
 from coproduce.ui.context import WindowContext
+from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
+from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
 
@@ -61,13 +65,17 @@ class ContributionEditor(RecordEditor[Contribution]):
             self.tr("To split it in two, put the cursor where the second part starts: Ctrl+T")
         )
         self.errors.add_row(form, self.tr("&What was said:"), "text", self.text_box)
-        self.easy_read_box = QPlainTextEdit()
+        self.text_box.setMaximumHeight(self.text_box.fontMetrics().lineSpacing() * 5)
+        # The easy-read wording ("What you told us" in the easy-read summary), drafted from
+        # what was said; ``easy_read_box`` is its text box (the view lets Ctrl+Z through it).
+        self.easy_read = EasyReadEdit(
+            context, self.text_box.toPlainText, source_name=self.tr("what was said")
+        )
+        self.easy_read_box = self.easy_read.edit
         self.easy_read_box.setAccessibleName(self.tr("Easy-read wording"))
-        self.easy_read_box.setTabChangesFocus(True)
-        self.easy_read_box.setPlaceholderText(self.tr("Short words and short sentences"))
-        self.errors.add_row(form, self.tr("&Easy-read wording:"), "easy_read", self.easy_read_box)
-        for box in (self.text_box, self.easy_read_box):
-            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 5)
+        self.errors.add_row(form, self.tr("&Easy-read wording:"), "easy_read", self.easy_read)
+        self.picture = RowPicture(context, RowKind.CONTRIBUTION, scope=self)
+        form.addRow(self.tr("Picture:"), self.picture)
 
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName(self.tr("Kind"))
@@ -121,7 +129,7 @@ class ContributionEditor(RecordEditor[Contribution]):
             box.setMinimumContentsLength(16)
         self.watch(
             self.text_box,
-            self.easy_read_box,
+            self.easy_read,
             self.kind_box,
             self.speaker_box,
             self.anonymous_box,
@@ -178,7 +186,8 @@ class ContributionEditor(RecordEditor[Contribution]):
         self._fill_speakers(record)
         if record is None:
             self.text_box.setPlainText("")
-            self.easy_read_box.setPlainText("")
+            self.easy_read.set_text("")
+            self.picture.set_row(None)
             self.kind_box.setCurrentIndex(0)
             self.speaker_box.setCurrentIndex(0)
             self.anonymous_box.setChecked(False)
@@ -188,7 +197,8 @@ class ContributionEditor(RecordEditor[Contribution]):
             self._show_source()
             return
         self.text_box.setPlainText(record.text)
-        self.easy_read_box.setPlainText(record.easy_read)
+        self.easy_read.set_text(record.easy_read)
+        self.picture.set_row(record.id, record.easy_read or record.text)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(record.kind.value)))
         if record.attribution is Attribution.WHOLE_GROUP:
             wanted: object = GROUP
@@ -211,7 +221,7 @@ class ContributionEditor(RecordEditor[Contribution]):
         return replace(
             self.record,
             text=self.text_box.toPlainText(),
-            easy_read=self.easy_read_box.toPlainText(),
+            easy_read=self.easy_read.text(),
             kind=ContributionKind(self.kind_box.currentData()),
             attribution=attribution,
             speaker_id=speaker_id,
