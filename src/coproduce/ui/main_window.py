@@ -273,9 +273,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(
-            self._action(self.tr("&Export tables..."), "Ctrl+Shift+E", self.open_table_export)
-        )
-        file_menu.addAction(
             self._action(
                 self.tr("&Contact details for documents..."), None, self.open_contact_details
             )
@@ -308,24 +305,31 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Glossary of hard words..."), None, self.open_glossary)
         )
 
-        print_menu = self.menuBar().addMenu(self.tr("&Print"))
-        print_menu.addAction(
+        # "Export", not "Print": Alt+P belongs to fields on the pages (Open, Response).
+        export_menu = self.menuBar().addMenu(self.tr("E&xport"))
+        export_menu.addAction(
             self._action(
                 self.tr("&Easy-read summary of the session..."),
                 "Ctrl+P",
                 self.print_easy_read_summary,
             )
         )
-        print_menu.addAction(
+        export_menu.addAction(
             self._action(self.tr("&Minutes of the session..."), "Ctrl+Shift+P", self.print_minutes)
         )
-        print_menu.addAction(
+        export_menu.addAction(
             self._action(
                 self.tr("&You said, we did..."), "Ctrl+Shift+Y", self.print_you_said_we_did
             )
         )
-        print_menu.addAction(
+        export_menu.addAction(
             self._action(self.tr("&Ideas pack for the person..."), None, self.print_person_pack)
+        )
+        export_menu.addSeparator()
+        export_menu.addAction(
+            self._action(
+                self.tr("&Tables for Excel or Power BI..."), "Ctrl+Shift+E", self.open_table_export
+            )
         )
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
