@@ -73,7 +73,7 @@ class PagePreview(QScrollArea):
 
     def message(self) -> str:
         """The text shown instead of pages, or "" when pages are shown."""
-        labels = [label for label in self._pages.findChildren(QLabel) if not label.property("page")]
+        labels = [label for label in self._shown if not label.property("page")]
         return labels[0].text() if labels else ""
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
