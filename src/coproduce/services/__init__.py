@@ -15,6 +15,7 @@ from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
 from coproduce.services.dashboard import DashboardService
 from coproduce.services.documents import DocumentService
+from coproduce.services.evidence import EvidenceService
 from coproduce.services.glossary import GlossaryService
 from coproduce.services.groups import GroupService
 from coproduce.services.involvement import InvolvementService
@@ -112,3 +113,7 @@ class Services:
     @cached_property
     def reports(self) -> ReportService:
         return ReportService(self.store, self._today)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        return EvidenceService(self.store, self._today)

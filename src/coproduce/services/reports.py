@@ -115,7 +115,7 @@ class ReportService(Service):
     def contact(self) -> Contact:
         """The contact details printed on easy-read documents' "Contact us" page."""
         with self._store.transaction() as unit:
-            return _contact(unit)
+            return contact_details(unit)
 
     def set_contact(self, contact: Contact) -> Contact:
         fields = {
@@ -148,15 +148,15 @@ class ReportService(Service):
             chosen = [c for c in contributions if c.in_summary]
             actions = list(unit.actions.list(meeting_id=meeting_id).items)
             answered, earlier_meetings = self._said_did_for_summary(unit, meeting, contributions)
-            people = _Names(
+            people = ConsentNames(
                 unit,
-                _involved(unit, [meeting])
+                involved_people(unit, [meeting])
                 + [c.speaker_id for c, _ in answered]
                 + [c.speaker_id for c in contributions]
                 + [a.owner_id for a in actions],
             )
             next_meeting = _next_meeting(unit, meeting)
-            contact = _contact(unit)
+            contact = contact_details(unit)
 
         pictures = _Pictures(self, self._glossary())
         pictures.row(RowKind.SESSION, [(meeting.id, meeting.title)], fallback=COVER)
@@ -200,7 +200,7 @@ class ReportService(Service):
                     Row(
                         text=_words(c),
                         picture=pictures.of(RowKind.CONTRIBUTION, c.id),
-                        source=_said_by(people.attributed(c)),
+                        source=said_by(people.attributed(c)),
                     )
                     for c in chosen
                 ),
@@ -274,9 +274,9 @@ class ReportService(Service):
             attendance = unit.attendance.for_meeting(meeting_id)
             contributions = list(unit.contributions.list(meeting_id=meeting_id).items)
             actions = list(unit.actions.list(meeting_id=meeting_id).items)
-            people = _Names(
+            people = ConsentNames(
                 unit,
-                _involved(unit, [meeting])
+                involved_people(unit, [meeting])
                 + [c.speaker_id for c in contributions]
                 + [a.owner_id for a in actions],
             )
@@ -422,12 +422,12 @@ class ReportService(Service):
                 )
             )
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
-            people = _Names(
+            people = ConsentNames(
                 unit,
-                _involved(unit, list(meetings.values())) + [c.speaker_id for c in found],
+                involved_people(unit, list(meetings.values())) + [c.speaker_id for c in found],
             )
-            documents = _document_titles(unit, found) if group_id is not None else {}
-            contact = _contact(unit)
+            documents = document_titles(unit, found) if group_id is not None else {}
+            contact = contact_details(unit)
 
         pictures = _Pictures(self, self._glossary())
         pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
@@ -468,16 +468,18 @@ class ReportService(Service):
                 key=lambda c: (meetings[c.meeting_id].starts_at, c.captured_at or datetime.min)
             )
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
-            documents = _document_titles(unit, found)
-            contact = _contact(unit)
-            others = _Names(unit, _involved(unit, list(meetings.values())), keep={person_id})
+            documents = document_titles(unit, found)
+            contact = contact_details(unit)
+            others = ConsentNames(
+                unit, involved_people(unit, list(meetings.values())), keep={person_id}
+            )
 
         pictures = _Pictures(self, self._glossary())
         pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
         pictures.said_did(pairs)
         pictures.need(*(YOUR_IDEAS, CONTACT_US, ANOTHER_FORMAT))
         pictures.resolve()
-        nobody = _Names(None, [])
+        nobody = ConsentNames(None, [])
         items = tuple(
             replace(
                 pictures.said_did_item(c, r, nobody, meetings, documents, easy_read=True),
@@ -509,7 +511,7 @@ class ReportService(Service):
 # --- helpers -------------------------------------------------------------------------------
 
 
-class _Names:
+class ConsentNames:
     """Names of people, as consent allows: ``name`` is None for anyone whose 'quoted by name'
     consent is not in force now."""
 
@@ -574,7 +576,7 @@ class _Names:
         )
 
 
-def _scrub_value(value: object, names: _Names) -> object:
+def _scrub_value(value: object, names: ConsentNames) -> object:
     if isinstance(value, str):
         return names.scrub(value)
     if isinstance(value, tuple):
@@ -587,7 +589,7 @@ def _scrub_value(value: object, names: _Names) -> object:
     return value
 
 
-def _involved(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]:
+def involved_people(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]:
     """Everyone at or running ``meetings``: whose names must not leak through free text."""
     ids: list[int | None] = []
     for meeting in meetings:
@@ -597,7 +599,7 @@ def _involved(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]
     return ids
 
 
-def _said_by(attributed: str) -> str:
+def said_by(attributed: str) -> str:
     if attributed in (GROUP_MEMBER, ""):
         return GROUP_MEMBER
     if attributed == WHOLE_GROUP:
@@ -605,7 +607,7 @@ def _said_by(attributed: str) -> str:
     return f"{attributed} said"
 
 
-def _owner(action: Action, people: _Names, unnamed: str) -> str:
+def _owner(action: Action, people: ConsentNames, unnamed: str) -> str:
     if action.owner_id is None:
         return ""
     return people.name(action.owner_id) or unnamed
@@ -615,7 +617,7 @@ def _words(contribution: Contribution) -> str:
     return contribution.easy_read.strip() or contribution.text
 
 
-def _action_words(action: Action, people: _Names) -> str:
+def _action_words(action: Action, people: ConsentNames) -> str:
     lines = [action.easy_read.strip() or action.text]
     owner = people.name(action.owner_id)
     if owner:
@@ -648,13 +650,13 @@ def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
     return None
 
 
-def _contact(unit: UnitOfWork) -> Contact:
+def contact_details(unit: UnitOfWork) -> Contact:
     stored = unit.settings.get(CONTACT_SETTING) or {}
     fields = ("organisation", "phone", "email", "address", "other")
     return Contact(**{name: str(stored.get(name, "")) for name in fields})
 
 
-def _document_titles(unit: UnitOfWork, contributions: Iterable[Contribution]) -> dict[int, str]:
+def document_titles(unit: UnitOfWork, contributions: Iterable[Contribution]) -> dict[int, str]:
     """The title of the (first) document each contribution is linked to."""
     titles: dict[int, str] = {}
     wanted: dict[int, int] = {}
@@ -739,7 +741,7 @@ class _Pictures:
         self,
         contribution: Contribution,
         response: Response,
-        people: _Names,
+        people: ConsentNames,
         meetings: Mapping[int | None, Meeting],
         documents: Mapping[int, str],
         *,
@@ -762,7 +764,7 @@ class _Pictures:
             did=did,
             status=status,
             answered=response.status.is_answer,
-            source=_said_by(people.attributed(contribution)),
+            source=said_by(people.attributed(contribution)),
             said_picture=said_picture,
             did_picture=did_picture,
             said_on=meeting.starts_at.date() if meeting else None,

@@ -40,9 +40,11 @@ from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.pages.people_page import PeoplePage
 from coproduce.ui.pages.sessions_page import SessionsPage
 from coproduce.ui.printing.contact_dialog import ContactDialog
+from coproduce.ui.printing.evidence_chooser import EvidenceChooser
 from coproduce.ui.printing.export_dialog import DocumentJob, ExportDialog
 from coproduce.ui.printing.jobs import (
     easy_read_summary_job,
+    evidence_pack_job,
     minutes_job,
     person_pack_job,
     you_said_we_did_job,
@@ -325,6 +327,9 @@ class MainWindow(QMainWindow):
         export_menu.addAction(
             self._action(self.tr("&Ideas pack for the person..."), None, self.print_person_pack)
         )
+        export_menu.addAction(
+            self._action(self.tr("E&vidence pack..."), None, self.print_evidence_pack)
+        )
         export_menu.addSeparator()
         export_menu.addAction(
             self._action(
@@ -427,6 +432,22 @@ class MainWindow(QMainWindow):
                 date_from=choice.date_from,
                 date_to=choice.date_to,
                 easy_read=choice.easy_read,
+            )
+        )
+
+    def print_evidence_pack(self) -> ExportDialog | None:
+        """The assurance pack for chosen groups and dates, with its chosen examples."""
+        chooser = EvidenceChooser(self._services, parent=self)
+        if not chooser.exec():
+            return None
+        choice = chooser.choice()
+        return self.open_export(
+            evidence_pack_job(
+                self._services,
+                choice.group_ids,
+                choice.date_from,
+                choice.date_to,
+                choice.example_ids,
             )
         )
 

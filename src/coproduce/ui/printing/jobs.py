@@ -7,10 +7,12 @@ document's title) and returns a job whose ``gather`` calls the report service an
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from coproduce.documents.docx_base import date_in_words
 from coproduce.documents.easy_read import build_easy_read_summary
+from coproduce.documents.evidence_pack import build_evidence_pack, period_words
 from coproduce.documents.minutes import build_minutes
 from coproduce.documents.person_pack import build_person_pack
 from coproduce.documents.you_said_we_did import (
@@ -18,6 +20,21 @@ from coproduce.documents.you_said_we_did import (
     build_you_said_we_did,
 )
 from coproduce.services import Services
+from coproduce.services.dashboard import Dashboard
+from coproduce.services.evidence import (
+    ATTENDANCE,
+    LADDER,
+    OVERDUE,
+    RUNGS_OVER_TIME,
+    EvidenceFilter,
+)
+from coproduce.ui.dashboard.charts import (
+    attendance_over_time,
+    chart_png,
+    overdue_by_group,
+    rungs_over_time,
+)
+from coproduce.ui.ladder import portfolio
 from coproduce.ui.printing.export_dialog import DocumentJob
 
 
@@ -105,4 +122,56 @@ def person_pack_job(services: Services, person_id: int) -> DocumentJob:
         easy_read=True,
         gather=lambda: services.reports.person_pack(person_id),
         build=lambda content, settings, png: build_person_pack(content, png, settings),
+    )
+
+
+def evidence_images(dashboard: Dashboard) -> dict[str, bytes]:
+    """The evidence pack's pictures, drawn from the dashboard's figures (GUI thread only):
+    the portfolio ladder and the charts the Dashboard page shows, by ``EvidenceFigure.key``."""
+    images = {
+        LADDER: portfolio.render_png(dashboard.rungs),
+        RUNGS_OVER_TIME: chart_png(rungs_over_time(dashboard.rung_history)),
+        ATTENDANCE: chart_png(attendance_over_time(dashboard.reach, dashboard.periods)),
+    }
+    if dashboard.overdue.total:
+        images[OVERDUE] = chart_png(overdue_by_group(dashboard.overdue))
+    return images
+
+
+def evidence_pack_job(
+    services: Services,
+    group_ids: Iterable[int],
+    date_from: date | None,
+    date_to: date | None,
+    examples: Sequence[int] | None = None,
+) -> DocumentJob:
+    """The evidence pack for the groups (none: all) and dates, with the chosen "You said, we
+    did" examples (None: the default choice). The figures and the pictures are gathered on
+    the GUI thread (the pictures need Qt); the worker only writes the document."""
+    which = EvidenceFilter(frozenset(group_ids), date_from, date_to)
+    if which.group_ids:
+        names = sorted((services.groups.get(g).name for g in which.group_ids), key=str.casefold)
+        about = ", ".join(names) if len(names) <= 3 else f"{len(names)} groups"
+    else:
+        about = "All groups"
+    period = period_words(date_from, date_to, min(date_to or date.max, services.meetings.today()))
+    chosen = None if examples is None else tuple(examples)
+
+    def gather() -> tuple[object, dict[str, bytes]]:
+        pack = services.evidence.pack(which, chosen)
+        return pack, evidence_images(services.dashboard.figures(which.dashboard_filter()))
+
+    return DocumentJob(
+        title="Evidence pack",
+        subject=f"{about}, {period}",
+        file_name=_file_name(
+            "Evidence pack",
+            about,
+            (date_from.isoformat() if date_from else ""),
+            "to",
+            (date_to or services.meetings.today()).isoformat(),
+        ),
+        easy_read=False,
+        gather=gather,
+        build=lambda content, _settings, _png: build_evidence_pack(*content),
     )
