@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import zipfile
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coproduce.documents.pdf import soffice_path
+from coproduce.domain.vocabulary import PictureSource
 from coproduce.services import Services
 from coproduce.services.contributions import ContributionFilter
 from coproduce.services.meetings import MeetingFilter
@@ -179,3 +181,49 @@ def test_a_person_pack_shows_no_size_choice_for_staff_documents_only(
     assert pack.size_box.isVisibleTo(pack) and pack.font_box.isVisibleTo(pack)
     assert not minutes.size_box.isVisibleTo(minutes)
     assert minutes.settings is None
+
+
+def test_a_picture_file_gone_missing_is_replaced_by_the_library_picture_and_said(
+    qtbot: QtBot, demo_services: Services, prompts, tmp_path: Path
+) -> None:
+    # On a shared database a chosen photo may live on a colleague's laptop: the summary is
+    # still made, with the library's picture and a warning, never blocked.
+    gone = tmp_path / "our-meeting-room.png"
+    demo_services.pictures.choose(
+        "meeting", PictureSource.FILE, str(gone), "Our meeting room at the town hall"
+    )
+    meeting_id = _summarised_session(demo_services)
+    job = dataclasses.replace(
+        easy_read_summary_job(demo_services, meeting_id),
+        fallback=lambda choice: demo_services.pictures.default_for(choice.concept),
+    )
+    dialog = _open(qtbot, job)
+
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    warnings = [line for line in shown if line.startswith("Warning:")]
+    assert any("library's picture was used instead" in line for line in warnings)
+    assert dialog.save_button.isEnabled()
+    prompts.expect_save_file(tmp_path / "summary.docx")
+    assert dialog.save()
+
+
+def test_a_name_given_without_docx_does_not_silently_replace_another_file(
+    qtbot: QtBot, demo_services: Services, prompts, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    existing = folder / "Minutes.docx"
+    existing.write_bytes(b"last month's minutes")
+    dialog = _open(qtbot, minutes_job(demo_services, _summarised_session(demo_services)))
+
+    prompts.expect_save_file(folder / "Minutes")  # the Save dialog checked "Minutes" only
+    prompts.expect_question(False)
+    assert not dialog.save()
+    assert existing.read_bytes() == b"last month's minutes"
+    assert "Minutes.docx already exists" in prompts.shown[-1].text
+
+    prompts.expect_save_file(folder / "Minutes.doc")
+    prompts.expect_question(True)
+    assert dialog.save()
+    assert dialog.saved_to == existing
+    assert existing.read_bytes().startswith(b"PK")

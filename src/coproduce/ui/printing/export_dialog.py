@@ -49,7 +49,7 @@ from coproduce.documents.pdf import convert_to_pdf, copy_into_place, soffice_pat
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import PictureChoice
 from coproduce.ui import prompts
-from coproduce.ui.pictures import render_png
+from coproduce.ui.pictures import render_png, render_with_fallback
 from coproduce.ui.printing.preview import PagePreview
 from coproduce.ui.workers import Operation, run_in_background
 
@@ -80,6 +80,10 @@ class DocumentJob:
     build: Callable[[Any, EasyReadSettings | None, Callable[[PictureChoice], bytes]], Any]
     settings: EasyReadSettings | None = None
     save_settings: Callable[[EasyReadSettings], None] | None = None
+    fallback: Callable[[PictureChoice], PictureChoice] | None = None
+    """The library's picture for a choice whose own file is missing (on a shared database the
+    file may live on a colleague's laptop): the document is made with it, and a warning says
+    so, rather than the export being blocked."""
 
 
 @dataclass(slots=True)
@@ -100,6 +104,7 @@ class ExportDialog(QDialog):
         self._work = Path(tempfile.mkdtemp(prefix="coproduce-export-"))
         self._content: Any = None
         self._pictures: dict[PictureChoice, bytes] = {}
+        self._picture_warnings: dict[PictureChoice, str] = {}
         self._result: _Result | None = None
         self._operation: Operation | None = None
         self._pending = False
@@ -270,8 +275,15 @@ class ExportDialog(QDialog):
     def _rendered_pictures(self) -> Callable[[PictureChoice], bytes]:
         """Every picture the content names, rendered now (GUI thread), looked up by the build."""
         for choice in _pictures_in(self._content):
-            if choice not in self._pictures:
+            if choice in self._pictures:
+                continue
+            if self._job.fallback is None:
                 self._pictures[choice] = render_png(choice, PICTURE_PX)
+                continue
+            png, warning = render_with_fallback(choice, self._job.fallback(choice), PICTURE_PX)
+            self._pictures[choice] = png
+            if warning:
+                self._picture_warnings[choice] = warning
         pictures = dict(self._pictures)
 
         def picture_png(choice: PictureChoice) -> bytes:
@@ -289,6 +301,8 @@ class ExportDialog(QDialog):
         self._result = result
         self.progress.hide()
         self.findings.clear()
+        for warning in self._picture_warnings.values():
+            self.findings.addItem(self.tr("Warning: %s") % warning)
         for warning in result.built.warnings:
             self.findings.addItem(self.tr("Warning: %s") % warning)
         for finding in result.findings:
@@ -344,8 +358,20 @@ class ExportDialog(QDialog):
         )
         if target is None:
             return False
-        if target.suffix.lower() != ".docx":
+        chosen = target
+        if target.suffix.lower() == ".doc":
+            target = target.with_suffix(".docx")
+        elif target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
+        # The Save dialog asked about the name typed; a name we changed may be another file.
+        if target != chosen and target.exists():
+            replace = prompts.ask_yes_no(
+                self,
+                self.tr("Replace the file?"),
+                self.tr("%s already exists. Replace it with this document?") % target.name,
+            )
+            if not replace:
+                return False
         try:
             # The Save dialog has already asked before replacing a file.
             save_atomically(result.built.document, target, force=True)
@@ -403,7 +429,10 @@ def _finding_text(finding: Any) -> str:
     inner = finding.finding
     text = f"{finding.where}: {inner.message}"
     suggestion = getattr(inner, "suggestion", "")
-    return f"{text} {suggestion}".strip() if suggestion else text
+    # Most messages already name their suggestion ('Try "money check".'); add it only if not.
+    if suggestion and suggestion.casefold() not in inner.message.casefold():
+        text = f"{text} ({suggestion})"
+    return text
 
 
 def _escape(text: str) -> str:
