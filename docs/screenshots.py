@@ -11,7 +11,14 @@ Saves one PNG per page, each with a record open: ``sessions.png`` (the one the R
 each tab of a session: ``session-agenda.png``, ``session-carried.png``,
 ``session-preparation.png``, ``session-register.png``, a person's access needs and consent
 tabs: ``person-access.png``, ``person-consent.png``; meeting mode on a session,
-``meeting-mode.png``, and a search, ``search.png``.
+``meeting-mode.png``, and a search, ``search.png``; the tidy-up after a session,
+``tidy-up.png``; a document's "What the groups said" with a response open,
+``document-said.png``, and responding to several, ``respond-to-many.png``; its ladder,
+``document-ladder.png``, a guided assessment, ``ladder-assessment.png``, and the drifting work,
+``drifting-work.png``; the easy-read summary in the export dialog with its pages,
+``export-easy-read.png``; the glossary, ``glossary.png``; the picture library,
+``picture-chooser.png``; the table export, ``export-tables.png``; and the evidence pack's
+choices, ``evidence-pack.png``.
 """
 
 from __future__ import annotations
@@ -81,6 +88,8 @@ def take_screenshots(out: Path) -> list[Path]:
             window.show_page(entry.key)
             window.navigation.setFocus()
             settle()
+            if entry.key == "dashboard":
+                _wait_for_dashboard(window)
             show_at_work = PAGES_AT_WORK.get(entry.key)
             if show_at_work is not None:
                 show_at_work(window)
@@ -90,11 +99,27 @@ def take_screenshots(out: Path) -> list[Path]:
         saved.extend(_session_tabs(window, out, settle))
         saved.extend(_person_tabs(window, out, settle))
         saved.extend(_meeting_mode_and_search(window, out, settle))
+        saved.extend(_tidy_up(window, out, settle))
+        saved.extend(_document_said(window, out, settle))
+        saved.extend(_ladder(window, out, settle))
+        saved.extend(_exports(window, out, settle))
         window.close()
         application.processEvents()
         return saved
     finally:
         database.close()
+
+
+def _wait_for_dashboard(window: Any) -> None:
+    """The dashboard loads its figures in the background: wait for them."""
+    from PySide6.QtCore import QEventLoop
+
+    page = window.page("dashboard")
+    if page.loading:
+        loop = QEventLoop()
+        page.loaded.connect(loop.quit)
+        loop.exec()
+        page.loaded.disconnect(loop.quit)
 
 
 def _save(window: Any, path: Path) -> Path:
@@ -190,6 +215,138 @@ def _meeting_mode_and_search(window: Any, out: Path, settle: Callable[[], None])
         settle()
     saved.append(_save(dialog, out / "search.png"))
     dialog.close()
+    return saved
+
+
+def _tidy_up(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    """The tidy-up of the featured session, one contribution chosen."""
+    window.show_page("sessions")
+    page = window.list_page("sessions")
+    show_sessions_at_work(window)
+    settle()
+    page.tidy_up_session()
+    view = page.tidy_up_view
+    view.showNormal()  # it opens maximised; the picture needs the fixed size
+    view.resize(*WINDOW_SIZE)
+    view.table.selectRow(2)
+    settle()
+    saved = [_save(view, out / "tidy-up.png")]
+    view.close()
+    settle()
+    return saved
+
+
+def _document_said(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    """A document's "What the groups said" with an answered contribution open, then the
+    dialog that responds to several at once."""
+    from coproduce.domain.vocabulary import ResponseStatus
+
+    window.show_page("documents")
+    page = window.list_page("documents")
+    page.table.selectRow(0)
+    page.editor.tabs.setCurrentWidget(page.editor.said)
+    view = page.editor.said
+    journeys = [
+        view.journey_at(view.model.index(row, 0, view.model.index(group, 0)))
+        for group in range(view.model.rowCount())
+        for row in range(view.model.rowCount(view.model.index(group, 0)))
+    ]
+    answered = next(j for j in journeys if j.status is ResponseStatus.CHANGED_DOCUMENT)
+    view.choose([answered.contribution.id])
+    settle()
+    saved = [_save(window, out / "document-said.png")]
+    view.choose([j.contribution.id for j in journeys[:3]])
+    dialog = view.respond_to_chosen()
+    dialog.fields.set_status(ResponseStatus.ALREADY_HAPPENING)
+    dialog.adjustSize()
+    settle()
+    saved.append(_save(dialog, out / "respond-to-many.png"))
+    dialog.reject()
+    view.choose([])
+    page.editor.tabs.setCurrentIndex(0)
+    settle()
+    return saved
+
+
+LADDER_DOCUMENT = "Hartmoor Carers' Strategy 2026\u20132031"
+
+
+def _ladder(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    """A document's Ladder tab, a guided assessment with its suggestion, the drifting work."""
+    from coproduce.domain.ladder import QUESTIONS, Answer
+    from coproduce.services.documents import DocumentFilter
+
+    services = window.context.services
+    window.show_page("documents")
+    page = window.list_page("documents")
+    document = next(
+        d for d in services.documents.list(DocumentFilter()).items if d.title == LADDER_DOCUMENT
+    )
+    page.show_document(document.id)
+    page.editor.tabs.setCurrentWidget(page.editor.ladder)
+    settle()
+    saved = [_save(window, out / "document-ladder.png")]
+    dialog = page.editor.ladder.new_assessment()
+    answers = [Answer.YES, Answer.YES, Answer.PARTLY, Answer.YES, Answer.NO]
+    for question, answer in zip(QUESTIONS, answers + [Answer.YES] * len(QUESTIONS), strict=False):
+        field = dialog.answer_fields[question.key]
+        field.setCurrentIndex(field.findData(answer.value))
+    settle()
+    saved.append(_save(dialog, out / "ladder-assessment.png"))
+    dialog.reject()
+    drifting = page.show_drifting_work()
+    drifting.adjustSize()
+    settle()
+    saved.append(_save(drifting, out / "drifting-work.png"))
+    drifting.close()
+    page.editor.tabs.setCurrentIndex(0)
+    settle()
+    return saved
+
+
+def _exports(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
+    """The easy-read summary of the featured session in the export dialog, pages and all;
+    the glossary, the picture library, the table export and the evidence pack's choices."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from coproduce.ui.pictures.chooser import PictureChooser
+    from coproduce.ui.printing.evidence_chooser import EvidenceChooser
+
+    window.show_page("sessions")
+    show_sessions_at_work(window)
+    settle()
+    dialog = window.print_easy_read_summary()
+    dialog.resize(*WINDOW_SIZE)
+    waited = 0
+    while dialog.result is None and waited < 240:  # LibreOffice makes the preview's pages
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
+        loop = QEventLoop()
+        QTimer.singleShot(250, loop.quit)
+        loop.exec()
+        waited += 1
+    settle()
+    saved = [_save(dialog, out / "export-easy-read.png")]
+    dialog.reject()
+    settle()
+    glossary = window.open_glossary()
+    settle()
+    saved.append(_save(glossary, out / "glossary.png"))
+    glossary.reject()
+    chooser = PictureChooser(window.context, "bus", parent=window)
+    chooser.show()
+    settle()
+    saved.append(_save(chooser, out / "picture-chooser.png"))
+    chooser.reject()
+    tables = window.open_table_export()
+    settle()
+    saved.append(_save(tables, out / "export-tables.png"))
+    tables.reject()
+    evidence = EvidenceChooser(window.context.services, parent=window)
+    evidence.show()
+    settle()
+    saved.append(_save(evidence, out / "evidence-pack.png"))
+    evidence.reject()
+    settle()
     return saved
 
 

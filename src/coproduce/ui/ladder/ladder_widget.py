@@ -313,7 +313,11 @@ class LadderPicture(QWidget):
         metrics = self.fontMetrics()
         labels = [short_date(a.assessed_on) for a in history]
         widest = max(metrics.horizontalAdvance(t) for t in labels) + 8
-        shown = range(len(history)) if widest <= step else sorted({0, len(history) - 1})
+        shown: list[int] | range = range(len(history))
+        if widest > step:
+            # Only the first and the last; only the last when even those two would overlap.
+            apart = step * (len(history) - 1)
+            shown = [0, len(history) - 1] if apart >= widest else [len(history) - 1]
         painter.setPen(text)
         for index in shown:
             x = track.left() + step * (index + 1)

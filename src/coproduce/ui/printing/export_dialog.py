@@ -173,6 +173,7 @@ class ExportDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 680])  # the pages get the larger share from the start
 
         self.pdf_box = QCheckBox(self.tr("Also save a &PDF beside it"))
         self.pdf_box.setAccessibleName(self.tr("Also save a PDF"))

@@ -31,6 +31,9 @@ class PagePreview(QScrollArea):
         self._pages.setBackgroundRole(self.backgroundRole())
         self._layout = QVBoxLayout(self._pages)
         self._layout.setSpacing(PAGE_GAP)
+        self._layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        # Pages are drawn at the width of the view, so a sideways scroll bar is never needed.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._pages)
         self._document = QPdfDocument(self)
@@ -82,7 +85,9 @@ class PagePreview(QScrollArea):
             self._render_pages()
 
     def _target_width(self) -> int:
-        return max(200, self.viewport().width() - 2 * PAGE_GAP)
+        # The vertical scroll bar may appear once pages are shown: leave room for it.
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return max(200, self.viewport().width() - 2 * PAGE_GAP - 4 - scroll_bar)
 
     def _render_pages(self) -> None:
         self._clear()
