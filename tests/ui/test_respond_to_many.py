@@ -4,8 +4,10 @@ driven by keyboard, checked on screen and in what the services hold."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,11 +41,15 @@ from coproduce.domain.vocabulary import (
 from coproduce.services import Services
 from coproduce.services.contributions import ContributionFilter
 from coproduce.services.documents import DocumentFilter
+from coproduce.store.database import Database
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
 from coproduce.ui.journeys.document_view import DocumentJourneysView
 from coproduce.ui.main_window import MainWindow
 from coproduce.ui.responses.respond_to_many import RespondToManyDialog
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import ScriptedPrompts
 
 SHORT_BREAKS = "Short Breaks Service Design"
 REABLEMENT = "Reablement Service Specification"
@@ -247,8 +253,20 @@ def test_a_section_one_of_them_is_not_linked_to_is_refused_naming_it(
 # --- on both databases ------------------------------------------------------------------------
 
 
-def test_respond_to_several_and_undo_on_either_database(qtbot: QtBot, services: Services) -> None:
-    s = services
+@dataclass
+class Strategy:
+    """Two things Ann said about a carers strategy: the first answered, the second not."""
+
+    said: list[Contribution]
+    housing: Section
+    first: Response
+
+    @property
+    def ids(self) -> list[int]:
+        return [c.id for c in self.said]
+
+
+def carers_strategy(s: Services) -> Strategy:
     group = s.groups.create(Group(name="Carers' forum"))
     ann = s.people.create(Person(display_name="Ann Patel"))
     start = datetime(2026, 2, 1, 14, 0)
@@ -281,14 +299,32 @@ def test_respond_to_several_and_undo_on_either_database(qtbot: QtBot, services: 
             fed_back_how=FeedbackMethod.EMAIL,
         )
     )
-    context = WindowContext(services, QUndoStack(), DataChanges())
-    ids = [c.id for c in said]
-    dialog = RespondToManyDialog(context, ids)
-    shown(qtbot, dialog)
+    return Strategy(said, housing, first)
+
+
+def answer_housing(qtbot: QtBot, dialog: RespondToManyDialog) -> None:
     pick(qtbot, dialog.fields.status_field, "Changed the document")
     pick(qtbot, dialog.fields.section_field, "1 Housing")
     dialog.fields.text_field.setFocus()
     qtbot.keyClicks(dialog.fields.text_field, "A housing adviser in every team.")
+
+
+@pytest.fixture
+def other_user(database_url: str) -> Iterator[Services]:
+    """A second facilitator: their own connection to the same database."""
+    database = Database.open(database_url)
+    yield Services(database, actor="Bea Other")
+    database.close()
+
+
+def test_respond_to_several_and_undo_on_either_database(qtbot: QtBot, services: Services) -> None:
+    s = services
+    strategy = carers_strategy(s)
+    said, housing, first, ids = strategy.said, strategy.housing, strategy.first, strategy.ids
+    context = WindowContext(services, QUndoStack(), DataChanges())
+    dialog = RespondToManyDialog(context, ids)
+    shown(qtbot, dialog)
+    answer_housing(qtbot, dialog)
     respond_to_all(qtbot, dialog)
 
     answered = s.contributions.responses_of(ids)
@@ -301,6 +337,85 @@ def test_respond_to_several_and_undo_on_either_database(qtbot: QtBot, services: 
     assert undone[said[1].id].status is ResponseStatus.NOT_ANSWERED
     context.undo_stack.redo()
     assert s.contributions.responses_of(ids)[said[1].id].section_id == housing.id
+
+
+def test_a_change_made_elsewhere_while_the_dialog_is_open_is_never_overwritten(
+    qtbot: QtBot, services: Services, other_user: Services, prompts: ScriptedPrompts
+) -> None:
+    strategy = carers_strategy(services)
+    ids = strategy.ids
+    context = WindowContext(services, QUndoStack(), DataChanges())
+    dialog = RespondToManyDialog(context, ids)
+    shown(qtbot, dialog)
+    assert "One of them already has a response" in dialog.replace_note.text()
+    answer_housing(qtbot, dialog)
+
+    # Meanwhile another facilitator answers "Bus passes" on their own computer.
+    theirs = other_user.contributions.respond(
+        Response(
+            contribution_id=strategy.said[1].id,
+            status=ResponseStatus.OUTSIDE_SCOPE,
+            referred_to="The bus company",
+        )
+    )
+    prompts.expect_message("error")
+    respond_to_all(qtbot, dialog)
+
+    refusal = prompts.shown[-1]
+    assert refusal.title == "Changed by someone else"
+    assert "“Bus passes”" in refusal.text and "“Adviser”" not in refusal.text
+    assert "Nothing was saved" in refusal.text
+    # Nothing overwritten, nothing to undo, and everything typed is still there.
+    assert services.contributions.response_of(strategy.said[1].id) == theirs
+    assert replace_version(services.contributions.response_of(strategy.said[0].id)) == (
+        replace_version(strategy.first)
+    )
+    assert context.undo_stack.count() == 0
+    assert dialog.isVisible()
+    assert dialog.fields.status_field.currentText() == "Changed the document"
+    assert dialog.fields.section_field.currentText() == "1 Housing"
+    assert dialog.fields.text_field.toPlainText() == "A housing adviser in every team."
+    assert dialog.replace_note.text().startswith("2 of them already have a response")
+
+    # Told, the facilitator may replace it; Undo then brings back THEIR answer, not a stale one.
+    respond_to_all(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert services.contributions.response_of(strategy.said[1].id).text == (
+        "A housing adviser in every team."
+    )
+    context.undo_stack.undo()
+    assert replace_version(services.contributions.response_of(strategy.said[1].id)) == (
+        replace_version(theirs)
+    )
+
+
+def test_undo_after_someone_else_changed_one_of_the_responses_is_refused(
+    qtbot: QtBot, services: Services, other_user: Services, prompts: ScriptedPrompts
+) -> None:
+    strategy = carers_strategy(services)
+    ids = strategy.ids
+    context = WindowContext(services, QUndoStack(), DataChanges())
+    dialog = RespondToManyDialog(context, ids)
+    shown(qtbot, dialog)
+    answer_housing(qtbot, dialog)
+    respond_to_all(qtbot, dialog)
+    ours = services.contributions.responses_of(ids)
+    assert context.undo_stack.canUndo()
+
+    # Another facilitator records that "Adviser"'s answer was fed back.
+    (theirs,) = other_user.contributions.mark_fed_back(
+        [strategy.said[0].id], date(2026, 3, 3), FeedbackMethod.AT_SESSION
+    )
+    prompts.expect_message("error")
+    context.undo_stack.undo()
+
+    refusal = prompts.shown[-1]
+    assert refusal.title == "Cannot undo"
+    assert "“Adviser”" in refusal.text and "changed by someone else" in refusal.text
+    assert services.contributions.response_of(strategy.said[0].id) == theirs
+    assert services.contributions.response_of(strategy.said[1].id) == ours[strategy.said[1].id]
+    assert not context.undo_stack.canUndo()  # the refused step is dropped
+    assert not context.undo_stack.canRedo()
 
 
 # --- in the window ----------------------------------------------------------------------------

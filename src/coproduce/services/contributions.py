@@ -470,24 +470,45 @@ class ContributionService(Service):
     def respond(self, response: Response) -> Response:
         """Create or update the one response of a contribution.
 
-        Pass the record ``response_of`` gave you, edited: a response with no id where one
-        has been saved meanwhile (another user answered first) is a conflict, never a silent
-        overwrite. Saving NOT_ANSWERED keeps a row that says so."""
+        Pass the record ``response_of`` gave you, edited: its version is checked, and a
+        response with no id where one has been saved meanwhile (another user answered first)
+        is a conflict, never a silent overwrite. Saving NOT_ANSWERED keeps a row that says so."""
         response = check_response(response)
         with self._store.transaction() as unit:
-            unit.contributions.row(response.contribution_id)
-            if response.id is None:
-                existing = unit.responses.for_contribution(response.contribution_id)
-                if existing is not None:
-                    raise ConflictError("Response", existing.id or 0)
-            elif unit.responses.get(response.id).contribution_id != response.contribution_id:
-                raise ValidationError(
-                    "This response belongs to a different contribution.", "contribution_id"
-                )
-            self._check_section(unit, response)
-            if response.id is None:
-                return unit.responses.add(response)
-            return unit.responses.update(response)
+            return self._put_response(unit, response)
+
+    def respond_each(self, responses: Iterable[Response]) -> list[Response]:
+        """Save several different responses in one transaction: all or none.
+
+        The undo and redo of ``respond_to_many``. Each record carries the version its caller
+        last saw (no id and version 0: it saw no response yet); when any of them has been
+        changed since, nothing is saved and a ``ConflictError`` names the contributions whose
+        responses changed. Returned in the order given."""
+        wanted = [check_response(response) for response in responses]
+        ids = [response.contribution_id for response in wanted]
+        if len(set(ids)) != len(ids):
+            raise ValueError("respond_each was given two responses for one contribution")
+        with self._store.transaction() as unit:
+            for contribution_id in ids:
+                unit.contributions.row(contribution_id)
+            found = unit.responses.for_contributions(ids)
+            self._refuse_changed(unit, ids, found, {r.contribution_id: r.version for r in wanted})
+            return [self._put_response(unit, response) for response in wanted]
+
+    def _put_response(self, unit: UnitOfWork, response: Response) -> Response:
+        unit.contributions.row(response.contribution_id)
+        if response.id is None:
+            existing = unit.responses.for_contribution(response.contribution_id)
+            if existing is not None:
+                raise ConflictError("Response", existing.id or 0)
+        elif unit.responses.get(response.id).contribution_id != response.contribution_id:
+            raise ValidationError(
+                "This response belongs to a different contribution.", "contribution_id"
+            )
+        self._check_section(unit, response)
+        if response.id is None:
+            return unit.responses.add(response)
+        return unit.responses.update(response)
 
     def response_of(self, contribution_id: int) -> Response:
         """The contribution's response; a NOT_ANSWERED record with ``id=None`` when none."""
@@ -504,19 +525,32 @@ class ContributionService(Service):
         return {cid: found.get(cid) or Response(contribution_id=cid) for cid in wanted}
 
     def respond_to_many(
-        self, contribution_ids: Iterable[int], template: Response
+        self,
+        contribution_ids: Iterable[int],
+        template: Response,
+        expected_versions: Mapping[int, int | None] | None = None,
     ) -> list[Response]:
         """Give several contributions the same response, replacing any they had, in one
-        transaction: if any one is refused, none is changed. Returned in the order given."""
+        transaction: if any one is refused, none is changed. Returned in the order given.
+
+        ``expected_versions`` holds, for every contribution, the version of its response the
+        caller showed (``responses_of``), None or 0 for "no response yet". When any response
+        has changed since (another user answered it, or added a feedback date), the whole
+        batch is refused with a ``ConflictError`` naming those contributions and nothing is
+        saved: a response someone else just wrote is never replaced unseen. Without it the
+        responses are replaced whatever they now say (for callers that just read them)."""
         wanted = list(dict.fromkeys(contribution_ids))
         if not wanted:
             return []
         checked = check_response(replace(template, contribution_id=wanted[0], id=None))
         with self._store.transaction() as unit:
-            existing = unit.responses.for_contributions(wanted)
-            saved = []
             for contribution_id in wanted:
                 unit.contributions.row(contribution_id)
+            existing = unit.responses.for_contributions(wanted)
+            if expected_versions is not None:
+                self._refuse_changed(unit, wanted, existing, expected_versions)
+            saved = []
+            for contribution_id in wanted:
                 before = existing.get(contribution_id)
                 response = replace(
                     checked,
@@ -531,13 +565,25 @@ class ContributionService(Service):
             return saved
 
     def mark_fed_back(
-        self, contribution_ids: Iterable[int], on: date, how: FeedbackMethod
+        self,
+        contribution_ids: Iterable[int],
+        on: date,
+        how: FeedbackMethod,
+        expected_versions: Mapping[int, int | None] | None = None,
     ) -> list[Response]:
         """Record that the answers were told to the group. All or nothing: refused when any
-        of the contributions has no answer yet."""
+        of the contributions has no answer yet.
+
+        ``expected_versions`` (as for ``respond_to_many``): the response versions the caller
+        showed; when any answer changed since, nothing is marked (``ConflictError``), so an
+        answer nobody here has read is never recorded as fed back."""
         wanted = list(dict.fromkeys(contribution_ids))
         with self._store.transaction() as unit:
             found = unit.responses.for_contributions(wanted)
+            if expected_versions is not None:
+                for contribution_id in wanted:
+                    unit.contributions.row(contribution_id)
+                self._refuse_changed(unit, wanted, found, expected_versions)
             unanswered = [
                 cid
                 for cid in wanted
@@ -555,6 +601,32 @@ class ContributionService(Service):
                 )
                 for cid in wanted
             ]
+
+    @staticmethod
+    def _refuse_changed(
+        unit: UnitOfWork,
+        wanted: list[int],
+        found: Mapping[int, Response],
+        expected_versions: Mapping[int, int | None],
+    ) -> None:
+        """A ``ConflictError`` naming every contribution whose response is no longer the
+        version its caller saw (0 or None: no response at all)."""
+        unknown = [cid for cid in wanted if cid not in expected_versions]
+        if unknown:
+            raise ValueError(f"no expected response version given for contributions {unknown}")
+        changed = [
+            cid
+            for cid in wanted
+            if (found[cid].version if cid in found else 0) != (expected_versions[cid] or 0)
+        ]
+        if not changed:
+            return
+        said = {c.id: c.text for c in unit.contributions.get_many(changed)}
+        named = ", ".join(f"“{_short(said.get(cid, ''), 40)}”" for cid in changed[:3])
+        if len(changed) > 3:
+            named += f" and {len(changed) - 3} more"
+        first = found.get(changed[0])
+        raise ConflictError("Response", (first.id or 0) if first else 0, f"to {named}")
 
     # --- rules ---------------------------------------------------------------------------
 

@@ -6,6 +6,13 @@ replaced), and asks the response's questions (the same form as for one contribut
 are answered in one go or none is: when one of them cannot take the response (the section
 that changed belongs to a document one of them is not linked to) the dialog says which,
 beside the field, and stays open with everything typed. The whole change is one undo step.
+
+Several facilitators share one database, so the responses are replaced only if they are still
+the ones the dialog loaded when it opened: if someone else changed one meanwhile (a feedback
+date, a new answer), nothing is saved and the dialog names the contributions concerned, keeps
+what was typed and takes their change into account, so a second "Respond to all" replaces it
+knowingly. Undo and redo are refused (and dropped) when any of the responses was changed
+elsewhere since, rather than putting back an old copy over someone's work.
 """
 
 from __future__ import annotations
@@ -82,27 +89,9 @@ class RespondToManyDialog(QDialog):
         self.chosen_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.chosen_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.chosen_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        answered = sum(
-            1 for r in self._before.values() if r.status is not ResponseStatus.NOT_ANSWERED
-        )
         self.replace_note = muted(QLabel())
         self.replace_note.setWordWrap(True)
-        if answered == 1:
-            self.replace_note.setText(
-                self.tr(
-                    "One of them already has a response. It will be replaced by this one, "
-                    "feedback date included; Undo (Ctrl+Z) brings it back."
-                )
-            )
-        elif answered:
-            self.replace_note.setText(
-                self.tr(
-                    "%s of them already have a response. They will be replaced by this one, "
-                    "feedback dates included; Undo (Ctrl+Z) brings them back."
-                )
-                % answered
-            )
-        self.replace_note.setVisible(bool(answered))
+        self._show_replace_note()
 
         self.errors = FieldErrors()
         self.fields = ResponseFields(
@@ -134,6 +123,28 @@ class RespondToManyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.fields.status_field.setFocus()
 
+    def _show_replace_note(self) -> None:
+        """Say how many of the chosen already have a response that this one replaces."""
+        answered = sum(
+            1 for r in self._before.values() if r.status is not ResponseStatus.NOT_ANSWERED
+        )
+        if answered == 1:
+            self.replace_note.setText(
+                self.tr(
+                    "One of them already has a response. It will be replaced by this one, "
+                    "feedback date included; Undo (Ctrl+Z) brings it back."
+                )
+            )
+        elif answered:
+            self.replace_note.setText(
+                self.tr(
+                    "%s of them already have a response. They will be replaced by this one, "
+                    "feedback dates included; Undo (Ctrl+Z) brings them back."
+                )
+                % answered
+            )
+        self.replace_note.setVisible(bool(answered))
+
     def _section_choices(self) -> list[SectionChoice]:
         """Sections of every document any of the chosen contributions is linked to."""
         document_ids = list(
@@ -153,49 +164,56 @@ class RespondToManyDialog(QDialog):
     # --- saving --------------------------------------------------------------------------
 
     def respond(self) -> bool:
-        """Save the response for all; on a refusal the message is shown and nothing saved."""
+        """Save the response for all; on a refusal the message is shown and nothing saved.
+
+        The responses are replaced only if they are still the ones loaded when the dialog
+        opened: when someone else changed one meanwhile, nothing is saved, the person is told
+        whose, and the dialog (input kept) now knows the latest ones, so a second Respond to
+        all replaces them knowingly and Undo brings back what the other person wrote."""
         self.errors.clear()
         try:
             template = self.fields.collect(Response(contribution_id=self.contribution_ids[0]))
             self._check_sections(template)
-            saved = self._contributions.respond_to_many(self.contribution_ids, template)
+            saved = self._contributions.respond_to_many(
+                self.contribution_ids,
+                template,
+                expected_versions={cid: self._before[cid].version for cid in self.contribution_ids},
+            )
         except ValidationError as exc:
             self.errors.show(exc)
+            return False
+        except ConflictError as exc:
+            self._someone_else_changed(exc)
             return False
         except CoproduceError as exc:
             prompts.show_error(self, self.tr("Not saved"), str(exc))
             return False
         self.saved = saved
-        before = {
-            cid: self._before.get(cid) or Response(contribution_id=cid)
-            for cid in self.contribution_ids
-        }
         # A contribution answered for the first time gets a row; undo leaves that row
         # saying "not answered yet", as it was shown before.
         before = {
-            response.contribution_id: replace(before[response.contribution_id], id=response.id)
+            response.contribution_id: replace(
+                self._before[response.contribution_id], id=response.id
+            )
             for response in saved
         }
         after = {response.contribution_id: response for response in saved}
         ids, contributions = list(self.contribution_ids), self._contributions
+        # The versions this step last left, so undo and redo are refused (and dropped) when
+        # anyone changed one of these responses since, instead of overwriting that change.
+        versions = {response.contribution_id: response.version for response in saved}
 
-        def put(expected: dict[int, Response], wanted: dict[int, Response]) -> None:
-            current = contributions.responses_of(ids)
-            for cid in ids:
-                if replace(current[cid], version=0) != replace(expected[cid], version=0):
-                    raise ConflictError(
-                        "Response",
-                        current[cid].id or 0,
-                        "undo the later changes first, or edit it again by hand",
-                    )
-            for cid in ids:
-                contributions.respond(replace(wanted[cid], version=current[cid].version))
+        def put(wanted: dict[int, Response]) -> None:
+            done = contributions.respond_each(
+                [replace(wanted[cid], version=versions[cid]) for cid in ids]
+            )
+            versions.update({response.contribution_id: response.version for response in done})
 
         self._context.undo_stack.push(
             ServiceCommand(
                 self.tr("Respond to %s") % count_of(len(ids), "contribution"),
-                undo_call=lambda: put(after, before),
-                redo_call=lambda: put(before, after),
+                undo_call=lambda: put(before),
+                redo_call=lambda: put(after),
                 changes=self._context.changes,
                 record_type=RECORD_TYPE,
                 parent_widget=self.parentWidget(),
@@ -204,6 +222,39 @@ class RespondToManyDialog(QDialog):
         self._context.changes.changed.emit(RECORD_TYPE)
         self.accept()
         return True
+
+    def _someone_else_changed(self, refusal: ConflictError) -> None:
+        """Tell whose responses changed since the dialog opened, and take the latest ones."""
+        try:
+            latest = self._contributions.responses_of(self.contribution_ids)
+        except CoproduceError as exc:
+            prompts.show_error(self, self.tr("Not saved"), f"{refusal}\n\n{exc}")
+            return
+        changed = [
+            cid for cid in self.contribution_ids if latest[cid].version != self._before[cid].version
+        ]
+        self._before = latest
+        self._show_replace_note()
+        self._context.changes.changed.emit(RECORD_TYPE)  # the pages behind show their change
+        if not changed:  # refused for a reason the reload cannot see: say it as it came
+            prompts.show_error(self, self.tr("Not saved"), str(refusal))
+            return
+        named = "\n".join(f"• “{_short(self._said.get(cid, ''))}”" for cid in changed)
+        if len(changed) == 1:
+            message = self.tr(
+                "Someone else changed the response to this contribution while this window "
+                "was open:\n%s\n\nNothing was saved, and what you typed is still here. "
+                "Choose Respond to all again to replace their response with yours (Undo "
+                "brings theirs back), or Cancel to keep theirs."
+            )
+        else:
+            message = self.tr(
+                "Someone else changed the responses to these contributions while this window "
+                "was open:\n%s\n\nNothing was saved, and what you typed is still here. "
+                "Choose Respond to all again to replace their responses with yours (Undo "
+                "brings theirs back), or Cancel to keep theirs."
+            )
+        prompts.show_error(self, self.tr("Changed by someone else"), message % named)
 
     def _check_sections(self, template: Response) -> None:
         """Say which contributions cannot name the section, before asking the services."""
