@@ -343,3 +343,38 @@ def test_undo_takes_back_a_capture(qtbot: QtBot, room: Room) -> None:
     [back] = room.contributions()
     assert view.recent.item(0).text() == "Idea. The whole group: Typed in error"
     assert len(room.services.contributions.links_of(back.id)) == 2
+
+
+@popups
+def test_alt_m_puts_the_contribution_just_captured_in_the_easy_read_summary(
+    qtbot: QtBot, room: Room
+) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert view.message.text() == "Nothing captured yet: Alt+M chooses the last one captured."
+    for words in ("Buses stop at six", "Respite is hard to book"):
+        qtbot.keyClicks(view.speaker_box, "group")
+        qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+        qtbot.keyClicks(view.text_box, words)
+        qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+
+    assert [(c.text, c.in_summary) for c in room.contributions()] == [
+        ("Buses stop at six", False),
+        ("Respite is hard to book", True),
+    ]
+    assert view.recent.item(0).text() == (
+        "Idea. The whole group: Respite is hard to book (in the easy-read summary)"
+    )
+    assert view.message.text().startswith("In the easy-read summary: Respite is hard to book")
+    told = room.services.reports.easy_read_summary(room.session.id).told_us
+    assert [row.text for row in told] == ["Respite is hard to book"]
+
+    # Ctrl+Z takes it out again; Alt+M twice puts it in and takes it out.
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [c.in_summary for c in room.contributions()] == [False, False]
+    assert view.recent.item(0).text() == "Idea. The whole group: Respite is hard to book"
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert [c.in_summary for c in room.contributions()] == [False, False]
+    assert view.message.text() == "Taken out of the easy-read summary: Respite is hard to book"

@@ -310,3 +310,135 @@ def test_the_links_and_response_beside_the_list_follow_the_chosen_contribution(
     assert view.editor.record == said[3]
     qtbot.keyClick(view.table, Qt.Key.Key_1, ALT)
     assert view.editor.text_box.hasFocus()
+
+
+@windows
+def test_undo_in_the_tidy_up_settles_the_typing_not_saved_yet_first(
+    qtbot: QtBot, demo_services: Services, prompts: Any
+) -> None:
+    meeting = just_held(demo_services)
+    first = said_at(demo_services, meeting.id)[0]
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(view.editor.text_box, "First saved edit")
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_S, CTRL)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, ", and ten minutes of typing")
+    typed = "First saved edit, and ten minutes of typing"
+
+    # Cancel: nothing is undone and the typing stays.
+    view.table.setFocus()
+    prompts.expect_save_choice("cancel")
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert "Save the changes to 'First saved edit'" in prompts.shown[-1].text
+    assert demo_services.contributions.get(first.id).text == "First saved edit"
+    assert view.editor.text_box.toPlainText() == typed
+
+    # Save: the typing is kept, and the undo takes back that save, not the one before it.
+    prompts.expect_save_choice("save")
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert demo_services.contributions.get(first.id).text == "First saved edit"
+    assert view.editor.text_box.toPlainText() == "First saved edit"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: nothing to settle
+    assert demo_services.contributions.get(first.id).text == typed
+
+    # Discard: the editor shows what the database holds after the undo, and saves again.
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, " (thrown away)")
+    view.table.setFocus()
+    prompts.expect_save_choice("discard")
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert demo_services.contributions.get(first.id).text == "First saved edit"
+    assert view.editor.text_box.toPlainText() == "First saved edit"
+    assert not view.has_unsaved_changes()
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, " again")
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_S, CTRL)  # no conflict
+    assert demo_services.contributions.get(first.id).text == "First saved edit again"
+
+
+@windows
+def test_may_leave_editing_asks_once_about_the_typing_for_the_main_windows_undo(
+    qtbot: QtBot, demo_services: Services, prompts: Any
+) -> None:
+    meeting = just_held(demo_services)
+    first = said_at(demo_services, meeting.id)[0]
+    view = open_view(qtbot, demo_services, meeting.id)
+    assert view.may_leave_editing()  # nothing typed: nothing asked
+    go_to(qtbot, view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, " Typed")
+    prompts.expect_save_choice("cancel")
+    assert not view.may_leave_editing()
+    prompts.expect_save_choice("save")
+    assert view.may_leave_editing()
+    assert demo_services.contributions.get(first.id).text == first.text + " Typed"
+
+
+@windows
+def test_a_refused_delete_keeps_the_typing_and_a_done_one_says_it_goes(
+    qtbot: QtBot, demo_services: Services, prompts: Any
+) -> None:
+    meeting = just_held(demo_services)
+    said = said_at(demo_services, meeting.id)
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 1)
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, " Typed")
+    # Someone else changes it meanwhile: the delete is refused.
+    demo_services.contributions.update(replace(said[1], kind=ContributionKind.PRAISE))
+    view.table.setFocus()
+    prompts.expect_question(True)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert "The changes you have not saved to it go too." in prompts.shown[-1].text
+    assert said[1].id in {c.id for c in said_at(demo_services, meeting.id)}
+    assert view.message.text()  # why it was refused
+    assert view.editor.text_box.toPlainText() == said[1].text + " Typed"
+    assert view.editor.has_unsaved_changes()
+
+    # Answer No: nothing deleted, the typing still there.
+    prompts.expect_question(False)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.editor.text_box.toPlainText() == said[1].text + " Typed"
+
+    # Yes with an up-to-date list: deleted, and nothing more is asked about the typing.
+    prompts.expect_question(True)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert said[1].id not in {c.id for c in said_at(demo_services, meeting.id)}
+    assert not view.has_unsaved_changes()
+    assert view.editor.record is not None and view.editor.record.id == said[2].id
+
+
+@windows
+def test_split_cuts_where_the_cursor_is_after_emoji_and_other_astral_characters(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    said = said_at(demo_services, meeting.id)
+    first = "We love 🚌👩🏽‍🦯 buses 𝄞𠀋 and 😀."
+    demo_services.contributions.update(replace(said[0], text=f"{first} Second idea here"))
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    for _ in range(3):  # to the start of "here", "idea", "Second"
+        qtbot.keyClick(view.editor.text_box, Qt.Key.Key_Left, CTRL)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_T, CTRL)
+    now = said_at(demo_services, meeting.id)
+    assert [c.text for c in now[:2]] == [first, "Second idea here"]
+    # Typed and not saved: saved first, then cut where the cursor is in the typed words.
+    go_to(qtbot, view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.text_box, " More")
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_Left, CTRL)
+    qtbot.keyClick(view.editor.text_box, Qt.Key.Key_T, CTRL)
+    now = said_at(demo_services, meeting.id)
+    assert now[0].text == first
+    assert sorted(c.text for c in now[1:3]) == ["More", "Second idea here"]

@@ -170,8 +170,14 @@ class MainWindow(QMainWindow):
             )
 
     def _step_history(self, step: Callable[[], None]) -> None:
-        if may_leave(self.stack.currentWidget()):
-            step()
+        """Undo or redo, once unsaved typing that the step could overtake is settled: on the
+        page shown, and in an open tidy-up window (it shares this window's history)."""
+        if not may_leave(self.stack.currentWidget()):
+            return
+        tidy = getattr(self.page("sessions"), "tidy_up_view", None)
+        if tidy is not None and not tidy.may_leave_editing():
+            return
+        step()
 
     def _navigate_to(self, row: int) -> None:
         """Switch page, unless the page being left holds unsaved changes the person keeps."""

@@ -9,7 +9,8 @@ Everything is done from the keyboard (nothing here needs a mouse):
   Enter saves and clears the box for the next one. Kind by one key: Alt+I idea, Alt+C concern,
   Alt+Q question, Alt+X experience, Alt+P praise, Alt+D decision. Alt+K links (or not) to the
   current item's documents. Alt+R Making it Real themes, Alt+T CQC quality statements (Space
-  ticks one).
+  ticks one). Alt+M puts the contribution just captured into the session's easy-read summary
+  ("What you told us"), or takes it out again.
 - Action: Alt+A what to do, Alt+N owner, Alt+U due date; Enter adds it.
 - Register: Alt+L someone arrived late, Alt+Y someone left early (type letters, Enter).
 - Opened as its own window: Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+W close.
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.attribution import GROUP_MEMBER, WHOLE_GROUP
-from coproduce.domain.errors import CoproduceError
+from coproduce.domain.errors import ConflictError, CoproduceError
 from coproduce.domain.records import Action, AgendaItem, Contribution, replace
 from coproduce.domain.vocabulary import (
     Attribution,
@@ -319,6 +320,11 @@ class CaptureView(QWidget):
         self._add_key(self.tr("Next agenda item"), "Ctrl+PgDown", self.next_item)
         self._add_key(self.tr("Previous agenda item"), "Ctrl+PgUp", self.previous_item)
         self._add_key(self.tr("Link to this item's documents"), "Alt+K", self.link_box.toggle)
+        self._add_key(
+            self.tr("Put the contribution just captured in the easy-read summary, or take it out"),
+            "Alt+M",
+            self.toggle_last_in_summary,
+        )
         # Opened as its own window, the view needs its own undo, redo and close keys (the
         # main window's reach only the main window). Inside the main window they stay off, so
         # they never clash with the window's own.
@@ -611,11 +617,63 @@ class CaptureView(QWidget):
             )
         )
 
+    def toggle_last_in_summary(self) -> Contribution | None:
+        """Put the newest contribution of the session into its easy-read summary, or take it
+        out (Alt+M, right after Enter); undone with Ctrl+Z."""
+        services = self._services
+        try:
+            recent = services.capture.recent(self._meeting_id, limit=1)
+            if not recent:
+                self.message.setText(
+                    self.tr("Nothing captured yet: Alt+M chooses the last one captured.")
+                )
+                return None
+            last = recent[0].contribution
+            wanted = not last.in_summary
+            saved = services.contributions.update(replace(last, in_summary=wanted))
+        except CoproduceError as error:
+            self.message.setText(str(error))
+            return None
+        contribution_id = saved.id or 0
+
+        def choose(expected: bool, state: bool) -> None:
+            current = services.contributions.get(contribution_id)
+            if current.in_summary is not expected:
+                raise ConflictError(
+                    "Contribution",
+                    contribution_id,
+                    "it was put in or taken out of the summary since",
+                )
+            services.contributions.update(replace(current, in_summary=state))
+
+        if wanted:
+            text = self.tr("Put '%s' in the easy-read summary") % _short(saved.text)
+            said = self.tr("In the easy-read summary: %s (Alt+M again takes it out)")
+        else:
+            text = self.tr("Take '%s' out of the easy-read summary") % _short(saved.text)
+            said = self.tr("Taken out of the easy-read summary: %s")
+        self._context.undo_stack.push(
+            ServiceCommand(
+                text,
+                undo_call=lambda: choose(wanted, not wanted),
+                redo_call=lambda: choose(not wanted, wanted),
+                changes=self._context.changes,
+                record_type="contribution",
+                parent_widget=self,
+            )
+        )
+        self.message.setText(said % _short(saved.text))
+        self._context.changes.changed.emit("contribution")  # the recent list shows it
+        return saved
+
     def _load_recent(self) -> None:
         self.recent.clear()
         for entry in self._services.capture.recent(self._meeting_id):
             said = entry.contribution
-            self.recent.addItem(f"{said.kind.label}. {entry.shown_as}: {said.text}")
+            line = f"{said.kind.label}. {entry.shown_as}: {said.text}"
+            if said.in_summary:
+                line += " " + self.tr("(in the easy-read summary)")
+            self.recent.addItem(line)
 
     # --- drafts --------------------------------------------------------------------------
 

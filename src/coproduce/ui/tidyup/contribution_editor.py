@@ -1,6 +1,7 @@
 """The editor of one contribution in the tidy-up view: its wording (and easy-read wording,
-checked as it is typed and drafted from what was said, with the row's picture), kind,
-speaker, agenda item and tags.
+checked as it is typed and drafted from what was said, with the row's picture), whether it
+goes into the session's easy-read summary ("What you told us"), kind, speaker, agenda item
+and tags.
 
 Saving goes through ``ContributionService.update``, so the capture rules hold here too: a
 named speaker must be marked present at the session, and the agenda item must be one of this
@@ -76,6 +77,17 @@ class ContributionEditor(RecordEditor[Contribution]):
         self.errors.add_row(form, self.tr("&Easy-read wording:"), "easy_read", self.easy_read)
         self.picture = RowPicture(context, RowKind.CONTRIBUTION, scope=self)
         form.addRow(self.tr("Picture:"), self.picture)
+        # The facilitator chooses what goes into "What you told us" (and "You said / We did")
+        # of the easy-read summary; nothing is chosen for them.
+        self.summary_box = QCheckBox(self.tr("In the easy-read s&ummary"))
+        self.summary_box.setAccessibleName(self.tr("In the easy-read summary"))
+        self.summary_box.setToolTip(
+            self.tr(
+                "Ticked: shown under 'What you told us' in the session's easy-read summary, "
+                "in its easy-read wording (Space in the list ticks the selected ones)"
+            )
+        )
+        form.addRow("", self.summary_box)
 
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName(self.tr("Kind"))
@@ -130,6 +142,7 @@ class ContributionEditor(RecordEditor[Contribution]):
         self.watch(
             self.text_box,
             self.easy_read,
+            self.summary_box,
             self.kind_box,
             self.speaker_box,
             self.anonymous_box,
@@ -188,6 +201,7 @@ class ContributionEditor(RecordEditor[Contribution]):
             self.text_box.setPlainText("")
             self.easy_read.set_text("")
             self.picture.set_row(None)
+            self.summary_box.setChecked(False)
             self.kind_box.setCurrentIndex(0)
             self.speaker_box.setCurrentIndex(0)
             self.anonymous_box.setChecked(False)
@@ -199,6 +213,7 @@ class ContributionEditor(RecordEditor[Contribution]):
         self.text_box.setPlainText(record.text)
         self.easy_read.set_text(record.easy_read)
         self.picture.set_row(record.id, record.easy_read or record.text)
+        self.summary_box.setChecked(record.in_summary)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(record.kind.value)))
         if record.attribution is Attribution.WHOLE_GROUP:
             wanted: object = GROUP
@@ -222,6 +237,7 @@ class ContributionEditor(RecordEditor[Contribution]):
             self.record,
             text=self.text_box.toPlainText(),
             easy_read=self.easy_read.text(),
+            in_summary=self.summary_box.isChecked(),
             kind=ContributionKind(self.kind_box.currentData()),
             attribution=attribution,
             speaker_id=speaker_id,

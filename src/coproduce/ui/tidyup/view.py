@@ -4,9 +4,12 @@ the tools to make the record right before it goes anywhere.
 The list narrows to one agenda item. Beside it the selected contribution's wording, easy-read
 wording, kind, speaker, agenda item and tags are edited (Ctrl+S saves). Several selected
 contributions merge into one (Ctrl+M); one splits in two where the cursor stands in its
-wording (Ctrl+T); Delete deletes the selected one. "Mark session written up" (Ctrl+Shift+U)
+wording (Ctrl+T); Delete deletes the selected one. Space in the list puts the selected
+contributions into the session's easy-read summary ("What you told us"), or takes them out;
+the list marks them and counts them. "Mark session written up" (Ctrl+Shift+U)
 says the tidy-up is done. Every step is undone with Ctrl+Z and redone with Ctrl+Shift+Z, each
-through the services, which refuse an undo when someone changed the records meanwhile.
+through the services, which refuse an undo when someone changed the records meanwhile; typing
+not saved yet is settled first (save, discard or cancel), as in the main window.
 
 Keys: Ctrl+L the list, Alt+F the agenda item filter, Alt+1 the wording, speaker and tags
 (Alt+W the wording itself), Alt+2 the links and response; Ctrl+W closes.
@@ -37,7 +40,8 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.attribution import source_words
 from coproduce.domain.errors import ConflictError, CoproduceError
-from coproduce.domain.records import Contribution, Meeting, Page
+from coproduce.domain.records import Contribution, Meeting, Page, replace
+from coproduce.domain.validation import clean_text
 from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services.contributions import (
     ContributionFilter,
@@ -122,10 +126,20 @@ class TidyUpView(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("How many contributions are listed"))
         muted(self.count_label)
+        self.summary_label = QLabel()
+        self.summary_label.setAccessibleName(
+            self.tr("How many contributions are chosen for the easy-read summary")
+        )
+        self.summary_label.setToolTip(
+            self.tr("Space in the list puts the selected contributions in the summary or out")
+        )
+        muted(self.summary_label)
         filters = QHBoxLayout()
         filters.addWidget(filter_label)
         filters.addWidget(self.item_filter, 1)
         filters.addWidget(self.count_label)
+        filters.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        filters.addWidget(self.summary_label)
 
         self.model: RecordTableModel[TidyEntry] = RecordTableModel(
             (
@@ -133,6 +147,15 @@ class TidyUpView(QWidget):
                 Column(self.tr("Agenda item"), lambda e: e.item),
                 Column(self.tr("Speaker"), lambda e: e.source),
                 Column(self.tr("Kind"), lambda e: e.contribution.kind.label),
+                Column(
+                    self.tr("Summary"),
+                    lambda e: self.tr("Yes") if e.contribution.in_summary else "",
+                    tooltip=lambda e: (
+                        self.tr("In the easy-read summary")
+                        if e.contribution.in_summary
+                        else self.tr("Not in the easy-read summary (Space puts it in)")
+                    ),
+                ),
                 Column(
                     self.tr("What was said"),
                     lambda e: " ".join(e.contribution.text.split()),
@@ -153,13 +176,13 @@ class TidyUpView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         width = self.fontMetrics().averageCharWidth()
-        for column, characters in enumerate((6, 22, 16, 10)):
+        for column, characters in enumerate((6, 22, 16, 10, 10)):
             header.resizeSection(column, characters * width + 16)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         list_label = QLabel(
             self.tr(
                 "Contributions in the order captured (Ctrl+L): Shift or Ctrl with the arrows "
-                "selects several"
+                "selects several; Space puts the selected ones in the easy-read summary or out"
             )
         )
         list_label.setBuddy(self.table)
@@ -250,10 +273,21 @@ class TidyUpView(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
+        # Space, as in the tag lists beside it, where it ticks and unticks the line.
+        summary = QAction(
+            self.tr("Put the selected contributions in the easy-read summary, or take them out"),
+            self.table,
+        )
+        summary.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        summary.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        summary.triggered.connect(lambda _checked=False: self.toggle_summary())
+        self.table.addAction(summary)
         # Opened as its own window, the view needs its own undo, redo and close keys.
         self._window_keys = [
-            self._add_key(self.tr("Undo"), "Ctrl+Z", context.undo_stack.undo),
-            self._add_key(self.tr("Redo"), "Ctrl+Shift+Z", context.undo_stack.redo),
+            self._add_key(self.tr("Undo"), "Ctrl+Z", lambda: self._step(context.undo_stack.undo)),
+            self._add_key(
+                self.tr("Redo"), "Ctrl+Shift+Z", lambda: self._step(context.undo_stack.redo)
+            ),
             self._add_key(self.tr("Close the tidy-up"), "Ctrl+W", self.close),
         ]
         for box in (self.editor.text_box, self.editor.easy_read_box):
@@ -373,7 +407,10 @@ class TidyUpView(QWidget):
                 self.tr("Put the cursor where the second part starts, then press Ctrl+T again.")
             )
             return
-        at = self.editor.text_box.textCursor().position()
+        # Qt counts the cursor in UTF-16 units, the services in characters: an emoji is two
+        # of the first and one of the second.
+        typed = self.editor.text_box.toPlainText()
+        at = characters_before(typed, self.editor.text_box.textCursor().position())
         if not may_leave(self.panel):
             return
         if self.editor.has_unsaved_changes():
@@ -382,6 +419,9 @@ class TidyUpView(QWidget):
                 return
             record = self.editor.record
             assert record is not None and record.id is not None
+        if record.text != typed:
+            # Saving dropped what no database keeps (NUL, lone surrogates): cut the same place.
+            at = len(clean_text(typed[:at]))
         services = self._services.contributions
         contribution_id = record.id
         try:
@@ -413,16 +453,24 @@ class TidyUpView(QWidget):
         asked = self.tr(
             "Delete %s?\n\nIts links and any response go with it. You can undo this with Ctrl+Z."
         ) % self.editor.describe(record)
+        shown = self._shown_id == record.id
+        typing = shown and self.has_unsaved_changes()
+        if typing:
+            asked += "\n\n" + self.tr("The changes you have not saved to it go too.")
         if not prompts.ask_yes_no(self, self.tr("Delete"), asked):
             return
-        if self._shown_id == record.id:
-            self.discard_changes()
+        row = self.table.currentIndex().row()  # the reload after the delete forgets it
         services = self._services.contributions
         try:
             deleted = services.delete(record.id, record.version)
         except CoproduceError as error:
+            # Refused: whatever was typed stays, to be saved or kept on with; the list is
+            # read again, in case it was refused for being out of date.
             self._say(str(error))
+            self.model.reload()
             return
+        if typing:
+            self.discard_changes()
         kept: dict[str, DeletedContribution] = {"latest": deleted}
         contribution_id = record.id
 
@@ -435,10 +483,89 @@ class TidyUpView(QWidget):
             redo=redo,
         )
         self._say(self.tr("Deleted. Ctrl+Z puts it back."))
-        row = self.table.currentIndex().row()
         self.model.reload()
-        if self.model.rowCount():
-            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        if shown and self.model.rowCount():  # otherwise the one shown stays, as it was
+            self.table.selectRow(max(0, min(row, self.model.rowCount() - 1)))
+
+    # --- the easy-read summary -----------------------------------------------------------
+
+    def toggle_summary(self) -> None:
+        """Put the selected contributions into the easy-read summary, or (when all of them
+        are in it already) take them out; undone with Ctrl+Z."""
+        chosen = self.selected_contributions()
+        if not chosen and self.editor.record is not None:
+            chosen = [self.editor.record]  # the one shown (Ctrl with the arrows moves alone)
+        if not chosen:
+            self._say(self.tr("Select the contributions to put in the easy-read summary first."))
+            return
+        wanted = not all(c.in_summary for c in chosen)
+        ids = [c.id for c in chosen if c.id is not None and c.in_summary is not wanted]
+        if self._shown_id in ids and not may_leave(self.editor):
+            return  # its typing would otherwise meet a changed record when saved
+        services = self._services.contributions
+        try:
+            # As they are now (a save just made, or another user): only the tick changes.
+            changing = [c for c in services.get_many(ids) if c.in_summary is not wanted]
+        except CoproduceError as error:
+            self._say(str(error))
+            return
+        ids = [c.id for c in changing if c.id is not None]
+        if not ids:
+            self._reload_showing(self._shown_id)
+            return
+
+        def choose(expected: bool, state: bool) -> None:
+            current = services.get_many(ids)
+            for contribution in current:
+                if contribution.in_summary is not expected:
+                    raise ConflictError(
+                        "Contribution",
+                        contribution.id or 0,
+                        "it was put in or taken out of the summary since",
+                    )
+            _set_in_summary(services.update, current, state)
+
+        try:
+            _set_in_summary(services.update, changing, wanted)
+        except CoproduceError as error:
+            self._say(str(error))
+            self.model.reload()
+            return
+        what = count_of(len(ids), "contribution")
+        if wanted:
+            text = self.tr("Put %s in the easy-read summary") % what
+            said = self.tr("Put in the easy-read summary: %s. Ctrl+Z undoes it.") % what
+        else:
+            text = self.tr("Take %s out of the easy-read summary") % what
+            said = self.tr("Taken out of the easy-read summary: %s. Ctrl+Z undoes it.") % what
+        self._push(
+            text,
+            undo=lambda: choose(wanted, not wanted),
+            redo=lambda: choose(not wanted, wanted),
+        )
+        # The reload after the change selected only the current row: keep all of them, so
+        # Space again takes back what it did.
+        self._select_also([c.id for c in chosen if c.id is not None])
+        plain = [c for c in changing if not c.easy_read.strip()]
+        if wanted and plain:
+            said += " " + self.tr(
+                "Without easy-read wording yet: %s (the summary shows what was said until "
+                "you write it, Alt+E)."
+            ) % count_of(len(plain), "contribution")
+        self._say(said)
+
+    def _select_also(self, contribution_ids: list[int]) -> None:
+        """Add the rows of these contributions to the selection (the current row stays)."""
+        wanted = set(contribution_ids)
+        selection = self.table.selectionModel()
+        for row in range(self.model.rowCount()):
+            entry = self.model.record(row)
+            if entry is not None and entry.contribution.id in wanted:
+                selection.select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     # --- written up ----------------------------------------------------------------------
 
@@ -538,11 +665,26 @@ class TidyUpView(QWidget):
 
     def _reloaded(self, total: int) -> None:
         self.count_label.setText(count_of(total, "contribution"))
+        self._count_chosen()
         if self._shown_id is not None and self.show_contribution(self._shown_id):
             return
         if self._shown_id is not None and not self.has_unsaved_changes():
             self._show_in_editor(None)
         self._update_buttons()
+
+    def _count_chosen(self) -> None:
+        """How many of the whole session's contributions (whatever the filter shows) are
+        chosen for the summary."""
+        try:
+            said = self._services.contributions.list(
+                ContributionFilter(meeting_id=self._meeting_id)
+            )
+        except CoproduceError as error:
+            self.summary_label.setText("")
+            self._say(str(error))
+            return
+        chosen = sum(1 for c in said.items if c.in_summary)
+        self.summary_label.setText(self.tr("%d chosen for the summary") % chosen)
 
     def _reload_showing(self, contribution_id: int | None) -> None:
         self._shown_id = contribution_id
@@ -684,9 +826,43 @@ class TidyUpView(QWidget):
             if part.has_unsaved_changes()
         )
 
+    def may_leave_editing(self) -> bool:
+        """Settle typing not saved yet in the editor and in the links and response: with
+        some, the person chooses Save, Discard or Cancel for each. True when nothing unsaved
+        is left, so an undo or redo (also the main window's) cannot lose or contradict it."""
+        return self._may_leave()
+
     def _may_leave(self) -> bool:
         """Nothing typed in the editor or the panel is lost by moving on (each is asked)."""
         return may_leave(self.editor) and may_leave(self.panel)
+
+    def _step(self, step: Callable[[], None]) -> None:
+        """Undo or redo, once the typing is settled: an undo under unsaved typing would
+        change the record while the editor still shows the words typed over it."""
+        if self._may_leave():
+            step()
+
+
+def characters_before(text: str, utf16_position: int) -> int:
+    """The Python (code point) index of a position Qt gives in UTF-16 units of ``text``:
+    a character beyond the Basic Multilingual Plane (most emoji) is two units in Qt."""
+    units = text.encode("utf-16-le")[: max(0, utf16_position) * 2]
+    return len(units.decode("utf-16-le", errors="ignore"))
+
+
+def _set_in_summary(
+    update: Callable[[Contribution], Contribution], records: list[Contribution], state: bool
+) -> None:
+    """Save ``in_summary=state`` on each record; all or none: if one is refused, those
+    already saved are put back before the error goes on."""
+    done: list[Contribution] = []
+    try:
+        for record in records:
+            done.append(update(replace(record, in_summary=state)))
+    except CoproduceError:
+        for saved in done:
+            update(replace(saved, in_summary=not state))
+        raise
 
 
 def _time(contribution: Contribution) -> str:
