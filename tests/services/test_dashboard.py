@@ -36,6 +36,8 @@ from coproduce.domain.vocabulary import (
     ActivityKind,
     AttendanceStatus,
     Attribution,
+    ContributionKind,
+    DocumentStatus,
     LadderRung,
     MeetingStatus,
     ResponseStatus,
@@ -45,6 +47,7 @@ from coproduce.services.dashboard import Dashboard, DashboardFilter, median_of, 
 from coproduce.services.demo import ANCHOR, build_demo
 
 HELD = {"held", "written_up", "summary_shared"}
+EXPECT_AN_ANSWER = {"idea", "concern", "question", "experience"}
 
 
 def as_date(value: Any) -> date:
@@ -122,11 +125,13 @@ class Expected:
             r
             for r in rows(
                 self.services,
-                "SELECT c.id, c.text, c.captured_at, c.meeting_id, r.status, r.decided_on, "
-                "r.fed_back_on FROM contributions c LEFT JOIN responses r "
+                "SELECT c.id, c.text, c.kind, c.captured_at, c.meeting_id, r.status, "
+                "r.decided_on, r.fed_back_on FROM contributions c LEFT JOIN responses r "
                 "ON r.contribution_id = c.id",
             )
-            if self.in_scope(self.meetings[r.meeting_id][0])
+            # Only what expects an answer: praise and decisions owe nobody a "we did".
+            if r.kind in EXPECT_AN_ANSWER
+            and self.in_scope(self.meetings[r.meeting_id][0])
             and as_date(r.captured_at) <= self.as_on
             and (self.first is None or as_date(r.captured_at) >= self.first)
         ]
@@ -178,6 +183,13 @@ class Expected:
             if self.meetings[r.meeting_id][0] in self.groups
         }
         return {d: p for d, p in planned.items() if d in belonging}
+
+    def archived(self) -> set[int]:
+        return {
+            r.id
+            for r in rows(self.services, "SELECT id, status FROM documents")
+            if r.status == "archived"
+        }
 
     def latest_rungs(self, on: date) -> dict[int, int | None]:
         assessments = rows(
@@ -278,8 +290,11 @@ def check_every_figure(services: Services, which: DashboardFilter, today: date) 
         assert count.assessed == sum(1 for r in latest.values() if r == count.rung), count
     assert rungs.no_plan == sum(1 for p in documents.values() if p is None)
     assert rungs.not_assessed == sum(1 for r in latest.values() if r is None)
+    archived = expected.archived()
     assert rungs.below_plan == sum(
-        1 for d, p in documents.items() if p is not None and latest[d] is not None and latest[d] < p
+        1
+        for d, p in documents.items()
+        if p is not None and latest[d] is not None and latest[d] < p and d not in archived
     )
     for index, period in enumerate(dashboard.periods):
         at_end = expected.latest_rungs(period.last)
@@ -368,7 +383,8 @@ def test_every_figure_for_one_group_and_part_of_the_year_matches_direct_queries(
 def test_every_figure_with_no_dates_matches_direct_queries(demo: Services) -> None:
     dashboard = check_every_figure(demo, DashboardFilter(), ANCHOR)
 
-    assert dashboard.loop.contributions == 300  # all of them: no start date
+    # All 300 but the praise and decisions, which expect no answer: no start date.
+    assert dashboard.loop.contributions == 252
     # With no start, everyone ever involved is new.
     assert dashboard.reach.new_in_period >= dashboard.reach.involved_last_12_months
 
@@ -449,14 +465,22 @@ class Town:
                 meeting.id, self.people[name].id, AttendanceStatus.PRESENT, is_guest=True
             )
 
-    def say(self, meeting: Meeting, *, late: bool = False) -> Contribution:
+    def say(
+        self,
+        meeting: Meeting,
+        *,
+        late: bool = False,
+        kind: ContributionKind = ContributionKind.IDEA,
+        minutes: int = 0,
+    ) -> Contribution:
         at = meeting.starts_at.replace(hour=23, minute=59) if late else meeting.starts_at
         return self.services.contributions.add(
             Contribution(
                 meeting_id=meeting.id,
-                text=f"Said at {meeting.title}",
+                text=f"{kind.label} said at {meeting.title}",
+                kind=kind,
                 attribution=Attribution.WHOLE_GROUP,
-                captured_at=at,
+                captured_at=at + timedelta(minutes=minutes),
             )
         )
 
@@ -500,6 +524,55 @@ def test_the_first_and_last_days_of_the_range_are_included_and_the_days_around_a
     assert dashboard.reach.involved_last_12_months == 4
     assert [p.label for p in dashboard.periods] == ["May 2026"]
     assert [(a.group_name, a.present) for a in dashboard.reach.attendance] == [("Carers", (2,))]
+
+
+def test_praise_and_decisions_are_not_counted_as_waiting_for_an_answer(
+    services: Services,
+) -> None:
+    town = Town(services)
+    meeting = town.session(town.carers, date(2026, 5, 12))
+    # Said first, so they would be the "oldest unanswered" if they counted.
+    town.say(meeting, kind=ContributionKind.DECISION)
+    town.say(meeting, kind=ContributionKind.PRAISE, minutes=5)
+    question = town.say(meeting, kind=ContributionKind.QUESTION, minutes=10)
+    idea = town.say(meeting, kind=ContributionKind.IDEA, minutes=15)
+    town.services.contributions.respond(
+        Response(
+            contribution_id=idea.id,
+            status=ResponseStatus.ALREADY_HAPPENING,
+            decided_on=date(2026, 5, 20),
+        )
+    )
+
+    loop = town.services.dashboard.figures(MAY).loop
+
+    assert loop.contributions == 2
+    assert loop.responded == 1
+    assert loop.share_responded == 0.5
+    assert loop.oldest_unanswered is not None
+    assert loop.oldest_unanswered.contribution_id == question.id
+
+
+def test_archived_documents_are_not_counted_below_their_plan(services: Services) -> None:
+    s = Services(services.database, today=lambda: TODAY)
+    for title in ("Carers strategy", "Old carers strategy"):
+        document = s.documents.create(Document(title=title, planned_rung=LadderRung.CO_DESIGN))
+        s.ladder.assess(
+            LadderAssessment(
+                document_id=document.id,
+                rung=LadderRung.CONSULTATION,
+                assessed_on=date(2026, 5, 20),
+                assessor_name="Facilitator",
+            )
+        )
+    s.documents.archive(document.id)
+
+    rungs = s.dashboard.figures().rungs
+
+    assert rungs.documents == 2  # archived work still shows where it got to...
+    assert rungs.below_plan == 1  # ...but is no longer drifting below its plan
+    assert [d.title for d in s.ladder.drifting()] == ["Carers strategy"]
+    assert s.documents.get(document.id).status is DocumentStatus.ARCHIVED
 
 
 def test_choosing_a_group_leaves_out_the_other_groups_work(services: Services) -> None:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from coproduce.domain.records import Action
@@ -275,3 +275,93 @@ def test_many_groups_are_charted_as_the_busiest_and_the_others_together(qtbot: Q
     assert [row[0] for row in data.rows] == [f"Group {n}" for n in range(1, 11)]
     assert "Group 1: 3;" in data.summary
     assert "the other 3 together" in data.summary
+
+
+# --- what expects an answer, an empty council, labels on their side ------------------------
+
+
+def test_loop_closure_counts_only_what_expects_an_answer(
+    page: DashboardPage, services: Services
+) -> None:
+    assert page.dashboard is not None
+    loop = page.dashboard.loop
+    assert loop.oldest_unanswered is not None
+    oldest = services.contributions.get(loop.oldest_unanswered.contribution_id)
+    # In the demo the oldest thing said with no answer is a decision: it is not waiting.
+    assert oldest.kind.expects_answer
+    assert oldest.text[:40] in page.tiles["oldest"].detail_label.text()
+    assert page.tiles["responded"].detail_label.text() == (
+        f"{loop.responded:,} of {loop.contributions:,} contributions that expect an answer"
+    )
+
+
+def test_an_empty_council_says_nothing_is_waiting_yet(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    services = Services(sqlite_database, actor="Test Facilitator", today=lambda: ANCHOR)
+    page = DashboardPage(WindowContext(services, QUndoStack(), DataChanges()))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.show()
+
+    tile = page.tiles["oldest"]
+    assert tile.figure == "–"
+    assert tile.detail_label.text() == "Nothing said in these dates expects an answer yet"
+    assert "Every contribution" not in tile.detail_label.text()
+
+
+def test_month_labels_on_their_side_are_drawn_whole_inside_the_chart(
+    qtbot: QtBot, page: DashboardPage
+) -> None:
+    page.resize(1366 - 220, 768)  # the page's share of a 1366 x 768 window beside the list
+    qtbot.wait(50)
+    for panel in (page.rung_history_panel, page.attendance_panel):
+        view = panel.chart_view
+        chart = view.chart()
+        [axis] = [a for a in chart.axes(Qt.Orientation.Horizontal)]
+        assert axis.labelsAngle() == -90  # 12 months: turned on their side
+        outer = chart.mapRectToScene(chart.rect())
+        drawn = [
+            item.sceneBoundingRect()
+            for item in view.scene().items()
+            if item is not chart
+            and item.isVisible()
+            # Words and markers; not the zero-height lines Qt keeps for ticks and borders.
+            and item.sceneBoundingRect().width() >= 4
+            and item.sceneBoundingRect().height() >= 4
+        ]
+        assert drawn and all(outer.contains(rect) for rect in drawn)
+        # A line of room below the lowest label, for fonts drawn a little longer than measured.
+        # (Qt Charts' text items are private classes: Python sees them as plain QGraphicsItem.)
+        labels = [i.sceneBoundingRect() for i in view.scene().items() if type(i) is QGraphicsItem]
+        line = QFontMetrics(axis.labelsFont()).height()
+        assert len(labels) >= 12
+        assert max(rect.bottom() for rect in labels) <= outer.bottom() - line
+
+
+def test_a_chart_is_made_tall_enough_for_long_labels_on_their_side(
+    qtbot: QtBot, page: DashboardPage
+) -> None:
+    assert page.dashboard is not None
+    data = charts.rungs_over_time(page.dashboard.rung_history)
+    [axis] = data.chart.axes(Qt.Orientation.Horizontal)
+    big = QFont(axis.labelsFont())
+    big.setPixelSize(2 * QFontMetrics(axis.labelsFont()).height())  # labels long for the chart
+    axis.setLabelsFont(big)
+    panel = ChartPanel("Documents by rung over time")
+    qtbot.addWidget(panel)
+    panel.resize(1146, 400)
+    panel.show_figures(data)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)
+
+    view = panel.chart_view
+    outer = data.chart.mapRectToScene(data.chart.rect())
+    labels = [
+        i.sceneBoundingRect()
+        for i in view.scene().items()
+        if type(i) is QGraphicsItem and not i.sceneBoundingRect().isEmpty()
+    ]
+    assert len(labels) >= 12
+    assert all(outer.contains(rect) for rect in labels)

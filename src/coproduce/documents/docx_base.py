@@ -6,8 +6,8 @@ safe save.
 - One font everywhere: the Normal style carries it for every script (ascii, hAnsi, eastAsia,
   cs), and the heading styles lose the template's theme fonts, colours and italics, so no
   run can fall back to Calibri or Cambria.
-- ``clean_text`` removes what XML 1.0 cannot hold (control characters, lone surrogates) and
-  keeps everything else: right-to-left scripts, emoji, combining marks.
+- ``clean_text`` removes what XML 1.0 cannot hold (control characters, lone surrogates,
+  U+FFFE, U+FFFF) and keeps everything else: right-to-left scripts, emoji, combining marks.
 - ``save_atomically`` writes a temporary file beside the target and renames it into place, so a
   failed save leaves the old file whole; the file is readable by its owner only (documents
   name people). A file open in Word, or a folder that cannot be written, gives an
@@ -53,12 +53,14 @@ PicturePng = Callable[[PictureChoice], bytes]
 """Gives the PNG bytes of a picture (the window's or the command line's renderer)."""
 
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates,
-# U+FFFE and U+FFFF. python-docx raises on the rest, so they are removed before they reach it.
+# U+FFFE and U+FFFF. lxml (under python-docx and openpyxl) raises on the rest, so they are
+# removed before they reach it.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the characters a Word file cannot hold; everything else is kept."""
+    """``text`` without the characters an XML file (Word, Excel) cannot hold, and with every
+    line break as ``\\n``; everything else is kept. The one rule for every file we write."""
     return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

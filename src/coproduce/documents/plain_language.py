@@ -91,8 +91,11 @@ class Finding:
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 # A sentence ends at . ! ? (with any closing quotes or brackets) followed by a space, or at a
 # line end: easy-read wording is written one sentence per line, often without a full stop.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s)|\n")
+# The run of stops is matched only from its first character and never given back (possessive
+# quantifiers), so a long run of dots ("........") is read once, not once for each dot.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'’”)\]]*+(?=\s)|\n")
 _NOT_AN_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|e\.g|i\.e|eg|ie|no|approx)|\b[A-Z])\.$", re.I)
+_NOT_AN_END_REACH = len("approx.") + 1  # the longest of those, and one more
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -101,7 +104,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for end_match in _SENTENCE_END.finditer(text):
         end = end_match.end()
-        if end_match.group() != "\n" and _NOT_AN_END.search(text[start:end]):
+        # Only the last few characters decide ("Mr.", "e.g."); searching the whole sentence
+        # again at each stop inside it would be slow on long texts full of initials.
+        near_end = max(start, end - _NOT_AN_END_REACH)
+        if end_match.group() != "\n" and _NOT_AN_END.search(text, near_end, end):
             continue
         spans.append((start, end))
         start = end
@@ -321,6 +327,15 @@ def _fraction_words(percent: float) -> str:
     return f"about {count} in {out_of} people"
 
 
+_HUGE_DIGITS = 15
+"""Numbers with more digits than this (a thousand million million) are called "a huge number"."""
+
+
+def _shortened(number: str) -> str:
+    """A number short enough to quote in a message."""
+    return number if len(number) <= 20 else number[:17] + "…"
+
+
 def _rounded(value: int, currency: str) -> str:
     for size, name in ((1_000_000_000, "billion"), (1_000_000, "million"), (1000, "thousand")):
         if value >= size:
@@ -338,7 +353,7 @@ def _numbers(text: str) -> Iterator[Finding]:
             FindingKind.PERCENTAGE,
             found.start(),
             found.end(),
-            f'"{found.group()}" is a percentage. Percentages are hard to picture.',
+            f'"{_shortened(found.group())}" is a percentage. Percentages are hard to picture.',
             f'Say "{_fraction_words(value)}" or "most people".',
         )
     for found in _NUMBER.finditer(text):
@@ -353,18 +368,23 @@ def _numbers(text: str) -> Iterator[Finding]:
             continue
         if _NEXT_TO_DIGITS.search(text[found.end() : found.end() + 2]):
             continue
-        value = int(digits.replace(",", ""))
-        if value <= LARGE_NUMBER:
-            continue
-        if "," not in digits and len(digits) == 4 and 1900 <= value <= 2099:
-            continue
+        plain = digits.replace(",", "")
+        # Only numbers of a sensible length are turned into an int: Python refuses to convert
+        # more than 4,300 digits, and any number that long is simply "huge".
+        value = int(plain) if len(plain) <= _HUGE_DIGITS else None
+        if value is not None:
+            if value <= LARGE_NUMBER:
+                continue
+            if "," not in digits and len(digits) == 4 and 1900 <= value <= 2099:
+                continue
         currency = found.group("currency") or ""
+        rounded = _rounded(value, currency) if value is not None else "a huge number"
         yield Finding(
             FindingKind.LARGE_NUMBER,
             found.start(),
             found.end(),
-            f'"{found.group()}" is a big number. Big numbers are hard to picture.',
-            f'Say "{_rounded(value, currency)}" or "most people".',
+            f'"{_shortened(found.group())}" is a big number. Big numbers are hard to picture.',
+            f'Say "{rounded}" or "most people".',
         )
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import enum
 import os
-import re
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,6 +33,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from coproduce.documents.docx_base import clean_text as xml_clean_text
 from coproduce.domain.errors import ExportError
 
 
@@ -90,17 +90,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_TEXT_LIMIT = 32_767
 """Excel keeps at most this many characters in a cell."""
 
-# Characters XML 1.0 cannot hold (openpyxl refuses them); kept out of CSV too for one rule.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
 XLSX_DATE_FORMAT = "yyyy-mm-dd"
 XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 XLSX_DECIMAL_FORMAT = "0.00"
 
 
 def clean_text(text: str) -> str:
-    """``text`` without characters a spreadsheet file cannot hold, cut to what Excel keeps."""
-    text = _ILLEGAL.sub("", text)
+    """``text`` without characters a spreadsheet file cannot hold, cut to what Excel keeps.
+
+    The characters removed are those XML 1.0 cannot hold (Excel files are XML; openpyxl's lxml
+    refuses them), by the same rule as Word documents; CSV files follow it too, so both
+    formats of a table hold the same text. Line breaks become ``\\n``."""
+    text = xml_clean_text(text)
     if len(text) > EXCEL_TEXT_LIMIT:
         text = text[: EXCEL_TEXT_LIMIT - 1] + "…"
     return text

@@ -283,6 +283,17 @@ class ContributionKind(Vocabulary):
     PRAISE = ("praise", "Praise")
     DECISION = ("decision", "Decision")
 
+    @property
+    def expects_answer(self) -> bool:
+        """Whether the group is owed a "we did" for it: ideas, concerns, questions and
+        experiences are; praise and the group's own decisions are not."""
+        return self not in (ContributionKind.PRAISE, ContributionKind.DECISION)
+
+
+ANSWERABLE_KINDS = frozenset(kind for kind in ContributionKind if kind.expects_answer)
+"""The kinds of contribution that expect an answer: what loop closure and the "You said, we
+did" reports count."""
+
 
 class Attribution(Vocabulary):
     """Who a contribution is recorded against. PERSON needs a speaker."""

@@ -26,18 +26,22 @@ The terms, exactly:
   never, having joined the group on or before that day). One line per membership.
 - **Attendance by group over time.** Attendance marks "present" at each group's sessions,
   added up per period (month, or quarter for ranges over two years, or year beyond eight).
-- **Contributions** (loop closure) are those captured between ``from_date`` and ``as_on`` at
-  sessions in scope. **Responded**: it has a response whose status is not "Not answered yet".
+- **Contributions** (loop closure) are those that expect an answer (ideas, concerns, questions
+  and experiences: ``domain.vocabulary.ANSWERABLE_KINDS``, the same set the "You said, we did"
+  reports use), captured between ``from_date`` and ``as_on`` at sessions in scope. Praise and
+  the group's own decisions owe nobody a "we did", so they are in none of these figures.
+  **Responded**: it has a response whose status is not "Not answered yet".
   **Fed back**: its response has the date it was fed back to the group. Both shares are of all
-  the contributions. **Days to a response**: from the day the contribution was captured to the
+  those contributions. **Days to a response**: from the day the contribution was captured to the
   response's decision date, over responded contributions with a decision date; the median is
   the middle value (the mean of the two middle ones when their number is even).
-  **Oldest unanswered**: the earliest captured contribution with no response, or one "Not
-  answered yet".
+  **Oldest unanswered**: the earliest captured of those contributions with no response, or one
+  "Not answered yet".
 - **Documents by rung.** Each document in scope counts once at the rung of its latest ladder
   assessment made on or before the day (latest by assessment date, then by entry), and once at
   its planned rung (the document's planned rung as it stands). "Below plan": latest assessment
-  lower than the planned rung. Over time: the same latest rung at the end of each period.
+  lower than the planned rung, archived documents left out (as in the ladder's drifting list,
+  ``LadderService.drifting``). Over time: the same latest rung at the end of each period.
 - **Overdue actions.** Actions in scope still open (open or in progress) and due before today.
   Only an action's current state is kept, so the dates do not change this figure.
 """

@@ -25,8 +25,10 @@ from sqlalchemy import Integer, and_, case, cast, func, literal, or_, select, un
 from sqlalchemy.orm import Session
 
 from coproduce.domain.vocabulary import (
+    ANSWERABLE_KINDS,
     ActionStatus,
     AttendanceStatus,
+    DocumentStatus,
     MeetingStatus,
     ResponseStatus,
 )
@@ -59,6 +61,8 @@ HELD = [
 ]
 OPEN_ACTIONS = [s.value for s in ActionStatus if s.is_open]
 NOT_ANSWERED = ResponseStatus.NOT_ANSWERED.value
+ANSWERABLE = sorted(kind.value for kind in ANSWERABLE_KINDS)
+ARCHIVED = DocumentStatus.ARCHIVED.value
 
 
 def start_of(day: date) -> datetime:
@@ -175,17 +179,18 @@ class DashboardQueries:
     def rung_counts(self, on_or_before: date, group_ids: Sequence[int]) -> RungCounts:
         latest = self._latest_assessments(on_or_before)
         scope = self._documents_in_scope(group_ids)
+        archived = case((DocumentRow.status == ARCHIVED, 1), else_=0)
         rows = self._session.execute(
-            select(DocumentRow.planned_rung, latest.c.rung, func.count())
+            select(DocumentRow.planned_rung, latest.c.rung, archived, func.count())
             .select_from(DocumentRow)
             .outerjoin(latest, latest.c.document_id == DocumentRow.id)
             .where(scope)
-            .group_by(DocumentRow.planned_rung, latest.c.rung)
+            .group_by(DocumentRow.planned_rung, latest.c.rung, archived)
         ).all()
         planned: dict[int, int] = {}
         assessed: dict[int, int] = {}
         documents = no_plan = not_assessed = below_plan = 0
-        for plan, rung, count in rows:  # at most 8 x 8 combinations
+        for plan, rung, is_archived, count in rows:  # at most 8 x 8 x 2 combinations
             documents += count
             if plan is None:
                 no_plan += count
@@ -195,7 +200,8 @@ class DashboardQueries:
                 not_assessed += count
             else:
                 assessed[rung] = assessed.get(rung, 0) + count
-            if plan is not None and rung is not None and rung < plan:
+            # Archived work is no longer drifting: the same rule as the ladder's drifting list.
+            if plan is not None and rung is not None and rung < plan and not is_archived:
                 below_plan += count
         return RungCounts(documents, planned, assessed, no_plan, not_assessed, below_plan)
 
@@ -214,7 +220,12 @@ class DashboardQueries:
     # --- loop closure --------------------------------------------------------------------
 
     def _contributions_in(self, first: date | None, last: date, group_ids: Sequence[int]) -> Any:
-        conditions = [ContributionRow.captured_at < after(last)]
+        """Contributions that expect an answer (not praise or decisions), captured in the
+        period, at the groups' sessions."""
+        conditions = [
+            ContributionRow.captured_at < after(last),
+            ContributionRow.kind.in_(ANSWERABLE),
+        ]
         if first is not None:
             conditions.append(ContributionRow.captured_at >= start_of(first))
         if group_ids:

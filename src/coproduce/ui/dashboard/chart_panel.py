@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QFontMetrics,
+    QPainter,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,11 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coproduce.ui.dashboard.charts import ChartData
+from coproduce.ui.dashboard.charts import ChartData, room_below_turned_labels
 from coproduce.ui.widgets.text import muted
 
 CHART_HEIGHT_LINES = 18
 """The chart's height in lines of text, so it grows with the system font size."""
+LEAST_BAR_LINES = 10
+"""However long the labels under the bars, the bars keep at least this many lines of height."""
 
 
 class WrappedLabel(QLabel):
@@ -118,10 +126,26 @@ class ChartPanel(QFrame):
         layout.addWidget(self.summary_label)
         self._chart: QChart | None = None
 
+    def _height_for(self, data: ChartData) -> int:
+        """The chart's height: its lines of text, and more when labels turned on their side
+        are long for it. Qt Charts keeps a least size for the bars and lets the labels run
+        off the bottom of a chart too short for both ("ov 2025")."""
+        line = self.fontMetrics().lineSpacing()
+        height = line * data.height_lines
+        for axis in data.chart.axes(Qt.Orientation.Horizontal):
+            if not isinstance(axis, QBarCategoryAxis) or axis.labelsAngle() == 0:
+                continue
+            labels = QFontMetrics(axis.labelsFont())
+            longest = max((labels.horizontalAdvance(c) for c in axis.categories()), default=0)
+            # The turned labels, a line either side of them, and the bars' least height.
+            height = max(height, longest + 2 * labels.height() + line * LEAST_BAR_LINES)
+        return height
+
     def show_figures(self, data: ChartData) -> None:
         """Show a new chart, its table and its summary (the old chart is thrown away)."""
         old = self._chart
-        height = self.fontMetrics().lineSpacing() * data.height_lines
+        room_below_turned_labels(data.chart)  # for the font the labels have now
+        height = self._height_for(data)
         self.chart_view.setMinimumHeight(height)
         self.table.setMinimumHeight(height)
         self.chart_view.setChart(data.chart)

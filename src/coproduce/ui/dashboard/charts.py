@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from coproduce.domain.vocabulary import LadderRung
@@ -46,10 +46,10 @@ GROUP_COLOURS = (
     "#d4a6c8", "#fabfd2", "#d7b5a6", "#79706e",
 )  # fmt: skip
 MANY_CATEGORIES = 8
+"""More period labels than this are turned on their side so they do not overlap."""
 MOST_GROUPS_CHARTED = 8
 """Past this many groups, the attendance chart shows the busiest and "Other groups" (a legend
 of twenty colours cannot be told apart); its table still lists every group."""
-"""More period labels than this are turned on their side so they do not overlap."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,24 @@ def _attach_axes(
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(category_axis)
     series.attachAxis(value_axis)
+    room_below_turned_labels(chart)
+
+
+def room_below_turned_labels(chart: QChart) -> None:
+    """A line of space below labels turned on their side. Qt Charts works out their height from
+    the label font, but with some fonts and screen scales the drawn text runs a few pixels
+    further and its first letters were cut off at the chart's edge ("ov 2025")."""
+    turned = [
+        axis
+        for axis in chart.axes(Qt.Orientation.Horizontal)
+        if isinstance(axis, QBarCategoryAxis) and axis.labelsAngle() != 0
+    ]
+    if not turned:
+        return
+    line = max(QFontMetrics(axis.labelsFont()).height() for axis in turned)
+    margins = chart.margins()
+    margins.setBottom(max(margins.bottom(), line))
+    chart.setMargins(margins)
 
 
 # --- the ladder --------------------------------------------------------------------------
@@ -270,6 +288,7 @@ def chart_png(
     chart.legend().setFont(font)
     for axis in chart.axes():
         axis.setLabelsFont(font)
+    room_below_turned_labels(chart)
     scene = QGraphicsScene()
     scene.addItem(chart)
     chart.setGeometry(0, 0, width, height)

@@ -279,23 +279,32 @@ class DashboardPage(QWidget):
         self.status_label.setAccessibleName(self.status_label.text())
         tiles = self.tiles
         loop = dashboard.loop
-        of_all = self.tr("%s of %s") % (
-            f"{loop.responded:,}",
-            count_of(loop.contributions, "contribution"),
+        # Only ideas, concerns, questions and experiences expect an answer; the detail says
+        # so, since the page's other lists count praise and decisions too.
+        answerable = count_of(loop.contributions, "contribution") + (
+            self.tr(" that expects an answer")
+            if loop.contributions == 1
+            else self.tr(" that expect an answer")
         )
-        tiles["responded"].set_figure(percent(loop.share_responded), of_all)
+        tiles["responded"].set_figure(
+            percent(loop.share_responded), self.tr("%s of %s") % (f"{loop.responded:,}", answerable)
+        )
         tiles["fed_back"].set_figure(
-            percent(loop.share_fed_back),
-            self.tr("%s of %s")
-            % (f"{loop.fed_back:,}", count_of(loop.contributions, "contribution")),
+            percent(loop.share_fed_back), self.tr("%s of %s") % (f"{loop.fed_back:,}", answerable)
         )
         tiles["median_days"].set_figure(
             days_text(loop.median_days_to_response),
             self.tr("From the day it was said to the decision"),
         )
         oldest = loop.oldest_unanswered
-        if oldest is None:
-            tiles["oldest"].set_figure(None, self.tr("Every contribution has a response"))
+        if not loop.contributions:
+            tiles["oldest"].set_figure(
+                None, self.tr("Nothing said in these dates expects an answer yet")
+            )
+        elif oldest is None:
+            tiles["oldest"].set_figure(
+                None, self.tr("Every contribution that expects an answer has one")
+            )
         else:
             tiles["oldest"].set_figure(
                 count_of(oldest.days_waiting, "day"),
