@@ -59,7 +59,9 @@ def test_a_document_report_through_the_services_names_only_those_who_agreed(
             document_id=made.document.id, easy_read=easy_read
         )
         assert content.subject == "Carers' strategy"
-        assert len(content.items) == 6
+        # The decision linked to the document needs no answer: it is left out.
+        assert len(content.items) == 5
+        assert "Keep the meetings in the Town Hall." not in {i.said for i in content.items}
         if easy_read:
             built = build_easy_read_you_said_we_did(content, render)
         else:

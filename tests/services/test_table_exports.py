@@ -8,7 +8,7 @@ import csv
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -249,10 +249,13 @@ def test_attendance_rows_are_the_register(council: Council) -> None:
     rows = council.rows("attendance")
 
     assert sorted(r["attendance_id"] for r in rows) == sorted(m.id for m in register)  # type: ignore[type-var]
-    by_name = {r["person_name"]: r for r in rows}
-    assert by_name["Ann Ames"]["arrived_late"] is True
-    assert by_name["Ann Ames"]["person_id"] == council.ann.id
-    assert (by_name["Dee Dunn"]["status"], by_name["Dee Dunn"]["is_guest"]) == ("apologies", True)
+    by_id = {r["person_id"]: r for r in rows}
+    assert by_id[council.ann.id]["arrived_late"] is True
+    assert by_id[council.ann.id]["person_name"] == "Ann Ames"
+    assert (by_id[council.dee.id]["status"], by_id[council.dee.id]["is_guest"]) == (
+        "apologies",
+        True,
+    )
     assert all(r["session_id"] == council.session.id for r in rows)
 
 
@@ -444,7 +447,8 @@ def test_no_table_holds_access_needs_health_details_or_private_notes(
     book.close()
     for private in (HEALTH_REASON, REGISTER_NOTE, PAYMENT_NOTE, "pwd=secret"):
         assert not any(private in cell for cell in cells), private
-    assert "Ben Bell" in cells  # named on the register and the payment, as staff records
+    # Without consent, Ben is on the register and the payment by person id only.
+    assert not any("Ben Bell" in cell for cell in cells)
     for table in TABLES.values():
         assert not {"access_needs_met", "apology_reason", "email", "phone"} & set(
             table.column_names
@@ -575,3 +579,107 @@ def test_a_folder_that_cannot_be_written_in_is_explained(
     with pytest.raises(ExportError, match=f"cannot write in the folder {folder}"):
         council.services.tables.export(["sessions"], TableFormat.CSV, folder / "s.csv")
     assert list(folder.iterdir()) == []
+
+
+# --- names: one rule with the documents -----------------------------------------------------
+
+OUTSIDER = "Fay Ford"  # on the register, never asked, never at the session
+LEAKS = (
+    f"{OUTSIDER} told me the bus was always late",
+    "Ben said the forms were too long",  # a first name of someone at the session
+    "Eve O\u2019Neill asked about respite",  # curly apostrophe; O'Neill on the register
+    "Ben\u00adBell wants a break",  # soft hyphen
+    "Ben\u200b Bell had to leave",  # zero-width space
+    "DEE DUNN WILL PHONE",  # staff are named as owners and facilitators only
+)
+FORBIDDEN = ("Fay", "Ford", "Ben", "Bell", "Eve", "O'Neill", "Cat", "Cole")
+
+
+@pytest.fixture
+def leaky(council: Council) -> Council:
+    services = council.services
+    sid: int = council.session.id  # type: ignore[assignment]
+    services.people.create(Person(display_name=OUTSIDER, roles=frozenset({Role.UNPAID_CARER})))
+    eve = services.people.create(
+        Person(display_name="Eve O'Neill", roles=frozenset({Role.EXPERT_BY_EXPERIENCE}))
+    )
+    services.meetings.mark_attendance(sid, eve.id, AttendanceStatus.PRESENT, is_guest=True)  # type: ignore[arg-type]
+    for text in LEAKS:
+        said = services.contributions.add(Contribution(meeting_id=sid, text=text))
+        services.contributions.respond(
+            Response(
+                contribution_id=said.id,  # type: ignore[arg-type]
+                status=ResponseStatus.NOT_TAKEN_FORWARD,
+                text=f"We asked {OUTSIDER} and Ben.",
+                reason="Cat Cole said it was too dear.",
+                decided_by="Ben",
+            )
+        )
+    services.actions.create(
+        Action(meeting_id=sid, text="Ring Ben Bell about transport.", owner_id=council.ben.id)
+    )
+    services.actions.create(Action(meeting_id=sid, text="Book a room.", owner_id=council.dee.id))
+    services.involvement.record_payment(Payment(person_id=council.ben.id, meeting_id=sid))
+    meeting = services.meetings.get(sid)
+    services.meetings.update(
+        replace(meeting, title=f"Session with {OUTSIDER}", facilitator_ids=(council.dee.id,))  # type: ignore[arg-type]
+    )
+    return council
+
+
+def _found(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _readable(value: object) -> str:
+    text = str(value)
+    for invisible in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+        text = text.replace(invisible, "")
+    return text.replace("\u2019", "'")
+
+
+def test_names_typed_into_free_text_are_in_no_csv_or_excel_cell(
+    leaky: Council, tmp_path: Path
+) -> None:
+    tables = leaky.services.tables
+    cells: list[tuple[str, str]] = []
+    workbook = tmp_path / "all.xlsx"
+    tables.export(list(TABLES), TableFormat.XLSX, workbook)
+    book = load_workbook(workbook, read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells.extend((sheet.title, _readable(v)) for v in row if v is not None)
+    book.close()
+    for name in TABLES:
+        path = tmp_path / f"{name}.csv"
+        tables.export([name], TableFormat.CSV, path)
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            cells.extend((name, _readable(v)) for row in csv.reader(handle) for v in row)
+
+    leaks = [(where, cell) for where, cell in cells for w in FORBIDDEN if _found(cell, w)]
+    assert leaks == []
+    texts = {cell for _, cell in cells}
+    assert "Session with a group member" in texts
+    assert "A group member said the forms were too long" in texts
+    assert "A group member asked about respite" in texts
+    assert "A group member WILL PHONE" in texts
+    assert "We asked a group member and a group member." in texts
+
+
+def test_staff_owners_and_facilitators_are_named_and_others_are_ids_only(leaky: Council) -> None:
+    actions = {r["text"]: r for r in leaky.rows("actions")}
+    assert (actions["Book a room."]["owner_person_id"], actions["Book a room."]["owner_name"]) == (
+        leaky.dee.id,
+        "Dee Dunn",
+    )
+    ring = actions["Ring a group member about transport."]
+    assert (ring["owner_person_id"], ring["owner_name"]) == (leaky.ben.id, None)
+
+    register = {r["person_id"]: r["person_name"] for r in leaky.rows("attendance")}
+    assert register[leaky.ann.id] == "Ann Ames"  # consents
+    assert register[leaky.dee.id] == "Dee Dunn"  # facilitates the session, in a staff role
+    assert register[leaky.ben.id] is None  # never asked
+    assert register[leaky.cat.id] is None  # withdrew
+
+    [payment] = leaky.rows("payments")
+    assert (payment["person_id"], payment["person_name"]) == (leaky.ben.id, None)

@@ -365,7 +365,7 @@ def key_figures(dashboard: Dashboard, sessions_held: int) -> FigureTable:
         headers=("Measure", "Figure"),
         rows=(
             ("Sessions held", f"{sessions_held:,}"),
-            ("Things said (contributions)", f"{loop.contributions:,}"),
+            ("Things said that expect an answer", f"{loop.contributions:,}"),
             ("Given a response", share(loop.responded, loop.contributions)),
             ("Response fed back to the group", share(loop.fed_back, loop.contributions)),
             ("Median time to a response", _days(loop.median_days_to_response)),
@@ -395,7 +395,7 @@ def loop_closure_table(dashboard: Dashboard) -> FigureTable:
     return FigureTable(
         headers=("Measure", "Figure"),
         rows=(
-            ("Things said", f"{loop.contributions:,}"),
+            ("Things said that expect an answer", f"{loop.contributions:,}"),
             ("Given a response", share(loop.responded, loop.contributions)),
             ("Fed back to the group", share(loop.fed_back, loop.contributions)),
             ("Median days to a response", _days(loop.median_days_to_response)),

@@ -7,7 +7,13 @@ Consent is applied here, once, so no builder can print a name its owner did not 
   time of the export (the latest decision is "given", not refused or withdrawn). That one
   purpose governs every name in every document, including "Who came", the minutes'
   attendance and action owners: a list of who came says who belongs to a group, which is as
-  personal as a quote. Without it they are "A group member" and counted, never named.
+  personal as a quote. Without it they are "A group member" and counted, never named. The one
+  exception: people acting in a staff role (``acts_as_staff``) are named in the minutes as
+  action owners and as the session's facilitators, because there they act in their job.
+- An apology's reason is printed only beside a name (it may hold health details).
+- Names typed into free text (titles included) are replaced by "a group member"
+  (``NameScrub``): the full name of everyone on the register who may not be named, staff
+  included, and the first names and surnames alone of those involved in the session(s).
 - Contributions use ``domain.attribution.attributed_name``, as the screen does: an anonymous
   contribution stays anonymous even when its speaker consented.
 - A person's own pack carries their own name (it is for them) and nobody else's.
@@ -21,7 +27,7 @@ picture library suggests for its words; the fixed sections have fixed concepts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
@@ -52,11 +58,13 @@ from coproduce.domain.records import (
     Response,
 )
 from coproduce.domain.vocabulary import (
+    ANSWERABLE_KINDS,
     AttendanceStatus,
     ConsentPurpose,
     ContributionKind,
     MeetingStatus,
     ResponseStatus,
+    Role,
     RowKind,
 )
 from coproduce.services.base import Service
@@ -96,15 +104,9 @@ STATUS_CONCEPT = {
     ResponseStatus.NOT_TAKEN_FORWARD: "no",
     ResponseStatus.OUTSIDE_SCOPE: "information",
 }
-# Things said that expect an answer; praise and decisions need no "we did".
-ANSWERABLE = frozenset(
-    {
-        ContributionKind.IDEA,
-        ContributionKind.CONCERN,
-        ContributionKind.QUESTION,
-        ContributionKind.EXPERIENCE,
-    }
-)
+# Things said that expect an answer; praise and decisions need no "we did". The same kinds the
+# dashboard's loop closure counts.
+ANSWERABLE = ANSWERABLE_KINDS
 
 
 class ReportService(Service):
@@ -133,6 +135,20 @@ class ReportService(Service):
         with self._store.transaction() as unit:
             unit.settings.set(CONTACT_SETTING, fields)
         return Contact(**fields)
+
+    # --- titles for file names and subjects ---------------------------------------------
+
+    def session_title(self, meeting_id: int) -> str:
+        """A session's title as its documents print it (names scrubbed as consent requires):
+        for suggested file names and subjects."""
+        with self._store.transaction() as unit:
+            meeting = unit.meetings.get(meeting_id)
+            return ConsentNames(unit, involved_people(unit, [meeting])).scrub(meeting.title)
+
+    def document_title(self, document_id: int) -> str:
+        """A document's title as the reports print it (names scrubbed as consent requires)."""
+        with self._store.transaction() as unit:
+            return ConsentNames(unit, []).scrub(unit.documents.get(document_id).title)
 
     # --- the easy-read session summary ---------------------------------------------------
 
@@ -285,7 +301,11 @@ class ReportService(Service):
         present, unnamed = [], 0
         apologies = []
         for entry in attendance:
-            name = people.name(entry.person_id)
+            name = (
+                people.in_job(entry.person_id)
+                if entry.person_id in meeting.facilitator_ids
+                else people.name(entry.person_id)
+            )
             if entry.status is AttendanceStatus.PRESENT:
                 notes = [
                     word
@@ -301,8 +321,12 @@ class ReportService(Service):
                 else:
                     unnamed += 1
             elif entry.status is AttendanceStatus.APOLOGIES:
+                # A reason may hold health details: printed only beside a name.
                 apologies.append(
-                    Attendee(name=name or "A group member", note=entry.apology_reason.strip())
+                    Attendee(
+                        name=name or "A group member",
+                        note=entry.apology_reason.strip() if name else "",
+                    )
                 )
         present.sort(key=lambda a: a.name.casefold())
         apologies.sort(key=lambda a: (a.name == "A group member", a.name.casefold()))
@@ -389,7 +413,12 @@ class ReportService(Service):
         with self._store.transaction() as unit:
             if document_id is not None:
                 subject = unit.documents.get(document_id).title
-                found = list(unit.contributions.list(document_id=document_id).items)
+                # Praise and decisions need no answer, as in the group's report.
+                found = [
+                    c
+                    for c in unit.contributions.list(document_id=document_id).items
+                    if c.kind in ANSWERABLE
+                ]
                 meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
                 found = [c for c in found if _within(meetings[c.meeting_id], date_from, date_to)]
             else:
@@ -511,9 +540,173 @@ class ReportService(Service):
 # --- helpers -------------------------------------------------------------------------------
 
 
+STAFF_ROLES = frozenset({Role.STAFF, Role.FACILITATOR, Role.PARTNER})
+"""Roles in which people act in their job: named as action owners and facilitators."""
+
+UNNAMED = "A group member"
+
+# Characters nobody sees, which would split a name for matching ("Amara<soft hyphen>Wright").
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
+# Look-alikes mapped one character to one, so offsets in the matched copy are the text's own.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07\u0060\u00b4", "'"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+    }
+)
+# A name's words alone are matched without these: "Dr" or "(Jo)" are not names on their own.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "cllr"})
+_EDGES = ".,;:()[]{}\"'"
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n]|[\"\u201c\u2018(])\s*$")
+
+
+def acts_as_staff(roles: Iterable[Role]) -> bool:
+    """True for people who act in their job (staff, facilitator, partner organisation) and
+    have no participant role: privacy first, a participant who is also staff is a
+    participant."""
+    held = set(roles)
+    return bool(held & STAFF_ROLES) and not any(role.is_participant for role in held)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a register name as they are matched: invisible characters gone, look-alike
+    apostrophes and hyphens made plain, lower case."""
+    plain = "".join(c for c in name if c not in _INVISIBLE).translate(_LOOKALIKES)
+    return plain.lower().split()
+
+
+class NameScrub:
+    """Replaces names typed into free text by "a group member", with one compiled regular
+    expression: a trie of every name, so a text is read once whatever the size of the
+    register.
+
+    ``full_names`` are matched as whole names (words separated by any spaces, or none where an
+    invisible character stood); ``words`` (first names and surnames alone) as whole words.
+    Matching ignores case, invisible characters and apostrophe and hyphen look-alikes; the
+    text outside a replaced name is returned as typed.
+    """
+
+    def __init__(
+        self, full_names: Iterable[str], words: Iterable[str] = (), keep: Iterable[str] = ()
+    ) -> None:
+        keys = {" ".join(_name_words(name)) for name in full_names}
+        keys |= {
+            w
+            for word in words
+            for w in (part.strip(_EDGES) for part in _name_words(word))
+            if len(w) > 1 and w not in _TITLES
+        }
+        keys.discard("")
+        # Names that may be printed are matched too, so that "Chidi Begum" (named) is left
+        # whole rather than losing "Chidi" (someone else's first name).
+        kept = {" ".join(_name_words(name)) for name in keep} - keys - {""}
+        keys |= kept
+        # Compared without spaces: a name may be matched across a missing space.
+        self._keep = {key.replace(" ", "") for key in kept}
+        self._pattern = (
+            re.compile(r"(?<!\w)" + _trie(sorted(keys)) + r"(?!\w)", re.IGNORECASE)
+            if keys
+            else None
+        )
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def _kept(self, found: str) -> bool:
+        return bool(self._keep) and "".join(found.lower().split()) in self._keep
+
+    def scrub(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        if _HAS_INVISIBLE.search(text):
+            kept = [i for i, c in enumerate(text) if c not in _INVISIBLE]
+            matched = "".join(text[i] for i in kept).translate(_LOOKALIKES)
+            spans = [
+                (kept[m.start()], kept[m.end() - 1] + 1)
+                for m in self._pattern.finditer(matched)
+                if not self._kept(m.group())
+            ]
+        else:
+            matched = text.translate(_LOOKALIKES)
+            spans = [m.span() for m in self._pattern.finditer(matched) if not self._kept(m.group())]
+        if not spans:
+            return text
+        parts: list[str] = []
+        last = 0
+        for start, end in spans:
+            parts.append(text[last:start])
+            before = text[max(0, start - 40) : start]
+            opening = not text[:start].strip() or _SENTENCE_END.search(before) is not None
+            parts.append(UNNAMED if opening else UNNAMED.lower())
+            last = end
+        parts.append(text[last:])
+        return "".join(parts)
+
+
+def _trie(keys: Sequence[str]) -> str:
+    """A regular expression matching any of ``keys`` (lower case; a space stands for any
+    spaces or none), built as a trie so alternatives share their prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            (r"\s*" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+class Register:
+    """Everyone on the register, read once per export: names, who consents to be quoted by
+    name, and who acts as staff."""
+
+    def __init__(self, unit: UnitOfWork) -> None:
+        people = unit.people.list().items
+        self.names: dict[int, str] = {p.id: p.display_name for p in people if p.id is not None}
+        self.staff: set[int] = {p.id for p in people if p.id is not None and acts_as_staff(p.roles)}
+        ids = sorted(self.names)
+        self.consenting: set[int] = set()
+        # In slices: a database takes a bounded number of parameters in one query.
+        for first in range(0, len(ids), 5_000):
+            self.consenting |= unit.consents.people_with(
+                ConsentPurpose.QUOTED_BY_NAME, ids[first : first + 5_000]
+            )
+
+    def hidden(self, person_id: int) -> bool:
+        """True for someone whose name must not be printed in free text: without consent to
+        be quoted by name (staff too: they are named only as owners and facilitators)."""
+        return person_id not in self.consenting
+
+    def scrub(self, involved: Iterable[int | None] = (), keep: Iterable[int] = ()) -> NameScrub:
+        """The scrub for one export: the full name of everyone hidden on the register, and
+        the first names and surnames alone of the hidden ``involved``."""
+        kept = set(keep)
+        full = [n for pid, n in self.names.items() if self.hidden(pid) and pid not in kept]
+        words = [
+            self.names[pid]
+            for pid in {p for p in involved if p is not None}
+            if pid in self.names and self.hidden(pid) and pid not in kept
+        ]
+        named = [n for pid, n in self.names.items() if not self.hidden(pid) or pid in kept]
+        return NameScrub(full, words, named)
+
+
 class ConsentNames:
     """Names of people, as consent allows: ``name`` is None for anyone whose 'quoted by name'
-    consent is not in force now."""
+    consent is not in force now; ``scrub`` replaces the names of everyone on the register who
+    may not be named (their first names and surnames alone too, for the people involved)."""
 
     def __init__(
         self,
@@ -522,40 +715,21 @@ class ConsentNames:
         *,
         keep: frozenset[int] | set[int] = frozenset(),
     ) -> None:
-        ids = sorted({pid for pid in person_ids if pid is not None})
         self._names: dict[int, str] = {}
         self._consenting: set[int] = set()
-        if unit is not None and ids:
-            self._names = {p.id: p.display_name for p in unit.people.get_many(ids) if p.id}
-            self._consenting = unit.consents.people_with(ConsentPurpose.QUOTED_BY_NAME, ids)
-        # Names typed into free text ("Sam said the bus was late") are replaced too, for
-        # everyone involved who has not agreed to be named (``keep``: a pack's own reader).
-        hidden = sorted(
-            {
-                " ".join(name.split())
-                for pid, name in self._names.items()
-                if pid not in self._consenting and pid not in keep and name.strip()
-            },
-            key=len,
-            reverse=True,
-        )
-        self._hidden = (
-            re.compile(
-                r"(?<!\w)(?:"
-                + "|".join(r"\s+".join(map(re.escape, name.split())) for name in hidden)
-                + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if hidden
-            else None
-        )
+        self._staff: set[int] = set()
+        self._scrub = NameScrub(())
+        if unit is not None:
+            register = Register(unit)
+            self._names = register.names
+            self._consenting = register.consenting
+            self._staff = register.staff
+            self._scrub = register.scrub(person_ids, keep)
 
     def scrub(self, text: str) -> str:
-        """``text`` with the name of everyone involved who has not agreed to be named
-        replaced by "a group member"."""
-        if self._hidden is None or not text:
-            return text
-        return self._hidden.sub("a group member", text)
+        """``text`` with the names of people who may not be named replaced by "a group
+        member"."""
+        return self._scrub.scrub(text)
 
     def scrubbed(self, content: T) -> T:
         """``content`` with every text field scrubbed (pictures, glossary and contact
@@ -567,6 +741,13 @@ class ConsentNames:
             return None
         return (self._names.get(person_id) or "").strip() or None
 
+    def in_job(self, person_id: int | None) -> str | None:
+        """The name of an action owner or facilitator: staff are named in their job, anyone
+        else as consent allows."""
+        if person_id is not None and person_id in self._staff:
+            return (self._names.get(person_id) or "").strip() or None
+        return self.name(person_id)
+
     def attributed(self, contribution: Contribution) -> str:
         speaker = contribution.speaker_id
         return attributed_name(
@@ -574,6 +755,11 @@ class ConsentNames:
             self._names.get(speaker) if speaker is not None else None,
             speaker in self._consenting,
         )
+
+
+# Fields holding a name chosen by the consent rule (never free text): not scrubbed, or a staff
+# owner would lose the name the rule gives them.
+_DECIDED_NAMES = {(Attendee, "name"), (ActionLine, "owner")}
 
 
 def _scrub_value(value: object, names: ConsentNames) -> object:
@@ -584,7 +770,11 @@ def _scrub_value(value: object, names: ConsentNames) -> object:
     if isinstance(value, PictureChoice | GlossaryTerm | HardWord | Contact):
         return value
     if is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _scrub_value(getattr(value, f.name), names) for f in fields(value)}
+        changes = {
+            f.name: _scrub_value(getattr(value, f.name), names)
+            for f in fields(value)
+            if (type(value), f.name) not in _DECIDED_NAMES
+        }
         return replace(value, **changes)  # type: ignore[type-var]
     return value
 
@@ -610,7 +800,7 @@ def said_by(attributed: str) -> str:
 def _owner(action: Action, people: ConsentNames, unnamed: str) -> str:
     if action.owner_id is None:
         return ""
-    return people.name(action.owner_id) or unnamed
+    return people.in_job(action.owner_id) or unnamed
 
 
 def _words(contribution: Contribution) -> str:
@@ -618,6 +808,7 @@ def _words(contribution: Contribution) -> str:
 
 
 def _action_words(action: Action, people: ConsentNames) -> str:
+    # Easy read is for the group: owners are named as anyone else, with consent only.
     lines = [action.easy_read.strip() or action.text]
     owner = people.name(action.owner_id)
     if owner:

@@ -12,8 +12,16 @@ What may leave the program (decided here, explained in docs/tables.md):
   every output follows); otherwise "A group member" or "The whole group", and no person id
   that would let someone find the name by joining tables;
 - a participant who rated the ladder is named on the same terms; staff assessors are named;
-- attendance and payments are staff records and name the person, but never their contact
-  details, access needs, apology reasons or notes (which may hold health details).
+- a person's name is in attendance, actions and payments only while their consent to be quoted
+  by name is in force, except people acting in a staff role (staff, facilitator, partner
+  organisation, and no participant role) named as action owners and as facilitators of a
+  session: they act in their job. Everyone else is there by person id only, so finance can
+  look them up in the program. Contact details, access needs, apology reasons and notes
+  about people (which may hold health details) never leave;
+- free text (titles, what was said, answers, notes) goes through the documents' scrub
+  (``services.reports.NameScrub``): the full name of everyone on the register who may not be
+  named, and the first names and surnames alone of those at the row's session, become
+  "a group member".
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ from coproduce.domain.vocabulary import (
     ResponseStatus,
 )
 from coproduce.services.base import Service
+from coproduce.services.reports import NameScrub, Register
 from coproduce.store.unit_of_work import UnitOfWork
 
 INT, N, T, D, DT, B = (
@@ -111,7 +120,12 @@ ATTENDANCE = TableDefinition(
         _GROUP_ID,
         _SESSION_DATE,
         Column("person_id", INT, "The person (the same id in every table)."),
-        Column("person_name", T, "The person's name as the register shows it."),
+        Column(
+            "person_name",
+            T,
+            "The person's name, only with consent to be quoted by name (or when they "
+            "facilitate the session in a staff role); otherwise empty: use person_id.",
+        ),
         *_coded("status", AttendanceStatus, "Whether the person came"),
         Column("arrived_late", B, "Arrived after the start."),
         Column("left_early", B, "Left before the end."),
@@ -249,7 +263,12 @@ ACTIONS = TableDefinition(
         _SESSION_DATE,
         Column("text", T, "What is to be done."),
         Column("owner_person_id", INT, "Who does it (empty when nobody is named)."),
-        Column("owner_name", T, "Their name."),
+        Column(
+            "owner_name",
+            T,
+            "Their name: staff by name; anyone else only with consent to be quoted by name, "
+            "otherwise empty.",
+        ),
         Column("due_on", D, "When it is due."),
         *_coded("status", ActionStatus, "Where the action is"),
         Column("done_on", D, "When it was done."),
@@ -265,7 +284,11 @@ PAYMENTS = TableDefinition(
     (
         Column("payment_id", INT, "The payment's number."),
         Column("person_id", INT, "Who is paid (the same id in every table)."),
-        Column("person_name", T, "Their name."),
+        Column(
+            "person_name",
+            T,
+            "Their name, only with consent to be quoted by name; otherwise empty: use person_id.",
+        ),
         Column("session_id", INT, "The session it is for (empty when for an activity)."),
         Column("session_date", D, "That session's day."),
         Column("activity_id", INT, "The involvement activity it is for (empty for a session)."),
@@ -325,7 +348,7 @@ class TableService(Service):
         """
         definition = _definition(name)
         with self._store.transaction() as unit:
-            yield from self._rows(unit, definition.name)
+            yield from self._rows(unit, definition.name, _Privacy(unit))
 
     def export(
         self,
@@ -347,18 +370,19 @@ class TableService(Service):
                 "tables",
             )
         with self._store.transaction() as unit:
+            privacy = _Privacy(unit)
             counts = write_tables(
                 Path(path),
                 file_format,
-                ((table, self._rows(unit, table.name)) for table in definitions),
+                ((table, self._rows(unit, table.name, privacy)) for table in definitions),
                 replace=replace,
             )
         return TableExport(Path(path), file_format, counts)
 
     # --- the rows of each table ----------------------------------------------------------
 
-    def _rows(self, unit: UnitOfWork, name: str) -> Iterator[tuple[Any, ...]]:
-        converters: dict[str, Callable[[UnitOfWork], Iterator[tuple[Any, ...]]]] = {
+    def _rows(self, unit: UnitOfWork, name: str, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
+        converters: dict[str, Callable[[UnitOfWork, _Privacy], Iterator[tuple[Any, ...]]]] = {
             "sessions": self._sessions,
             "attendance": self._attendance,
             "contributions": self._contributions,
@@ -368,9 +392,9 @@ class TableService(Service):
             "actions": self._actions,
             "payments": self._payments,
         }
-        return converters[name](unit)
+        return converters[name](unit, privacy)
 
-    def _sessions(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _sessions(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.sessions():
             status = MeetingStatus.from_code(row["status"])
             marks = row["attendance"]
@@ -378,7 +402,7 @@ class TableService(Service):
                 row["id"],
                 row["group_id"],
                 row["group_name"],
-                row["title"],
+                privacy.text(row["title"], row["id"]),
                 _day(row["starts_at"]),
                 row["starts_at"],
                 row["ends_at"],
@@ -390,7 +414,7 @@ class TableService(Service):
                 row["contributions"],
             )
 
-    def _attendance(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _attendance(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.attendance():
             status = AttendanceStatus.from_code(row["status"])
             yield (
@@ -399,7 +423,7 @@ class TableService(Service):
                 row["group_id"],
                 _day(row["starts_at"]),
                 row["person_id"],
-                row["person_name"],
+                privacy.attendee(row["person_id"], row["meeting_id"]),
                 status.value,
                 status.label,
                 row["arrived_late"],
@@ -407,7 +431,7 @@ class TableService(Service):
                 row["is_guest"],
             )
 
-    def _contributions(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _contributions(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.contributions():
             kind = ContributionKind.from_code(row["kind"])
             attribution = Attribution.from_code(row["attribution"])
@@ -435,11 +459,11 @@ class TableService(Service):
                 row["group_id"],
                 _day(row["starts_at"]),
                 row["agenda_item_id"],
-                row["agenda_item_title"],
+                privacy.text(row["agenda_item_title"], row["meeting_id"]),
                 row["captured_at"],
                 kind.value,
                 kind.label,
-                row["text"],
+                privacy.text(row["text"], row["meeting_id"]),
                 attribution.value,
                 attribution.label,
                 SPEAKER_GROUP_MEMBER if said_by == GROUP_MEMBER else said_by,
@@ -449,22 +473,22 @@ class TableService(Service):
                 ";".join(tags.get("cqc", ())),
             )
 
-    def _links(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _links(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.links():
             relation = LinkRelation.from_code(row["relation"])
             yield (
                 row["id"],
                 row["contribution_id"],
                 row["document_id"],
-                row["document_title"],
+                privacy.text(row["document_title"]),
                 row["section_id"],
-                _section(row),
+                privacy.text(_section(row)),
                 relation.value,
                 relation.label,
-                row["note"],
+                privacy.text(row["note"]),
             )
 
-    def _responses(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _responses(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.responses():
             status = ResponseStatus.from_code(row["status"])
             how = FeedbackMethod.from_code(row["fed_back_how"]) if row["fed_back_how"] else None
@@ -477,12 +501,12 @@ class TableService(Service):
                 status.value,
                 status.label,
                 status.is_answer,
-                row["text"],
+                privacy.text(row["text"], row["meeting_id"]),
                 row["section_id"],
-                _section(row),
-                row["reason"],
-                row["referred_to"],
-                row["decided_by"],
+                privacy.text(_section(row)),
+                privacy.text(row["reason"], row["meeting_id"]),
+                privacy.text(row["referred_to"], row["meeting_id"]),
+                privacy.text(row["decided_by"], row["meeting_id"]),
                 decided_on,
                 waited,
                 row["fed_back_on"],
@@ -490,7 +514,7 @@ class TableService(Service):
                 how.label if how else None,
             )
 
-    def _ladder_history(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _ladder_history(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.ladder_history():
             rung = LadderRung(row["rung"])
             planned = LadderRung(row["planned_rung"]) if row["planned_rung"] else None
@@ -501,7 +525,7 @@ class TableService(Service):
             yield (
                 row["id"],
                 row["document_id"],
-                row["document_title"],
+                privacy.text(row["document_title"]),
                 row["assessed_on"],
                 int(rung),
                 rung.label,
@@ -512,13 +536,13 @@ class TableService(Service):
                 planned is not None and rung < planned,
                 name,
                 participant,
-                row["evidence"],
-                row["rationale"],
+                privacy.text(row["evidence"]),
+                privacy.text(row["rationale"]),
                 row["evidence_sessions"],
                 row["evidence_contributions"],
             )
 
-    def _actions(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _actions(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         today = self.today()
         for row in unit.tables.actions():
             status = ActionStatus.from_code(row["status"])
@@ -528,28 +552,28 @@ class TableService(Service):
                 row["meeting_id"],
                 row["group_id"],
                 _day(row["starts_at"]),
-                row["text"],
+                privacy.text(row["text"], row["meeting_id"]),
                 row["owner_id"],
-                row["owner_name"],
+                privacy.owner(row["owner_id"]),
                 due_on,
                 status.value,
                 status.label,
                 row["done_on"],
                 status.is_open and due_on is not None and due_on < today,
-                row["note"],
+                privacy.text(row["note"], row["meeting_id"]),
             )
 
-    def _payments(self, unit: UnitOfWork) -> Iterator[tuple[Any, ...]]:
+    def _payments(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
         for row in unit.tables.payments():
             method = PaymentMethod.from_code(row["method"]) if row["method"] else None
             yield (
                 row["id"],
                 row["person_id"],
-                row["person_name"],
+                privacy.named(row["person_id"]),
                 row["meeting_id"],
                 _day(row["starts_at"]) if row["starts_at"] else None,
                 row["activity_id"],
-                row["activity_title"],
+                privacy.text(row["activity_title"]),
                 row["activity_on"],
                 Decimal(row["hours"]).quantize(Decimal("0.01")),
                 _pounds(row["rate_pence"]),
@@ -585,3 +609,73 @@ def _section(row: dict[str, Any]) -> str | None:
     if row["section_id"] is None:
         return None
     return " ".join(part for part in (row["section_number"], row["section_heading"]) if part)
+
+
+class _Privacy:
+    """The consent rule for one export: who may be named in which column, and the scrub of
+    names typed into free text (one compiled expression for the register's full names, and
+    a small one per session for the first names and surnames of the people at it)."""
+
+    REMEMBERED = 20_000
+    """Scrubbed texts kept, so titles repeated on every row are scrubbed once."""
+
+    def __init__(self, unit: UnitOfWork) -> None:
+        self._unit = unit
+        self._register = Register(unit)
+        self._everyone = self._register.scrub()
+        self._facilitators: dict[int, frozenset[int]] = {}
+        self._sessions: dict[int, NameScrub] = {}
+        self._done: dict[tuple[int | None, str], str] = {}
+
+    def named(self, person_id: int | None) -> str | None:
+        """The name of someone who consents to be quoted by name; otherwise nothing."""
+        if person_id is None or person_id not in self._register.consenting:
+            return None
+        return self._register.names.get(person_id)
+
+    def owner(self, person_id: int | None) -> str | None:
+        """An action owner's name: staff are named in their job, others as consent allows."""
+        if person_id is not None and person_id in self._register.staff:
+            return self._register.names.get(person_id)
+        return self.named(person_id)
+
+    def attendee(self, person_id: int, meeting_id: int) -> str | None:
+        """A name on a register: a staff facilitator of the session is named in their job."""
+        if person_id in self._register.staff and person_id in self._facilitated(meeting_id):
+            return self._register.names.get(person_id)
+        return self.named(person_id)
+
+    def text(self, text: str | None, meeting_id: int | None = None) -> str | None:
+        if not text:
+            return text
+        key = (meeting_id, text)
+        done = self._done.get(key)
+        if done is not None:
+            return done
+        done = self._everyone.scrub(text)
+        if meeting_id is not None:
+            done = self._session(meeting_id).scrub(done)
+        if len(self._done) < self.REMEMBERED:
+            self._done[key] = done
+        return done
+
+    def _facilitated(self, meeting_id: int) -> frozenset[int]:
+        found = self._facilitators.get(meeting_id)
+        if found is None:
+            meeting = self._unit.meetings.get(meeting_id)
+            found = self._facilitators[meeting_id] = frozenset(meeting.facilitator_ids)
+        return found
+
+    def _session(self, meeting_id: int) -> NameScrub:
+        scrub = self._sessions.get(meeting_id)
+        if scrub is None:
+            involved = {a.person_id for a in self._unit.attendance.for_meeting(meeting_id)}
+            involved |= self._facilitated(meeting_id)
+            register = self._register
+            known = [p for p in involved if p in register.names]
+            scrub = self._sessions[meeting_id] = NameScrub(
+                (),
+                [register.names[p] for p in known if register.hidden(p)],
+                [register.names[p] for p in known if not register.hidden(p)],
+            )
+        return scrub

@@ -47,11 +47,13 @@ def _file_name(*parts: str) -> str:
 
 def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
     meeting = services.meetings.get(meeting_id)
+    # The title as the document prints it: names without consent are not in file names.
+    title = services.reports.session_title(meeting_id)
     day = meeting.starts_at.date()
     return DocumentJob(
         title="Easy-read summary",
-        subject=f"{meeting.title}, {date_in_words(day)}",
-        file_name=_file_name("Easy read summary", meeting.title, day.isoformat()),
+        subject=f"{title}, {date_in_words(day)}",
+        file_name=_file_name("Easy read summary", title, day.isoformat()),
         easy_read=True,
         gather=lambda: services.reports.easy_read_summary(meeting_id),
         build=lambda content, settings, png: build_easy_read_summary(content, png, settings),
@@ -60,11 +62,13 @@ def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
 
 def minutes_job(services: Services, meeting_id: int) -> DocumentJob:
     meeting = services.meetings.get(meeting_id)
+    # The title as the document prints it: names without consent are not in file names.
+    title = services.reports.session_title(meeting_id)
     day = meeting.starts_at.date()
     return DocumentJob(
         title="Minutes",
-        subject=f"{meeting.title}, {date_in_words(day)}",
-        file_name=_file_name("Minutes", meeting.title, day.isoformat()),
+        subject=f"{title}, {date_in_words(day)}",
+        file_name=_file_name("Minutes", title, day.isoformat()),
         easy_read=False,
         gather=lambda: services.reports.minutes(meeting_id),
         build=lambda content, _settings, _png: build_minutes(content),
@@ -81,7 +85,7 @@ def you_said_we_did_job(
     easy_read: bool = False,
 ) -> DocumentJob:
     if document_id is not None:
-        about = services.documents.get(document_id).title
+        about = services.reports.document_title(document_id)
     else:
         about = services.groups.get(group_id).name  # type: ignore[arg-type]
     period = ""
