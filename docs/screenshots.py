@@ -325,6 +325,12 @@ def _exports(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
         loop.exec()
         waited += 1
     settle()
+    # Past the cover, to the rows: pictures left, words right.
+    pages = dialog.preview.page_labels()
+    if len(pages) > 2:
+        dialog.preview.ensureWidgetVisible(pages[2], 0, 0)
+        dialog.preview.verticalScrollBar().setValue(pages[2].y())
+    settle()
     saved = [_save(dialog, out / "export-easy-read.png")]
     dialog.reject()
     settle()

@@ -673,9 +673,9 @@ class Register:
     name, and who acts as staff."""
 
     def __init__(self, unit: UnitOfWork) -> None:
-        people = unit.people.list().items
-        self.names: dict[int, str] = {p.id: p.display_name for p in people if p.id is not None}
-        self.staff: set[int] = {p.id for p in people if p.id is not None and acts_as_staff(p.roles)}
+        people = unit.people.names_and_roles()
+        self.names: dict[int, str] = {pid: name for pid, name, _roles in people}
+        self.staff: set[int] = {pid for pid, _name, roles in people if acts_as_staff(roles)}
         ids = sorted(self.names)
         self.consenting: set[int] = set()
         # In slices: a database takes a bounded number of parameters in one query.

@@ -194,6 +194,17 @@ class PersonRepository(Repository[PersonRow, Person]):
             ]
         raise ValueError(f"People cannot be sorted by {order!r}")
 
+    def names_and_roles(self) -> list[tuple[int, str, frozenset[Role]]]:
+        """Everyone's id, display name and roles, without the rest of their records: what an
+        export needs to decide who may be named, read in two queries however many people."""
+        roles: dict[int, set[Role]] = {}
+        for person_id, code in self._session.execute(
+            select(PersonRoleRow.person_id, PersonRoleRow.role)
+        ):
+            roles.setdefault(person_id, set()).add(Role(code))
+        rows = self._session.execute(select(PersonRow.id, PersonRow.display_name))
+        return [(pid, name, frozenset(roles.get(pid, ()))) for pid, name in rows]
+
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Person]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
 

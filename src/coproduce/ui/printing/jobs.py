@@ -45,6 +45,14 @@ def _file_name(*parts: str) -> str:
     return " ".join(cleaned.split()).strip(" .")[:120] + ".docx"
 
 
+def _session_subject(title: str, day: date) -> str:
+    """The title and the day in words, unless the title already gives the date (many do:
+    "Carers' Forum, 1 September 2026")."""
+    words = date_in_words(day)  # "Tuesday 1 September 2026"
+    without_weekday = words.split(" ", 1)[-1]
+    return title if without_weekday in title else f"{title}, {words}"
+
+
 def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
     meeting = services.meetings.get(meeting_id)
     # The title as the document prints it: names without consent are not in file names.
@@ -52,7 +60,7 @@ def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
     day = meeting.starts_at.date()
     return DocumentJob(
         title="Easy-read summary",
-        subject=f"{title}, {date_in_words(day)}",
+        subject=_session_subject(title, day),
         file_name=_file_name("Easy read summary", title, day.isoformat()),
         easy_read=True,
         gather=lambda: services.reports.easy_read_summary(meeting_id),
@@ -67,7 +75,7 @@ def minutes_job(services: Services, meeting_id: int) -> DocumentJob:
     day = meeting.starts_at.date()
     return DocumentJob(
         title="Minutes",
-        subject=f"{title}, {date_in_words(day)}",
+        subject=_session_subject(title, day),
         file_name=_file_name("Minutes", title, day.isoformat()),
         easy_read=False,
         gather=lambda: services.reports.minutes(meeting_id),
