@@ -39,6 +39,7 @@ from docx.shared import Cm, Emu, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from coproduce.domain.calendar_words import day_in_words
 from coproduce.domain.errors import ExportError
 from coproduce.domain.records import PictureChoice
 
@@ -66,27 +67,11 @@ def clean_text(text: str) -> str:
 
 # --- dates and times in words ------------------------------------------------------------
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def date_in_words(day: date) -> str:
     """``Tuesday 12 March 2026``: the weekday and month spelled out, the numbers as digits
     (the same in every locale, so a computer set to another language prints English)."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day_in_words(day)
 
 
 def time_in_words(moment: time) -> str:

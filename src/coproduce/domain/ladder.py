@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from coproduce.domain.calendar_words import long_date
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.vocabulary import LadderRung
 
@@ -432,22 +433,6 @@ def _rungs(count: int) -> str:
     return "one rung" if count == 1 else f"{count} rungs"
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _day(value: date) -> str:
     # Written out by hand: strftime's month names follow the computer's locale.
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return long_date(value)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coproduce.domain import calendar_words
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.records import Group, Meeting, Person, replace
 from coproduce.domain.vocabulary import MeetingStatus, Role, RowKind
@@ -41,20 +42,6 @@ DEFAULT_START_HOUR = 10
 FACILITATOR_ROLES = (Role.FACILITATOR, Role.STAFF)
 DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 """Day and month names in the date fields follow the rest of the window (English), not
@@ -63,7 +50,7 @@ the computer's language."""
 
 def long_date(moment: datetime) -> str:
     """``12 March 2026``: the way sessions are named in their titles."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    return calendar_words.long_date(moment.date())
 
 
 def suggested_title(group_name: str, starts_at: datetime) -> str:
