@@ -319,7 +319,9 @@ def build_easy_read_summary(
     if content.apologies_count:
         lines.append(f"{_people(content.apologies_count)} could not come and told us.")
     if content.named_present:
-        lines.append(f"People who came included {_listed(content.named_present)}.")
+        # One name a line: a list of names in one sentence soon passes 15 words.
+        lines.append("Some of the people who came:")
+        lines.extend(content.named_present)
     writer.row(content.who_came_picture, "\n".join(lines))
 
     _rows(writer, "What we talked about", content.topics)
