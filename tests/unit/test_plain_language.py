@@ -10,7 +10,9 @@ from coproduce.documents.plain_language import (
     Finding,
     FindingKind,
     check,
+    easy_read_problems,
     find_hard_words,
+    is_easy_read,
     reading_ease,
     reading_ease_label,
     sentence_spans,
@@ -237,3 +239,71 @@ def test_any_unicode_is_checked_without_crashing(text):
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Z"])))
 def test_any_letters_and_punctuation_are_checked_without_crashing(text):
     check(text + " assessment NHS 75% 12,000 don't was given", TERMS)
+
+
+# --- the gate: what keeps a text off an easy-read page ---------------------------------------
+
+
+def blocking(text: str, terms=TERMS) -> list[tuple[FindingKind, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in easy_read_problems(text, terms)]
+
+
+def test_a_good_easy_read_text_passes_the_gate():
+    text = "We changed the letter.\nNow it is 1 page long.\nAsk us about direct payments."
+    assert is_easy_read(text, TERMS)
+    assert blocking(text) == []
+
+
+def test_a_sentence_over_15_words_keeps_the_text_off_the_page():
+    text = (
+        "The commissioning team will undertake a comprehensive review of the respite "
+        "provision available across the borough."
+    )
+    assert not is_easy_read(text, TERMS)
+    assert (FindingKind.LONG_SENTENCE, text) in blocking(text)
+
+
+def test_a_semicolon_keeps_the_text_off_the_page():
+    assert blocking("Breaks should suit the person; not the service.") == [
+        (FindingKind.SEMICOLON, ";")
+    ]
+
+
+def test_officer_words_block_with_their_endings_unless_the_glossary_explains_them():
+    text = "Audits start with a call. We backdated it. The auditing team met."
+    assert blocking(text) == [
+        (FindingKind.OFFICER_WORD, "Audits"),
+        (FindingKind.OFFICER_WORD, "backdated"),
+        (FindingKind.OFFICER_WORD, "auditing"),
+    ]
+    finding = easy_read_problems("Go to A&E.", TERMS)[0]
+    assert finding.kind is FindingKind.OFFICER_WORD and "hospital" in finding.suggestion
+    explained = [*TERMS, GlossaryTerm(term="audit", plain="check", explanation="A check.")]
+    assert is_easy_read("Audits start with a call.", explained)
+
+
+def test_a_glossary_term_wins_over_an_officer_word_inside_it():
+    # "discharge" alone is an officer word; "hospital discharge" is explained by the glossary.
+    assert is_easy_read("Hospital discharge was quick.", TERMS)
+    assert blocking("Discharge was quick.") == [(FindingKind.OFFICER_WORD, "Discharge")]
+
+
+def test_an_acronym_blocks_only_when_the_glossary_does_not_explain_it():
+    assert blocking("The EQLs met. The NHS helped.") == [(FindingKind.ACRONYM, "EQLs")]
+    explained = only("The NHS helped.", FindingKind.ACRONYM)
+    assert not explained.blocking
+
+
+def test_document_numbers_block_but_money_and_times_do_not():
+    text = "Section 3.4 now has a call-back. See part 2.1.3 too."
+    assert blocking(text) == [
+        (FindingKind.REFERENCE, "Section 3.4"),
+        (FindingKind.REFERENCE, "part 2.1.3"),
+    ]
+    assert is_easy_read("It costs £12.50. Come at 10.30am.", TERMS)
+
+
+def test_advice_alone_never_blocks():
+    # A passive verb, a short form and a percentage are advice: the text may be printed.
+    text = "The letter was sent. We don't know. 80% came."
+    assert check(text, TERMS) and is_easy_read(text, TERMS)

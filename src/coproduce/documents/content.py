@@ -69,6 +69,8 @@ class HardWord:
 class Contact:
     """How readers reach the people who run the group (the contact page)."""
 
+    name: str = ""
+    """The person readers can ask for ("Priya Shah"): staff, named in their job."""
     organisation: str = ""
     phone: str = ""
     email: str = ""

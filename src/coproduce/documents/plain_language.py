@@ -3,7 +3,11 @@
 DESIGN.md section 5 asks for short sentences (15 words at most), plain words, no acronyms, no
 contractions, no percentages or big numbers, active voice and no capitals for emphasis. The
 checker finds each of these and says, in words a facilitator can act on, what to do instead.
-Findings are advice, never a block: export is allowed with findings, but they are shown.
+Most findings are advice (a passive verb, a contraction); some are the rules that decide what
+may be printed in an easy-read document at all (``Finding.blocking``): a sentence over 15
+words, a semicolon, an acronym or officer word nobody explains, a document number such as
+"3.4". ``easy_read_problems`` returns only those, and ``is_easy_read`` says whether a text
+passes: the document builders print a text only if it does (DESIGN.md section 5).
 
 Each ``Finding`` carries the character span it is about (``text[start:end]``), so the editor can
 highlight it and the export can list it. ``reading_ease`` gives the Flesch reading-ease figure
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +31,7 @@ from itertools import pairwise
 
 from coproduce.documents.glossary import match_terms, term_key, terms_used
 from coproduce.domain.records import GlossaryTerm
+from coproduce.paths import resources_dir
 
 MAX_SENTENCE_WORDS = 15
 """Easy-read sentences have this many words at most (DESIGN.md section 5)."""
@@ -52,6 +58,9 @@ class FindingKind(enum.StrEnum):
     LARGE_NUMBER = "large_number"
     PASSIVE = "passive"
     CAPITALS = "capitals"
+    SEMICOLON = "semicolon"
+    OFFICER_WORD = "officer_word"
+    REFERENCE = "reference"
 
     @property
     def label(self) -> str:
@@ -67,6 +76,9 @@ _KIND_LABELS = {
     FindingKind.LARGE_NUMBER: "Big number",
     FindingKind.PASSIVE: "Passive voice",
     FindingKind.CAPITALS: "Capitals",
+    FindingKind.SEMICOLON: "Semicolon",
+    FindingKind.OFFICER_WORD: "Officer word",
+    FindingKind.REFERENCE: "Document number",
 }
 
 
@@ -83,6 +95,8 @@ class Finding:
     end: int
     message: str
     suggestion: str
+    blocking: bool = False
+    """True when the text may not be printed in an easy-read document until it is fixed."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,7 +481,118 @@ def _capitals(
             else:
                 message = f'"{word}" is an acronym. Many people do not know what the letters mean.'
                 suggestion = "Write it in full words, or add it to the glossary."
-            yield Finding(FindingKind.ACRONYM, token.start(), token.end(), message, suggestion)
+            yield Finding(
+                FindingKind.ACRONYM,
+                token.start(),
+                token.end(),
+                message,
+                suggestion,
+                blocking=explained is None,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# Semicolons, document numbers and officer words: the rules that keep a text off the page
+
+_SEMICOLON = re.compile(r";")
+
+
+def _semicolons(text: str) -> Iterator[Finding]:
+    for found in _SEMICOLON.finditer(text):
+        yield Finding(
+            FindingKind.SEMICOLON,
+            found.start(),
+            found.end(),
+            "A semicolon joins two ideas. Easy read has one idea in each sentence.",
+            "End the sentence here and start a new one.",
+            blocking=True,
+        )
+
+
+# "Section 3.4", "para 2.1.3", "(3.4)": numbers of a document's parts mean nothing to a reader.
+_REFERENCE = re.compile(
+    r"(?<![\w.,])(?:(?:section|part|paragraph|para|chapter|clause)s?\s+)?\d+(?:\.\d+)+(?![\w.]\d)",
+    re.IGNORECASE,
+)
+
+
+def _references(text: str) -> Iterator[Finding]:
+    for found in _REFERENCE.finditer(text):
+        wording = found.group()
+        if not re.search(r"[a-z]", wording, re.IGNORECASE) and re.fullmatch(r"\d+\.\d{2}", wording):
+            continue  # "12.50": money or a time, not a section number
+        yield Finding(
+            FindingKind.REFERENCE,
+            found.start(),
+            found.end(),
+            f'"{wording}" is a number from inside a document. Readers do not have the document.',
+            'Say what the part is about instead, for example "the part about phone calls".',
+            blocking=True,
+        )
+
+
+@dataclass(frozen=True)
+class OfficerWord:
+    """A word council staff use that many easy-read readers do not know, with plain words."""
+
+    word: str
+    plain: str
+
+
+def _forms(word: str) -> str:
+    """A pattern for ``word`` with its usual endings (audit, audits, audited, auditing)."""
+    parts = word.split()
+    head = [re.escape(part) for part in parts[:-1]]
+    last = parts[-1]
+    if not last.isalpha() or len(last) < 3:
+        tail = re.escape(last)
+    elif last.endswith("e"):
+        stem = re.escape(last[:-1])
+        tail = f"{stem}(?:e|es|ed|ing|ement|ements)"
+    elif re.search(r"[^aeiou]y$", last):
+        stem = re.escape(last[:-1])
+        tail = f"{stem}(?:y|ies|ied|ying)"
+    else:
+        stem = re.escape(last)
+        tail = f"{stem}(?:s|es|ed|ing)?"
+    return r"\s+".join([*head, tail])
+
+
+@lru_cache(maxsize=1)
+def officer_words() -> tuple[tuple[OfficerWord, ...], re.Pattern[str] | None]:
+    """The officer words of ``resources/officer_words.json`` and one pattern finding any of
+    them (longest first, whole words, any case)."""
+    data = json.loads((resources_dir() / "officer_words.json").read_text(encoding="utf-8"))
+    entries = tuple(OfficerWord(e["word"].strip(), e["plain"].strip()) for e in data["words"])
+    if not entries:
+        return entries, None
+    ordered = sorted(entries, key=lambda entry: len(entry.word), reverse=True)
+    alternatives = "|".join(f"(?P<w{i}>{_forms(e.word)})" for i, e in enumerate(ordered))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+    return tuple(ordered), pattern
+
+
+def _officer_words(
+    text: str, glossary_spans: Sequence[tuple[int, int]], glossary: dict[str, GlossaryTerm]
+) -> Iterator[Finding]:
+    entries, pattern = officer_words()
+    if pattern is None:
+        return
+    for found in pattern.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in glossary_spans):
+            continue  # the glossary explains it (the document prints the explanation)
+        entry = entries[int(found.lastgroup[1:])]  # type: ignore[index]
+        if term_key(entry.word) in glossary:
+            continue
+        wording = found.group()
+        yield Finding(
+            FindingKind.OFFICER_WORD,
+            found.start(),
+            found.end(),
+            f'"{wording}" is an officer word that many readers do not know. Try "{entry.plain}".',
+            entry.plain,
+            blocking=True,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -495,6 +620,7 @@ def check(text: str, terms: Sequence[GlossaryTerm] = ()) -> list[Finding]:
                     f"This sentence has {count} words. Easy read sentences have "
                     f"{MAX_SENTENCE_WORDS} words or fewer.",
                     "Split it into shorter sentences, one idea each.",
+                    blocking=True,
                 )
             )
 
@@ -534,10 +660,26 @@ def check(text: str, terms: Sequence[GlossaryTerm] = ()) -> list[Finding]:
             )
         )
 
+    glossary_spans = [(found.start, found.end) for found in match_terms(text, terms)]
+    findings.extend(_officer_words(text, glossary_spans, glossary))
+    findings.extend(_semicolons(text))
+    findings.extend(_references(text))
     findings.extend(_numbers(text))
     findings.extend(_passives(text, tokens))
     findings.sort(key=lambda finding: (finding.start, finding.end, finding.kind.value))
     return findings
+
+
+def easy_read_problems(text: str, terms: Sequence[GlossaryTerm] = ()) -> list[Finding]:
+    """The findings that keep ``text`` out of an easy-read document: a sentence over 15
+    words, a semicolon, an acronym or officer word the glossary does not explain, a document
+    number. Hard words the glossary explains are allowed: the document explains them."""
+    return [finding for finding in check(text, terms) if finding.blocking]
+
+
+def is_easy_read(text: str, terms: Sequence[GlossaryTerm] = ()) -> bool:
+    """Whether ``text`` may be printed in an easy-read document (no ``easy_read_problems``)."""
+    return not easy_read_problems(text, terms)
 
 
 def find_hard_words(text: str, terms: Sequence[GlossaryTerm]) -> list[GlossaryTerm]:

@@ -121,6 +121,7 @@ class ReportService(Service):
 
     def set_contact(self, contact: Contact) -> Contact:
         fields = {
+            "name": contact.name.strip(),
             "organisation": contact.organisation.strip(),
             "phone": contact.phone.strip(),
             "email": contact.email.strip(),
@@ -843,7 +844,7 @@ def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
 
 def contact_details(unit: UnitOfWork) -> Contact:
     stored = unit.settings.get(CONTACT_SETTING) or {}
-    fields = ("organisation", "phone", "email", "address", "other")
+    fields = ("name", "organisation", "phone", "email", "address", "other")
     return Contact(**{name: str(stored.get(name, "")) for name in fields})
 
 

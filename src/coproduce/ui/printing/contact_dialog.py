@@ -31,7 +31,8 @@ class ContactDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Easy-read documents end with a \u201cContact us\u201d page. Write the details "
-                "readers should use: a team, not a person's own phone, is best."
+                "readers should use: the person to ask for, and a team's phone or email "
+                "rather than a person's own."
             )
         )
         intro.setWordWrap(True)
@@ -39,6 +40,7 @@ class ContactDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self.errors = FieldErrors()
+        self.name = QLineEdit()
         self.organisation = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -47,6 +49,7 @@ class ContactDialog(QDialog):
         self.address.setMaximumHeight(self.fontMetrics().height() * 5)
         self.other = QLineEdit()
         for label, name, widget, accessible in (
+            (self.tr("&Name of the person to ask for:"), "name", self.name, "Name of the person"),
             (self.tr("&Team or organisation:"), "organisation", self.organisation, "Team"),
             (self.tr("&Phone:"), "phone", self.phone, "Phone"),
             (self.tr("&Email:"), "email", self.email, "Email"),
@@ -56,6 +59,7 @@ class ContactDialog(QDialog):
             widget.setAccessibleName(self.tr(accessible))
             self.errors.add_row(form, label, name, widget)
         current = services.reports.contact()
+        self.name.setText(current.name)
         self.organisation.setText(current.organisation)
         self.phone.setText(current.phone)
         self.email.setText(current.email)
@@ -71,6 +75,7 @@ class ContactDialog(QDialog):
 
     def contact(self) -> Contact:
         return Contact(
+            name=self.name.text(),
             organisation=self.organisation.text(),
             phone=self.phone.text(),
             email=self.email.text(),
