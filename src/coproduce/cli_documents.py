@@ -25,13 +25,9 @@ from coproduce.documents.docx_base import (
     MIN_SIZE,
     EasyReadSettings,
 )
-from coproduce.documents.easy_read import Built, build_easy_read_summary
+from coproduce.documents.easy_read import Built, build_easy_read
 from coproduce.documents.minutes import build_minutes
-from coproduce.documents.person_pack import build_person_pack
-from coproduce.documents.you_said_we_did import (
-    build_easy_read_you_said_we_did,
-    build_you_said_we_did,
-)
+from coproduce.documents.you_said_we_did import build_you_said_we_did
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import PictureChoice
 from coproduce.services import Services
@@ -150,8 +146,8 @@ def _font_size(text: str) -> int:
 def run_easy_read(args: argparse.Namespace) -> int:
     return _export(
         args,
-        lambda services, pictures: build_easy_read_summary(
-            services.reports.easy_read_summary(args.session), pictures, _settings(args)
+        lambda services, pictures: build_easy_read(
+            services.handouts.session_summary(args.session), pictures, _settings(args)
         ),
     )
 
@@ -166,16 +162,16 @@ def run_minutes(args: argparse.Namespace) -> int:
 
 def run_you_said_we_did(args: argparse.Namespace) -> int:
     def build(services: Services, pictures: Callable[[PictureChoice], bytes]) -> Built:
-        content = services.reports.you_said_we_did(
-            document_id=args.document,
-            group_id=args.group,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            easy_read=args.easy_read,
-        )
+        choice = {
+            "document_id": args.document,
+            "group_id": args.group,
+            "date_from": args.date_from,
+            "date_to": args.date_to,
+        }
         if args.easy_read:
-            return build_easy_read_you_said_we_did(content, pictures, _settings(args))
-        return build_you_said_we_did(content)
+            easy = services.handouts.you_said_we_did(**choice)
+            return build_easy_read(easy, pictures, _settings(args))
+        return build_you_said_we_did(services.reports.you_said_we_did(**choice))
 
     return _export(args, build, pictures=args.easy_read)
 
@@ -183,8 +179,8 @@ def run_you_said_we_did(args: argparse.Namespace) -> int:
 def run_person_pack(args: argparse.Namespace) -> int:
     return _export(
         args,
-        lambda services, pictures: build_person_pack(
-            services.reports.person_pack(args.person), pictures, _settings(args)
+        lambda services, pictures: build_easy_read(
+            services.handouts.person_pack(args.person), pictures, _settings(args)
         ),
     )
 
@@ -225,11 +221,26 @@ def _export(
         database.close()
     saved = built.save(target, force=args.force)
     print(f"Saved {saved}.")
+    if built.budget:
+        print(f"About {built.estimated_pages} pages (at most {built.budget}).")
     if args.pdf:
         pdf.convert_to_pdf(saved, pdf_target)
         print(f"Saved {pdf_target}.")
     for warning in (*(renderer.warnings if renderer else ()), *built.warnings):
         print(f"Warning: {warning}")
+    if built.not_shown:
+        print(
+            f"{built.not_shown} more {'row' if built.not_shown == 1 else 'rows'} did not fit in "
+            f"{built.budget} pages; the document counts them in one sentence."
+        )
+    if built.left_out:
+        count = len(built.left_out)
+        print(
+            f"{count} {'row was' if count == 1 else 'rows were'} left out: "
+            "they need easy words. Write them in the window (tidy-up or the export dialog):"
+        )
+        for need in built.left_out:
+            print(f"- {need.where}: {need.text[:80]} ({need.reason})")
     if built.findings:
         count = len(built.findings)
         print(

@@ -24,6 +24,7 @@ from coproduce.domain.vocabulary import (
     ConsentPurpose,
     ConsentState,
     ContributionKind,
+    MeetingStatus,
     ResponseStatus,
 )
 from coproduce.services import Services
@@ -183,4 +184,7 @@ def make_session(services: Services) -> Made:
             owner_id=people[NAMED].id,
         )
     )
+    # Both were held (a summary is only for a session that was held); the next is planned.
+    meeting = services.meetings.set_status(meeting.id, MeetingStatus.HELD)  # type: ignore[arg-type]
+    earlier = services.meetings.set_status(earlier.id, MeetingStatus.HELD)  # type: ignore[arg-type]
     return Made(group, meeting, later, earlier, document, people)

@@ -14,17 +14,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docx_rules import minutes, pack, render, report, summary
+from docx_rules import easy_document, entry, minutes, render, report, with_told
 
-from coproduce.documents.content import Row
+from coproduce.documents.content import EasyReadDocument
 from coproduce.documents.docx_base import EasyReadSettings
-from coproduce.documents.easy_read import Built, build_easy_read_summary
+from coproduce.documents.easy_read import Built, build_easy_read
 from coproduce.documents.minutes import build_minutes
-from coproduce.documents.person_pack import build_person_pack
-from coproduce.documents.you_said_we_did import (
-    build_easy_read_you_said_we_did,
-    build_you_said_we_did,
-)
+from coproduce.documents.you_said_we_did import build_you_said_we_did
 
 
 @pytest.fixture
@@ -73,23 +69,27 @@ def fonts(pdf: Path) -> set[str]:
     return names
 
 
+def with_many(count: int) -> EasyReadDocument:
+    entries = [
+        entry(f"Idea {n}. The buses are late in the morning.", record_id=n) for n in range(count)
+    ]
+    return with_told(easy_document(), *entries)
+
+
 def built_documents() -> dict[str, Built]:
     return {
-        "summary": build_easy_read_summary(summary(), render),
+        "summary": build_easy_read(easy_document(), render),
         "minutes": build_minutes(minutes()),
         "report": build_you_said_we_did(report()),
-        "easy-report": build_easy_read_you_said_we_did(report(), render),
-        "pack": build_person_pack(pack(), render),
     }
 
 
 EXPECTED_PAGES = {
-    # (at least, at most): a cover page, then the sections; the standard ones fit on one or two.
-    "summary": (4, 8),
+    # (at least, at most): a cover page, the sections, hard words and contact on pages of
+    # their own; the standard ones fit on one or two.
+    "summary": (4, 7),
     "minutes": (1, 2),
     "report": (1, 2),
-    "easy-report": (3, 6),
-    "pack": (2, 4),
 }
 
 
@@ -105,16 +105,39 @@ def test_every_kind_of_document_converts_with_its_page_count_and_fonts(
         assert "LiberationSans" in fonts(pdf)
 
 
-def test_the_page_estimate_is_close_to_what_libreoffice_lays_out(
-    soffice: str, tmp_path: Path
+@pytest.mark.parametrize(("font", "size"), [("Arial", 14), ("Arial", 16), ("Arial", 24)])
+def test_the_page_budget_holds_when_libreoffice_lays_the_pages_out(
+    soffice: str, tmp_path: Path, font: str, size: int
 ) -> None:
-    rows = tuple(
-        Row(text=f"Idea {n}. The buses are late in the morning.", picture=summary().cover_picture)
-        for n in range(40)
-    )
-    built = build_easy_read_summary(summary(told_us=rows), render, EasyReadSettings(size=18))
+    built = build_easy_read(with_many(200), render, EasyReadSettings(font=font, size=size))
+    assert built.not_shown > 0  # it was full: the budget did the choosing
     pdf = to_pdf(soffice, built.save(tmp_path / "long.docx"))
-    assert abs(pages(pdf) - built.estimated_pages) <= max(2, pages(pdf) // 4), (
+    # Never over the budget, and the estimate the dialog shows is never below the real count
+    # and at most one page above it.
+    assert pages(pdf) <= built.budget == 12
+    assert pages(pdf) <= built.estimated_pages <= pages(pdf) + 1, (
         pages(pdf),
         built.estimated_pages,
     )
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+def test_hard_words_and_contact_us_start_a_page_with_their_content(
+    soffice: str, tmp_path: Path
+) -> None:
+    built = build_easy_read(with_many(25), render)  # type: ignore[arg-type]
+    pdf = to_pdf(soffice, built.save(tmp_path / "s.docx"))
+    texts = page_texts(pdf)
+    for heading, first in (
+        ("Hard words", "These are the hard words"),
+        ("Contact us", "You can contact us"),
+    ):
+        [page] = [t for t in texts if re.search(rf"^\s*{heading}\s*$", t, re.MULTILINE)]
+        assert page.lstrip().startswith(heading), page[:80]
+        assert first in page

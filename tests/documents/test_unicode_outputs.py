@@ -2,7 +2,8 @@
 and every document without an error, and comes back out whole but for the few characters an
 XML file cannot hold: C0 control characters other than tab and line breaks, U+FFFE, U+FFFF
 and lone surrogates. Each file is reopened with the library a reader would use (the csv
-module, openpyxl, python-docx) to prove it."""
+module, openpyxl, python-docx) to prove it. (Easy-read documents print a text whole or list it
+as needing easy words: tests/documents/test_easy_read_builder.py.)"""
 
 from __future__ import annotations
 
@@ -14,13 +15,12 @@ from typing import Any
 
 import openpyxl
 import pytest
-from docx_rules import full_text, minutes, pack, render, reopen, report, said_did
+from docx_rules import full_text, minutes, reopen, report, report_line
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coproduce.documents.content import ActionLine, Attendee, MinutesItem, NextMeeting
 from coproduce.documents.minutes import build_minutes
-from coproduce.documents.person_pack import build_person_pack
 from coproduce.documents.tables import (
     FORMULA_STARTS,
     ColumnType,
@@ -199,22 +199,9 @@ def test_any_unicode_goes_into_the_standard_you_said_we_did_whole(
     did: str,
     source: str,
 ) -> None:
-    content = report(title=title, subject=subject, items=(said_did(said, did, source=source),))
+    content = report(title=title, subject=subject, items=(report_line(said, did, source=source),))
     target = build_you_said_we_did(content).save(tmp_path_factory.mktemp("ysd") / "report.docx")
     document = reopen(target)
     text = "".join(full_text(document).split())
     for value in (title, subject, said, did, source):
-        assert squeezed(value) in text
-
-
-@QUICK
-@given(name=ANY_TEXT, said=ANY_TEXT, did=ANY_TEXT)
-def test_any_unicode_goes_into_a_persons_pack_whole(
-    tmp_path_factory: pytest.TempPathFactory, name: str, said: str, did: str
-) -> None:
-    content = pack(name=name, items=(said_did(said, did, source="", on=date(2026, 1, 13)),))
-    target = build_person_pack(content, render).save(tmp_path_factory.mktemp("pack") / "p.docx")
-    document = reopen(target)
-    text = "".join(full_text(document).split())
-    for value in (name, said, did):
         assert squeezed(value) in text

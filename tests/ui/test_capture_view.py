@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
+from summary_support import chosen_for_summary
 
 from coproduce.domain.records import AgendaItem, Consent, Document, Group, Meeting, Person
 from coproduce.domain.vocabulary import (
@@ -367,8 +368,7 @@ def test_alt_m_puts_the_contribution_just_captured_in_the_easy_read_summary(
         "Idea. The whole group: Respite is hard to book (in the easy-read summary)"
     )
     assert view.message.text().startswith("In the easy-read summary: Respite is hard to book")
-    told = room.services.reports.easy_read_summary(room.session.id).told_us
-    assert [row.text for row in told] == ["Respite is hard to book"]
+    assert chosen_for_summary(room.services, room.session.id) == ["Respite is hard to book"]
 
     # Ctrl+Z takes it out again; Alt+M twice puts it in and takes it out.
     qtbot.keyClick(view.speaker_box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coproduce.documents.content import Contact
+from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services import Services
 from coproduce.ui.main_window import MainWindow
 from coproduce.ui.printing.contact_dialog import ContactDialog
@@ -44,7 +45,12 @@ def test_ctrl_p_prints_the_easy_read_summary_of_the_chosen_session(
     window = open_window(demo_services)
     window.show_page("sessions")
     page = window.list_page("sessions")
-    page.table.selectRow(0)
+    held = [
+        row
+        for row in range(page.model.rowCount())
+        if page.model.record(row).meeting.status is not MeetingStatus.PLANNED
+    ]
+    page.table.selectRow(held[0])
     meeting = page.selected_record()
 
     dialog = window.print_easy_read_summary()
@@ -58,6 +64,25 @@ def test_ctrl_p_prints_the_easy_read_summary_of_the_chosen_session(
     document = docx.Document(str(target))
     assert document.core_properties.language == "en-GB"
     assert document.core_properties.title
+
+
+def test_a_session_not_held_yet_has_no_summary_and_says_why(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    window = open_window(demo_services)
+    window.show_page("sessions")
+    page = window.list_page("sessions")
+    planned = [
+        row
+        for row in range(page.model.rowCount())
+        if page.model.record(row).meeting.status is MeetingStatus.PLANNED
+    ]
+    page.table.selectRow(planned[0])
+    dialog = window.print_easy_read_summary()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "not been held yet" in dialog.status.text())
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
 
 
 def test_minutes_and_the_ideas_pack_come_from_the_chosen_records(

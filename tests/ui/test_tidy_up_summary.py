@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from pytestqt.qtbot import QtBot
+from summary_support import chosen_for_summary
 
 from coproduce.domain.records import Contribution, Group, Meeting, replace
 from coproduce.domain.vocabulary import Attribution, MeetingStatus
@@ -69,7 +70,7 @@ def test_space_in_the_list_puts_the_selected_contributions_in_the_summary_and_un
     meeting = fresh_session(services)
     said = said_at(services, meeting.id)
     view = open_view(qtbot, services, meeting.id)
-    assert services.reports.easy_read_summary(meeting.id).told_us == ()
+    assert chosen_for_summary(services, meeting.id) == []
     assert view.summary_label.text() == "0 chosen for the summary"
     assert view.model.headerData(SUMMARY_COLUMN, Qt.Orientation.Horizontal) == "Summary"
     assert marker(view, 1) == ""
@@ -85,7 +86,7 @@ def test_space_in_the_list_puts_the_selected_contributions_in_the_summary_and_un
     assert [marker(view, r) for r in (0, 1, 2, 3)] == ["", "Yes", "Yes", ""]
     assert view.summary_label.text() == "2 chosen for the summary"
     assert "Put in the easy-read summary: 2 contributions" in view.message.text()
-    told = [row.text for row in services.reports.easy_read_summary(meeting.id).told_us]
+    told = chosen_for_summary(services, meeting.id)
     assert told == [c.easy_read.strip() or c.text for c in said[1:3]]
     # Both stay selected, so Space again takes them both out.
     assert [c.id for c in view.selected_contributions()] == [said[1].id, said[2].id]
@@ -217,11 +218,10 @@ def test_choosing_for_the_summary_and_undoing_it_hold_on_both_databases(
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
     qtbot.keyClick(view.table, Qt.Key.Key_Space)
-    told = services.reports.easy_read_summary(meeting.id).told_us
-    assert [row.text for row in told] == ["Respite is hard to book", "Thanks"]
+    assert chosen_for_summary(services, meeting.id) == ["Respite is hard to book", "Thanks"]
     assert view.summary_label.text() == "2 chosen for the summary"
     qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
-    assert services.reports.easy_read_summary(meeting.id).told_us == ()
+    assert chosen_for_summary(services, meeting.id) == []
     assert view.summary_label.text() == "0 chosen for the summary"
 
 

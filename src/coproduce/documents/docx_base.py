@@ -361,6 +361,28 @@ def _right_to_left(text: str) -> bool:
     return bool(directions & {"R", "AL"}) and "L" not in directions
 
 
+def bullets_in_body_font(document: Document, font: str) -> None:
+    """Make every bullet list of the document draw its bullet as "•" in ``font``.
+
+    The template's bullets come from the Symbol font (a private-use character), which is not
+    the document's font, is missing on many readers and is replaced by OpenSymbol in
+    LibreOffice's PDFs. The list stays a real Word list (its style, indents and numbering),
+    so a reader's screen reader announces it as a list."""
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        number_format = level.find(qn("w:numFmt"))
+        if number_format is None or number_format.get(qn("w:val")) != "bullet":
+            continue
+        text = level.find(qn("w:lvlText"))
+        if text is not None:
+            text.set(qn("w:val"), "\u2022")
+        rpr = level.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            level.append(rpr)
+        _rfonts(rpr, font)
+
+
 def heading(document: Document, text: str, level: int = 1) -> Paragraph:
     return paragraph(document, text, style=f"Heading {level}")
 

@@ -1,10 +1,12 @@
-"""Standard minutes of a session, for staff: attendance, agenda items with their notes and
-contributions, decisions, an actions table and the next meeting.
+"""Standard minutes of a session, for staff: the chair, attendance (officers named, group
+members named with consent and otherwise counted), agenda items under their own headings with
+their notes and contributions, decisions, an actions table and the next meeting.
 
 Minutes are a working record in ordinary type (Arial 12 pt), but they keep the rules every
 Coproduce document keeps: A4, page numbers, title and language set, no italics or underline,
 and names only where the person agreed to be named (``services.reports`` has already replaced
-the others with "A group member").
+the others with "A group member"). Lists are real Word bullet lists ("List Bullet"), their
+bullet drawn in the body font (``docx_base.bullets_in_body_font``), so a PDF uses one family.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from coproduce.documents.docx_base import (
     TypeSettings,
     add_row,
     add_text,
+    bullets_in_body_font,
     clean_text,
     date_in_words,
     heading,
@@ -32,17 +35,23 @@ STANDARD_TYPE = TypeSettings(
     font="Arial", size=12, line_spacing=1.15, heading_1=16, heading_2=13, title=22
 )
 ACTION_COLUMNS = (Cm(7.5), Cm(3.5), Cm(3.5), Cm(2.5))
+LIST_STYLE = "List Bullet"
 
 
 def build_minutes(content: Minutes) -> Built:
     """The minutes of one session as a Word document."""
     title = f"Minutes: {content.title}"
     document = new_document(title, STANDARD_TYPE)
+    bullets_in_body_font(document, STANDARD_TYPE.font)
     paragraph(document, title, style="Title")
     paragraph(document, content.group, bold=True)
     paragraph(document, when_in_words(content.starts_at, content.ends_at))
     if content.place.strip():
         paragraph(document, f"Place: {content.place}")
+    if content.chair:
+        paragraph(document, f"Chair: {content.chair}")
+    if content.facilitators:
+        paragraph(document, f"Also facilitating: {', '.join(content.facilitators)}")
     paragraph(document, f"Status: {content.status}")
     if content.notes.strip():
         heading(document, "Notes")
@@ -50,24 +59,31 @@ def build_minutes(content: Minutes) -> Built:
             paragraph(document, line)
 
     heading(document, "Attendance")
-    heading(document, "Present", 2)
+    heading(document, "Group members present", 2)
     if not content.present and not content.present_unnamed:
-        paragraph(document, "Nobody was recorded as present.")
+        paragraph(document, "No group members were recorded as present.")
     for person in content.present:
         _bullet(document, f"{person.name} ({person.note})" if person.note else person.name)
     if content.present_unnamed:
-        others = "other group member" if content.present_unnamed == 1 else "other group members"
-        who = "group member" if content.present_unnamed == 1 else "group members"
-        _bullet(
-            document,
-            f"{content.present_unnamed} {others if content.present else who} "
-            "(not named: no consent to be named)",
-        )
+        count = content.present_unnamed
+        members = "group member" if count == 1 else "group members"
+        other = "other " if content.present else ""
+        _bullet(document, f"{count} {other}{members} (not named: no consent to be named)")
+    heading(document, "Officers present", 2)
+    if not content.officers:
+        paragraph(document, "No officers were recorded as present.")
+    for person in content.officers:
+        _bullet(document, f"{person.name} ({person.note})" if person.note else person.name)
     heading(document, "Apologies", 2)
-    if not content.apologies:
+    if not content.apologies and not content.apologies_unnamed:
         paragraph(document, "None.")
     for person in content.apologies:
         _bullet(document, f"{person.name}: {person.note}" if person.note else person.name)
+    if content.apologies_unnamed:
+        count = content.apologies_unnamed
+        members = "group member" if count == 1 else "group members"
+        other = "other " if content.apologies else ""
+        _bullet(document, f"{count} {other}{members} sent apologies (not named)")
 
     heading(document, "Agenda")
     if not content.items:
@@ -77,7 +93,8 @@ def build_minutes(content: Minutes) -> Built:
         for line in _lines(item.notes):
             paragraph(document, line)
         for source, kind, words in item.contributions:
-            para = paragraph(document, f"{source} ({kind.lower()}): ", bold=True)
+            para = document.add_paragraph(style=LIST_STYLE)
+            add_text(para, f"{source} ({kind.lower()}): ", bold=True)
             add_text(para, words)
 
     heading(document, "Decisions")
@@ -112,13 +129,7 @@ def build_minutes(content: Minutes) -> Built:
 
 
 def _bullet(document: Document, text: str) -> None:
-    # A bullet typed in the body font, not Word's list numbering: its bullets come from the
-    # Symbol font, which is not Arial and is missing on many readers.
-    para = paragraph(document, f"\u2022\t{text}")
-    fmt = para.paragraph_format
-    fmt.left_indent = Cm(0.6)
-    fmt.first_line_indent = Cm(-0.6)
-    fmt.tab_stops.add_tab_stop(Cm(0.6))
+    paragraph(document, text, style=LIST_STYLE)
 
 
 def _lines(text: str) -> list[str]:

@@ -1,6 +1,7 @@
-""" "You said, we did" reports: what a group said about a document, or over a period, and what
-was done about each thing. Two forms from the same content: a standard report (a table, for
-staff and boards) and an easy-read one (picture rows, for the group)."""
+""" "You said, we did" for staff and boards: what a group said about a document, or over a
+period, and what was done about each thing, as a table in the records' own words. (The
+easy-read report for the group is built by ``documents.easy_read`` from
+``services.handouts``.)"""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from docx.shared import Cm
 
 from coproduce.documents.content import YouSaidWeDid
 from coproduce.documents.docx_base import (
-    EasyReadSettings,
-    PicturePng,
     add_row,
     date_in_words,
     new_document,
@@ -17,7 +16,7 @@ from coproduce.documents.docx_base import (
     paragraph,
     paragraph_in,
 )
-from coproduce.documents.easy_read import Built, EasyReadWriter
+from coproduce.documents.easy_read import Built
 from coproduce.documents.minutes import STANDARD_TYPE
 
 COLUMNS = (Cm(6.0), Cm(6.0), Cm(5.0))
@@ -62,41 +61,11 @@ def build_you_said_we_did(content: YouSaidWeDid) -> Built:
                 paragraph_in(said, f"{item.source}:", bold=True)
             paragraph_in(said, item.said)
             paragraph_in(did, item.status, bold=True)
-            if item.did.strip():
-                paragraph_in(did, item.did)
+            for line in item.did.split("\n"):
+                if line.strip():
+                    paragraph_in(did, line.strip())
             if item.said_on:
                 paragraph_in(where, date_in_words(item.said_on))
             if item.document.strip():
                 paragraph_in(where, item.document)
     return Built(document=document, warnings=(), findings=(), estimated_pages=0)
-
-
-def build_easy_read_you_said_we_did(
-    content: YouSaidWeDid,
-    picture_png: PicturePng,
-    settings: EasyReadSettings | None = None,
-) -> Built:
-    """The easy-read report: a picture row for what was said and one for what was done."""
-    writer = EasyReadWriter(
-        content.title, settings or EasyReadSettings(), picture_png, content.glossary
-    )
-    lines = [content.subject]
-    period = period_words(content)
-    if period:
-        lines.append(period)
-    writer.cover(
-        content.title,
-        lines,
-        content.cover_picture,
-        "This is an easy read report. It tells you what you said and what we did about it.",
-    )
-    writer.heading("What you said and what we did")
-    if not content.items:
-        writer.row(content.cover_picture, "We have nothing to tell you about yet.")
-    for item in content.items:
-        writer.said_did(item)
-    writer.hard_words(content.format_picture)
-    writer.contact(
-        content.contact, content.contact_picture, content.format_picture, content.credits
-    )
-    return writer.finish()

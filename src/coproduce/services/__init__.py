@@ -18,6 +18,7 @@ from coproduce.services.documents import DocumentService
 from coproduce.services.evidence import EvidenceService
 from coproduce.services.glossary import GlossaryService
 from coproduce.services.groups import GroupService
+from coproduce.services.handouts import HandoutService
 from coproduce.services.involvement import InvolvementService
 from coproduce.services.journeys import JourneyService
 from coproduce.services.ladder import LadderService
@@ -69,6 +70,10 @@ class Services:
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self._today)
+
+    @cached_property
+    def handouts(self) -> HandoutService:
+        return HandoutService(self.store, self._today)
 
     @cached_property
     def journeys(self) -> JourneyService:

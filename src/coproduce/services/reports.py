@@ -1,33 +1,31 @@
-"""What goes into each printed document (easy-read summary, minutes, "You said, we did",
-person pack), gathered from the records with consent applied.
+"""What goes into the staff documents (minutes, the standard "You said, we did" report) and
+the consent rules every printed or exported document shares.
+
+The easy-read handouts are gathered by ``services.handouts``, with these same rules.
 
 Consent is applied here, once, so no builder can print a name its owner did not agree to:
 
 - A person's name appears only while their "being quoted by name" consent is in force at the
   time of the export (the latest decision is "given", not refused or withdrawn). That one
-  purpose governs every name in every document, including "Who came", the minutes'
-  attendance and action owners: a list of who came says who belongs to a group, which is as
-  personal as a quote. Without it they are "A group member" and counted, never named. The one
-  exception: people acting in a staff role (``acts_as_staff``) are named in the minutes as
-  action owners and as the session's facilitators, because there they act in their job.
+  purpose governs every participant's name in every document, including "Who came", the
+  minutes' attendance and action owners: a list of who came says who belongs to a group,
+  which is as personal as a quote. Without it they are "A group member" and counted, never
+  named. People acting in a staff role (``acts_as_staff``) are named in their job: as action
+  owners, as the session's chair and facilitators, and in the minutes (a staff document),
+  where the consent rule protects participants, not officers doing their job.
 - An apology's reason is printed only beside a name (it may hold health details).
 - Names typed into free text (titles included) are replaced by "a group member"
-  (``NameScrub``): the full name of everyone on the register who may not be named, staff
-  included, and the first names and surnames alone of those involved in the session(s).
+  (``NameScrub``): the full name of everyone on the register who may not be named, and the
+  first names and surnames alone of those involved in the session(s).
 - Contributions use ``domain.attribution.attributed_name``, as the screen does: an anonymous
   contribution stays anonymous even when its speaker consented.
 - A person's own pack carries their own name (it is for them) and nobody else's.
-
-Easy-read documents use the facilitator's easy-read wording where it exists and the raw text
-where it does not (the plain-language checker then flags it before export). Each row carries
-the picture for its concept: the one the facilitator set for that row, else the concept the
-picture library suggests for its words; the fixed sections have fixed concepts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
@@ -36,17 +34,14 @@ from coproduce.documents.content import (
     ActionLine,
     Attendee,
     Contact,
-    EasyReadSummary,
     HardWord,
     Minutes,
     MinutesItem,
     NextMeeting,
-    PersonPack,
-    Row,
-    SaidDid,
+    ReportLine,
+    Words,
     YouSaidWeDid,
 )
-from coproduce.documents.docx_base import date_in_words
 from coproduce.domain.attribution import GROUP_MEMBER, WHOLE_GROUP, attributed_name
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.records import (
@@ -65,45 +60,14 @@ from coproduce.domain.vocabulary import (
     MeetingStatus,
     ResponseStatus,
     Role,
-    RowKind,
 )
 from coproduce.services.base import Service
-from coproduce.services.glossary import GlossaryService
-from coproduce.services.pictures import PictureService
 from coproduce.store.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
 
 CONTACT_SETTING = "documents.contact"
 
-# The fixed sections' concepts (curated in resources/pictures/concepts.json).
-COVER = "meeting"
-ABOUT = "about this meeting"
-WHO_CAME = "who came"
-NEXT_MEETING = "next meeting"
-CONTACT_US = "contact us"
-ANOTHER_FORMAT = "another format"
-YOUR_IDEAS = "idea"
-YOU_SAID_WE_DID = "feedback"
-
-EASY_STATUS = {
-    ResponseStatus.NOT_ANSWERED: "We have not answered this yet. We will tell you when we have.",
-    ResponseStatus.UNDER_CONSIDERATION: (
-        "We are still thinking about this. We will tell you what we decide."
-    ),
-    ResponseStatus.CHANGED_DOCUMENT: "We changed the document because of what you said.",
-    ResponseStatus.ALREADY_HAPPENING: "This is already happening.",
-    ResponseStatus.NOT_TAKEN_FORWARD: "We could not do this.",
-    ResponseStatus.OUTSIDE_SCOPE: ("We cannot decide this. We passed it on to the people who can."),
-}
-STATUS_CONCEPT = {
-    ResponseStatus.NOT_ANSWERED: "what happens next",
-    ResponseStatus.UNDER_CONSIDERATION: "time",
-    ResponseStatus.CHANGED_DOCUMENT: "change",
-    ResponseStatus.ALREADY_HAPPENING: "yes",
-    ResponseStatus.NOT_TAKEN_FORWARD: "no",
-    ResponseStatus.OUTSIDE_SCOPE: "information",
-}
 # Things said that expect an answer; praise and decisions need no "we did". The same kinds the
 # dashboard's loop closure counts.
 ANSWERABLE = ANSWERABLE_KINDS
@@ -151,134 +115,6 @@ class ReportService(Service):
         with self._store.transaction() as unit:
             return ConsentNames(unit, []).scrub(unit.documents.get(document_id).title)
 
-    # --- the easy-read session summary ---------------------------------------------------
-
-    def easy_read_summary(self, meeting_id: int) -> EasyReadSummary:
-        """The easy-read summary of a session: its agenda, the contributions the facilitator
-        chose for the summary, actions, answers, who came and the next meeting."""
-        with self._store.transaction() as unit:
-            meeting = unit.meetings.get(meeting_id)
-            group = unit.groups.get(meeting.group_id)
-            items = unit.agenda_items.for_meeting(meeting_id)
-            attendance = unit.attendance.for_meeting(meeting_id)
-            contributions = list(unit.contributions.list(meeting_id=meeting_id).items)
-            chosen = [c for c in contributions if c.in_summary]
-            actions = list(unit.actions.list(meeting_id=meeting_id).items)
-            answered, earlier_meetings = self._said_did_for_summary(unit, meeting, contributions)
-            people = ConsentNames(
-                unit,
-                involved_people(unit, [meeting])
-                + [c.speaker_id for c, _ in answered]
-                + [c.speaker_id for c in contributions]
-                + [a.owner_id for a in actions],
-            )
-            next_meeting = _next_meeting(unit, meeting)
-            contact = contact_details(unit)
-
-        pictures = _Pictures(self, self._glossary())
-        pictures.row(RowKind.SESSION, [(meeting.id, meeting.title)], fallback=COVER)
-        pictures.row(RowKind.AGENDA_ITEM, [(i.id, i.easy_read or i.title) for i in items])
-        pictures.row(RowKind.CONTRIBUTION, [(c.id, _words(c)) for c in chosen])
-        pictures.row(RowKind.ACTION, [(a.id, a.easy_read or a.text) for a in actions])
-        pictures.said_did(answered)
-        pictures.need(*(COVER, ABOUT, WHO_CAME, NEXT_MEETING, CONTACT_US, ANOTHER_FORMAT))
-        pictures.resolve()
-
-        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
-        apologies = [a for a in attendance if a.status is AttendanceStatus.APOLOGIES]
-        # The session's own notes are the facilitator's working notes, not words for the
-        # group: only the easy-read wording written for this summary goes in.
-        about: tuple[Row, ...] = ()
-        if meeting.easy_read.strip():
-            about = (Row(text=meeting.easy_read.strip(), picture=pictures.fixed(ABOUT)),)
-        return people.scrubbed(
-            EasyReadSummary(
-                title=meeting.title,
-                group=group.name,
-                starts_at=meeting.starts_at,
-                ends_at=meeting.ends_at,
-                place=meeting.place,
-                cover_picture=pictures.of(RowKind.SESSION, meeting.id),
-                about=about,
-                present_count=len(present),
-                apologies_count=len(apologies),
-                named_present=tuple(
-                    sorted(filter(None, (people.name(a.person_id) for a in present)))
-                ),
-                who_came_picture=pictures.fixed(WHO_CAME),
-                topics=tuple(
-                    Row(
-                        text=i.easy_read.strip() or i.title,
-                        picture=pictures.of(RowKind.AGENDA_ITEM, i.id),
-                    )
-                    for i in items
-                ),
-                told_us=tuple(
-                    Row(
-                        text=_words(c),
-                        picture=pictures.of(RowKind.CONTRIBUTION, c.id),
-                        source=said_by(people.attributed(c)),
-                    )
-                    for c in chosen
-                ),
-                actions=tuple(
-                    Row(text=_action_words(a, people), picture=pictures.of(RowKind.ACTION, a.id))
-                    for a in actions
-                ),
-                said_did=tuple(
-                    # Only answers to earlier sessions say when they were said.
-                    pictures.said_did_item(c, r, people, earlier_meetings, documents={})
-                    for c, r in answered
-                ),
-                next_meeting=next_meeting,
-                next_picture=pictures.fixed(NEXT_MEETING),
-                glossary=pictures.hard_words(),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
-            )
-        )
-
-    @staticmethod
-    def _said_did_for_summary(
-        unit: UnitOfWork, meeting: Meeting, contributions: list[Contribution]
-    ) -> tuple[list[tuple[Contribution, Response]], dict[int | None, Meeting]]:
-        """Answers to tell the group at this session, among the contributions the facilitator
-        chose for summaries: those given to this session's, and answers to earlier sessions'
-        not yet fed back."""
-        assert meeting.id is not None
-        earlier: list[Contribution] = []
-        earlier_meetings: dict[int | None, Meeting] = {}
-        for previous in unit.meetings.list(
-            group_id=meeting.group_id, starts_before=meeting.starts_at, newest_first=False
-        ).items:
-            if previous.id != meeting.id:
-                earlier_meetings[previous.id] = previous
-                earlier.extend(unit.contributions.list(meeting_id=previous.id).items)
-        responses = unit.responses.for_contributions(
-            [c.id for c in (*earlier, *contributions) if c.id is not None]
-        )
-        pairs: list[tuple[Contribution, Response]] = []
-        for contribution in earlier:
-            response = responses.get(contribution.id)  # type: ignore[arg-type]
-            if (
-                contribution.in_summary
-                and response
-                and response.status.is_answer
-                and response.fed_back_on is None
-            ):
-                pairs.append((contribution, response))
-        for contribution in contributions:
-            response = responses.get(contribution.id)  # type: ignore[arg-type]
-            if (
-                contribution.in_summary
-                and response
-                and response.status is not ResponseStatus.NOT_ANSWERED
-            ):
-                pairs.append((contribution, response))
-        return pairs, earlier_meetings
-
     # --- minutes -------------------------------------------------------------------------
 
     def minutes(self, meeting_id: int) -> Minutes:
@@ -296,17 +132,19 @@ class ReportService(Service):
                 involved_people(unit, [meeting])
                 + [c.speaker_id for c in contributions]
                 + [a.owner_id for a in actions],
+                keep_staff=True,
             )
             next_meeting = _next_meeting(unit, meeting)
 
-        present, unnamed = [], 0
-        apologies = []
+        # Staff are named in their job (the chair, officers, their apologies); participants
+        # only with consent to be named, and otherwise counted.
+        present: list[Attendee] = []
+        officers: list[Attendee] = []
+        apologies: list[Attendee] = []
+        unnamed = unnamed_apologies = 0
         for entry in attendance:
-            name = (
-                people.in_job(entry.person_id)
-                if entry.person_id in meeting.facilitator_ids
-                else people.name(entry.person_id)
-            )
+            staff = people.is_staff(entry.person_id)
+            name = people.in_job(entry.person_id) if staff else people.name(entry.person_id)
             if entry.status is AttendanceStatus.PRESENT:
                 notes = [
                     word
@@ -317,20 +155,23 @@ class ReportService(Service):
                     )
                     if flag
                 ]
-                if name:
+                if staff and name:
+                    officers.append(Attendee(name=name, note=", ".join(notes)))
+                elif name:
                     present.append(Attendee(name=name, note=", ".join(notes)))
                 else:
                     unnamed += 1
             elif entry.status is AttendanceStatus.APOLOGIES:
-                # A reason may hold health details: printed only beside a name.
-                apologies.append(
-                    Attendee(
-                        name=name or "A group member",
-                        note=entry.apology_reason.strip() if name else "",
-                    )
-                )
-        present.sort(key=lambda a: a.name.casefold())
-        apologies.sort(key=lambda a: (a.name == "A group member", a.name.casefold()))
+                if name:
+                    # A reason may hold health details: printed only beside a name.
+                    apologies.append(Attendee(name=name, note=entry.apology_reason.strip()))
+                else:
+                    unnamed_apologies += 1
+        for listed in (present, officers, apologies):
+            listed.sort(key=lambda a: a.name.casefold())
+        facilitators = [
+            name for name in (people.in_job(pid) for pid in meeting.facilitator_ids) if name
+        ]
 
         def source(contribution: Contribution) -> str:
             words = people.attributed(contribution)
@@ -370,9 +211,13 @@ class ReportService(Service):
                 place=meeting.place,
                 status=meeting.status.label,
                 notes=meeting.notes,
+                chair=facilitators[0] if facilitators else "",
+                facilitators=tuple(facilitators[1:]),
                 present=tuple(present),
                 present_unnamed=unnamed,
+                officers=tuple(officers),
                 apologies=tuple(apologies),
+                apologies_unnamed=unnamed_apologies,
                 items=tuple(minutes_items),
                 decisions=tuple(
                     (source(c), c.text)
@@ -401,141 +246,111 @@ class ReportService(Service):
         group_id: int | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
-        easy_read: bool = False,
     ) -> YouSaidWeDid:
         """What was said about a document (or by a group) between two dates, and what was
-        done. ``easy_read`` picks the easy-read wording and sentences where written."""
-        if (document_id is None) == (group_id is None):
-            raise ValidationError("Choose either a document or a group for the report.")
-        if date_from and date_to and date_from > date_to:
-            raise ValidationError(
-                "The start date is after the end date. Swap them, or choose other dates."
-            )
+        done, for staff and boards: the records' own words, names as consent allows. (The
+        easy-read report for the group is ``services.handouts``.)"""
+        check_report_choice(document_id, group_id, date_from, date_to)
         with self._store.transaction() as unit:
-            if document_id is not None:
-                subject = unit.documents.get(document_id).title
-                # Praise and decisions need no answer, as in the group's report.
-                found = [
-                    c
-                    for c in unit.contributions.list(document_id=document_id).items
-                    if c.kind in ANSWERABLE
-                ]
-                meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
-                found = [c for c in found if _within(meetings[c.meeting_id], date_from, date_to)]
-            else:
-                assert group_id is not None
-                subject = unit.groups.get(group_id).name
-                starts_from = datetime.combine(date_from, time.min) if date_from else None
-                before = (
-                    datetime.combine(date_to + timedelta(days=1), time.min) if date_to else None
-                )
-                meetings = {
-                    m.id: m
-                    for m in unit.meetings.list(
-                        group_id=group_id,
-                        starts_from=starts_from,
-                        starts_before=before,
-                        newest_first=False,
-                    ).items
-                }
-                found = [
-                    c
-                    for meeting_id in meetings
-                    for c in unit.contributions.list(meeting_id=meeting_id).items
-                    if c.kind in ANSWERABLE
-                ]
-            found.sort(
-                key=lambda c: (
-                    meetings[c.meeting_id].starts_at,
-                    c.captured_at or datetime.min,
-                    c.id or 0,
-                )
-            )
+            found, meetings, subject = said_about(
+                unit, document_id=document_id, group_id=group_id,
+                date_from=date_from, date_to=date_to,
+            )  # fmt: skip
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
             people = ConsentNames(
                 unit,
                 involved_people(unit, list(meetings.values())) + [c.speaker_id for c in found],
             )
             documents = document_titles(unit, found) if group_id is not None else {}
-            contact = contact_details(unit)
-
-        pictures = _Pictures(self, self._glossary())
-        pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
-        pictures.said_did(pairs)
-        pictures.need(*(YOU_SAID_WE_DID, CONTACT_US, ANOTHER_FORMAT))
-        pictures.resolve()
-        items = tuple(
-            pictures.said_did_item(c, r, people, meetings, documents, easy_read=easy_read)
-            for c, r in pairs
-        )
+        lines = []
+        for contribution in found:
+            response = responses.get(contribution.id or 0) or Response(
+                contribution_id=contribution.id or 0
+            )
+            meeting = meetings.get(contribution.meeting_id)
+            did = response.text.strip()
+            if response.status is ResponseStatus.NOT_TAKEN_FORWARD and response.reason.strip():
+                did = "\n".join(filter(None, (did, f"Why: {response.reason.strip()}")))
+            if response.status is ResponseStatus.OUTSIDE_SCOPE and response.referred_to.strip():
+                did = "\n".join(filter(None, (did, f"Passed to: {response.referred_to.strip()}")))
+            lines.append(
+                ReportLine(
+                    said=contribution.text,
+                    did=did,
+                    status=response.status.label,
+                    answered=response.status.is_answer,
+                    source=said_by(people.attributed(contribution)),
+                    said_on=meeting.starts_at.date() if meeting else None,
+                    document=documents.get(contribution.id or 0, ""),
+                )
+            )
         return people.scrubbed(
             YouSaidWeDid(
                 title="You said, we did",
                 subject=subject,
                 period_from=date_from,
                 period_to=date_to,
-                items=items,
-                cover_picture=pictures.fixed(YOU_SAID_WE_DID),
-                glossary=pictures.hard_words(),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
+                items=tuple(lines),
                 made_on=self.today(),
             )
         )
 
-    # --- a person's own pack -------------------------------------------------------------
 
-    def person_pack(self, person_id: int) -> PersonPack:
-        """Everything ``person_id`` said (named or anonymous) and what happened to it. Their
-        own name is printed; the pack names nobody else."""
-        with self._store.transaction() as unit:
-            person = unit.people.get(person_id)
-            found = list(unit.contributions.list(speaker_id=person_id).items)
-            meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
-            found.sort(
-                key=lambda c: (meetings[c.meeting_id].starts_at, c.captured_at or datetime.min)
-            )
-            responses = unit.responses.for_contributions([c.id for c in found if c.id])
-            documents = document_titles(unit, found)
-            contact = contact_details(unit)
-            others = ConsentNames(
-                unit, involved_people(unit, list(meetings.values())), keep={person_id}
-            )
-
-        pictures = _Pictures(self, self._glossary())
-        pairs = [(c, responses.get(c.id) or Response(contribution_id=c.id or 0)) for c in found]
-        pictures.said_did(pairs)
-        pictures.need(*(YOUR_IDEAS, CONTACT_US, ANOTHER_FORMAT))
-        pictures.resolve()
-        nobody = ConsentNames(None, [])
-        items = tuple(
-            replace(
-                pictures.said_did_item(c, r, nobody, meetings, documents, easy_read=True),
-                source="",
-            )
-            for c, r in pairs
-        )
-        return others.scrubbed(
-            PersonPack(
-                name=person.display_name,
-                items=items,
-                cover_picture=pictures.fixed(YOUR_IDEAS),
-                glossary=pictures.hard_words(),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
-                made_on=self.today(),
-            )
+def check_report_choice(
+    document_id: int | None, group_id: int | None, date_from: date | None, date_to: date | None
+) -> None:
+    """Refuse a "You said, we did" report without exactly one subject, or with its dates the
+    wrong way round."""
+    if (document_id is None) == (group_id is None):
+        raise ValidationError("Choose either a document or a group for the report.")
+    if date_from and date_to and date_from > date_to:
+        raise ValidationError(
+            "The start date is after the end date. Swap them, or choose other dates."
         )
 
-    # --- shared --------------------------------------------------------------------------
 
-    def _glossary(self) -> list[GlossaryTerm]:
-        # The facilitator's glossary (seeded with the standard terms on first use).
-        return GlossaryService(self._store, self._today).terms()
+def said_about(
+    unit: UnitOfWork,
+    *,
+    document_id: int | None,
+    group_id: int | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> tuple[list[Contribution], dict[int | None, Meeting], str]:
+    """What was said about a document, or by a group, between two dates (the things that
+    expect an answer: praise and decisions need none), oldest first; their sessions; and the
+    subject's name."""
+    if document_id is not None:
+        subject = unit.documents.get(document_id).title
+        found = [
+            c
+            for c in unit.contributions.list(document_id=document_id).items
+            if c.kind in ANSWERABLE
+        ]
+        meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}
+        found = [c for c in found if _within(meetings[c.meeting_id], date_from, date_to)]
+    else:
+        assert group_id is not None
+        subject = unit.groups.get(group_id).name
+        starts_from = datetime.combine(date_from, time.min) if date_from else None
+        before = datetime.combine(date_to + timedelta(days=1), time.min) if date_to else None
+        meetings = {
+            m.id: m
+            for m in unit.meetings.list(
+                group_id=group_id, starts_from=starts_from, starts_before=before,
+                newest_first=False,
+            ).items
+        }  # fmt: skip
+        found = [
+            c
+            for meeting_id in meetings
+            for c in unit.contributions.list(meeting_id=meeting_id).items
+            if c.kind in ANSWERABLE
+        ]
+    found.sort(
+        key=lambda c: (meetings[c.meeting_id].starts_at, c.captured_at or datetime.min, c.id or 0)
+    )
+    return found, meetings, subject
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -715,6 +530,7 @@ class ConsentNames:
         person_ids: Iterable[int | None],
         *,
         keep: frozenset[int] | set[int] = frozenset(),
+        keep_staff: bool = False,
     ) -> None:
         self._names: dict[int, str] = {}
         self._consenting: set[int] = set()
@@ -725,7 +541,10 @@ class ConsentNames:
             self._names = register.names
             self._consenting = register.consenting
             self._staff = register.staff
-            self._scrub = register.scrub(person_ids, keep)
+            # In a staff document, officers' names typed into notes stay ("Chair: Priya
+            # Shah"): the consent rule protects participants, not officers doing their job.
+            kept = set(keep) | (register.staff if keep_staff else set())
+            self._scrub = register.scrub(person_ids, kept)
 
     def scrub(self, text: str) -> str:
         """``text`` with the names of people who may not be named replaced by "a group
@@ -741,6 +560,10 @@ class ConsentNames:
         if person_id is None or person_id not in self._consenting:
             return None
         return (self._names.get(person_id) or "").strip() or None
+
+    def is_staff(self, person_id: int | None) -> bool:
+        """Whether ``person_id`` acts in a staff role only (named in their job)."""
+        return person_id is not None and person_id in self._staff
 
     def in_job(self, person_id: int | None) -> str | None:
         """The name of an action owner or facilitator: staff are named in their job, anyone
@@ -770,6 +593,8 @@ def _scrub_value(value: object, names: ConsentNames) -> object:
         return tuple(_scrub_value(item, names) for item in value)
     if isinstance(value, PictureChoice | GlossaryTerm | HardWord | Contact):
         return value
+    if isinstance(value, Words) and value.name_decided:
+        return value  # a staff member named in their job (an action's owner)
     if is_dataclass(value) and not isinstance(value, type):
         changes = {
             f.name: _scrub_value(getattr(value, f.name), names)
@@ -804,27 +629,13 @@ def _owner(action: Action, people: ConsentNames, unnamed: str) -> str:
     return people.in_job(action.owner_id) or unnamed
 
 
-def _words(contribution: Contribution) -> str:
-    return contribution.easy_read.strip() or contribution.text
-
-
-def _action_words(action: Action, people: ConsentNames) -> str:
-    # Easy read is for the group: owners are named as anyone else, with consent only.
-    lines = [action.easy_read.strip() or action.text]
-    owner = people.name(action.owner_id)
-    if owner:
-        lines.append(f"{owner} will do this.")
-    if action.due_on:
-        lines.append(f"By {date_in_words(action.due_on)}.")
-    return "\n".join(lines)
-
-
 def _within(meeting: Meeting, date_from: date | None, date_to: date | None) -> bool:
     day = meeting.starts_at.date()
     return (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
 
 
-def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
+def next_session(unit: UnitOfWork, meeting: Meeting) -> Meeting | None:
+    """The group's next session after ``meeting`` (not cancelled), or None."""
     later = unit.meetings.list(
         group_id=meeting.group_id, starts_from=meeting.starts_at, newest_first=False
     ).items
@@ -833,13 +644,20 @@ def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
             continue
         if candidate.starts_at == meeting.starts_at and (candidate.id or 0) < (meeting.id or 0):
             continue
-        return NextMeeting(
-            starts_at=candidate.starts_at,
-            ends_at=candidate.ends_at,
-            place=candidate.place,
-            title=candidate.title,
-        )
+        return candidate
     return None
+
+
+def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
+    candidate = next_session(unit, meeting)
+    if candidate is None:
+        return None
+    return NextMeeting(
+        starts_at=candidate.starts_at,
+        ends_at=candidate.ends_at,
+        place=candidate.place,
+        title=candidate.title,
+    )
 
 
 def contact_details(unit: UnitOfWork) -> Contact:
@@ -861,104 +679,3 @@ def document_titles(unit: UnitOfWork, contributions: Iterable[Contribution]) -> 
     for contribution_id, document_id in wanted.items():
         titles[contribution_id] = documents.get(document_id, "")
     return titles
-
-
-class _Pictures:
-    """The picture for every row of one document, looked up in as few queries as possible:
-    first say which rows and fixed concepts are needed, then ``resolve`` once."""
-
-    def __init__(self, service: ReportService, glossary: list[GlossaryTerm]) -> None:
-        self._service = PictureService(service._store, service._today)
-        self._glossary = glossary
-        self._rows: dict[tuple[RowKind, int], str] = {}
-        self._wanted: dict[RowKind, list[tuple[int, str, str | None]]] = {}
-        self._choices: dict[str, PictureChoice] = {}
-        self._fixed: set[str] = set(STATUS_CONCEPT.values())
-        self._term_concepts: dict[str, str] = {}
-
-    def row(
-        self, kind: RowKind, rows: Iterable[tuple[int | None, str]], fallback: str | None = None
-    ) -> None:
-        for record_id, text in rows:
-            if record_id is not None:
-                self._wanted.setdefault(kind, []).append((record_id, text, fallback))
-
-    def said_did(self, pairs: Iterable[tuple[Contribution, Response]]) -> None:
-        pairs = list(pairs)
-        self.row(RowKind.CONTRIBUTION, [(c.id, _words(c)) for c, _ in pairs])
-        for _, response in pairs:
-            if response.id is not None:
-                fallback = STATUS_CONCEPT[response.status]
-                text = response.easy_read or response.text
-                self._wanted.setdefault(RowKind.RESPONSE, []).append((response.id, text, fallback))
-
-    def need(self, *concepts: str) -> None:
-        """Fixed concepts the document will ask ``fixed`` for after ``resolve``."""
-        self._fixed.update(concepts)
-
-    def fixed(self, concept: str) -> PictureChoice:
-        return self._choices[concept]
-
-    def resolve(self) -> None:
-        general = self._service.suggest_concept("")
-        for kind, rows in self._wanted.items():
-            set_for = self._service.rows_concepts(kind, [record_id for record_id, _, _ in rows])
-            for record_id, text, fallback in rows:
-                concept = set_for.get(record_id)
-                if not concept:
-                    concept = self._service.suggest_concept(text) if text.strip() else general
-                    if concept == general and fallback:
-                        concept = fallback
-                self._rows[(kind, record_id)] = concept
-        self._term_concepts = {
-            term.term: self._service.suggest_concept(f"{term.term} {term.plain}")
-            for term in self._glossary
-        }
-        concepts = {*self._rows.values(), *self._fixed, *self._term_concepts.values()}
-        self._choices = self._service.for_concepts(sorted(concepts))
-
-    def of(self, kind: RowKind, record_id: int | None) -> PictureChoice:
-        return self._choices[self._rows[(kind, record_id)]]  # type: ignore[index]
-
-    def credits(self) -> str:
-        return PictureService.credits(self._choices.values())
-
-    def hard_words(self) -> tuple[HardWord, ...]:
-        return tuple(
-            HardWord(term=term, picture=self._choices[self._term_concepts[term.term]])
-            for term in self._glossary
-        )
-
-    def said_did_item(
-        self,
-        contribution: Contribution,
-        response: Response,
-        people: ConsentNames,
-        meetings: Mapping[int | None, Meeting],
-        documents: Mapping[int, str],
-        *,
-        easy_read: bool = True,
-    ) -> SaidDid:
-        meeting = meetings.get(contribution.meeting_id)
-        if easy_read:
-            said = _words(contribution)
-            did = response.easy_read.strip() or response.text
-            status = EASY_STATUS[response.status]
-        else:
-            said, did, status = contribution.text, response.text, response.status.label
-        said_picture = self.of(RowKind.CONTRIBUTION, contribution.id)
-        if response.id is not None:
-            did_picture = self.of(RowKind.RESPONSE, response.id)
-        else:
-            did_picture = self.fixed(STATUS_CONCEPT[response.status])
-        return SaidDid(
-            said=said,
-            did=did,
-            status=status,
-            answered=response.status.is_answer,
-            source=said_by(people.attributed(contribution)),
-            said_picture=said_picture,
-            did_picture=did_picture,
-            said_on=meeting.starts_at.date() if meeting else None,
-            document=documents.get(contribution.id or 0, ""),
-        )

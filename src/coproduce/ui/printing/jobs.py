@@ -11,14 +11,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from coproduce.documents.docx_base import date_in_words
-from coproduce.documents.easy_read import build_easy_read_summary
+from coproduce.documents.easy_read import build_easy_read
 from coproduce.documents.evidence_pack import build_evidence_pack, period_words
 from coproduce.documents.minutes import build_minutes
-from coproduce.documents.person_pack import build_person_pack
-from coproduce.documents.you_said_we_did import (
-    build_easy_read_you_said_we_did,
-    build_you_said_we_did,
-)
+from coproduce.documents.you_said_we_did import build_you_said_we_did
 from coproduce.services import Services
 from coproduce.services.dashboard import Dashboard
 from coproduce.services.evidence import (
@@ -63,8 +59,8 @@ def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
         subject=_session_subject(title, day),
         file_name=_file_name("Easy read summary", title, day.isoformat()),
         easy_read=True,
-        gather=lambda: services.reports.easy_read_summary(meeting_id),
-        build=lambda content, settings, png: build_easy_read_summary(content, png, settings),
+        gather=lambda: services.handouts.session_summary(meeting_id),
+        build=lambda content, settings, png: build_easy_read(content, png, settings),
     )
 
 
@@ -110,15 +106,14 @@ def you_said_we_did_job(
         subject=about + (f", {period}" if period else ""),
         file_name=_file_name(kind.replace(",", ""), about, period),
         easy_read=easy_read,
-        gather=lambda: services.reports.you_said_we_did(
+        gather=lambda: (services.handouts if easy_read else services.reports).you_said_we_did(
             document_id=document_id,
             group_id=group_id,
             date_from=date_from,
             date_to=date_to,
-            easy_read=easy_read,
         ),
         build=(
-            (lambda content, settings, png: build_easy_read_you_said_we_did(content, png, settings))
+            (lambda content, settings, png: build_easy_read(content, png, settings))
             if easy_read
             else (lambda content, _settings, _png: build_you_said_we_did(content))
         ),
@@ -132,8 +127,8 @@ def person_pack_job(services: Services, person_id: int) -> DocumentJob:
         subject=person.display_name,
         file_name=_file_name("Your ideas", person.display_name),
         easy_read=True,
-        gather=lambda: services.reports.person_pack(person_id),
-        build=lambda content, settings, png: build_person_pack(content, png, settings),
+        gather=lambda: services.handouts.person_pack(person_id),
+        build=lambda content, settings, png: build_easy_read(content, png, settings),
     )
 
 
