@@ -740,7 +740,7 @@ class _Demo:
             position = 0
             parent = ""
             # The sections the topic's issues belong under, and sometimes one more.
-            wanted = set(words.ISSUE_SECTIONS[topic.key])
+            wanted = {issue.section for issue in topic.issues}
             extra = [h for h in topic.sections if h not in wanted]
             if extra and self._chance(0.5):
                 wanted.add(rng.choice(extra))
@@ -1278,7 +1278,7 @@ class _Demo:
         if documents and self._chance(0.8):
             document = rng.choice(documents)
             # Points about an issue land in the section for it (every document has one).
-            heading = words.ISSUE_SECTIONS[topic.key][issue_index]
+            heading = issue.section
             about_an_issue = kind not in (ContributionKind.PRAISE, ContributionKind.DECISION)
             if about_an_issue and (kind is ContributionKind.IDEA or self._chance(0.55)):
                 section = (*document.sections[heading], heading)
@@ -1357,7 +1357,7 @@ class _Demo:
         if status is ResponseStatus.CHANGED_DOCUMENT:
             assert document is not None
             if section is None:
-                heading = words.ISSUE_SECTIONS[topic.key][topic.issues.index(issue)]
+                heading = issue.section
                 section = (*document.sections[heading], heading)
             text = issue.changed.replace("{section}", f"{section[1]} ({section[2]})")
             section_id = section[0]
