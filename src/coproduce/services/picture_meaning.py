@@ -12,7 +12,8 @@ documents the format):
 2. **Phrases** next: the longest known phrase at each place ("learning disability" before
    "learning", "direct payments" before "payments"), as before.
 3. **Compound nouns**: a concept marked ``head`` (form, letter, bill, document ...) takes over
-   the words right before it, which only say which one ("the bus pass form" is about a form).
+   the words right before it, which only say which one ("the bus pass form" is about a form):
+   their scores become the head's.
 
 The concept with the highest score wins (each concept's ``weight``, or a sense's own weight for
 the decisive ones: an answer that says no is a no); of equals, the one mentioned first. Nothing
@@ -21,6 +22,7 @@ here knows about pictures or the database: it maps words to concept names.
 Pattern language (one sense's ``pattern``, words separated by spaces):
 
 - ``word`` one word (plurals match: ``worker`` matches "workers"); ``a|b|c`` any one of them;
+  ``_`` joins words into one alternative (``in_place``: "in place");
 - ``@name`` any phrase of the word class ``name`` (``word_classes`` in the data);
 - ``~N`` up to N words of anything;
 - a ``?`` after an element makes it optional, a ``*`` lets it repeat up to three times;
@@ -172,6 +174,8 @@ class _Hit:
     end: int
     concept: str
     score: float
+    by_sense: bool = False
+    """Chosen by a sense: deliberate, so a head noun after it does not take it over."""
 
 
 class Reader:
@@ -242,7 +246,7 @@ class Reader:
         while position < len(words):
             sense, end = self._sense_at(words, position, kind)
             if sense is not None and end is not None:
-                yield _Hit(position, end, sense.means, sense.weight)
+                yield _Hit(position, end, sense.means, sense.weight, by_sense=True)
                 position = end
                 continue
             for length in range(min(self._longest, len(words) - position), 0, -1):
@@ -272,9 +276,11 @@ class Reader:
         return None, None
 
     def _heads_take_over(self, hits: list[_Hit]) -> list[_Hit]:
-        """Words right before a head noun only describe it: 'bus pass form' is a form."""
+        """Words right before a head noun only describe it: 'bus pass form' is a form, and
+        'the easy read safeguarding guide' a guide. The head takes their scores: a noun
+        phrase is one thing, however many words it takes to name it."""
         result = list(hits)
-        for hit in hits:
+        for position, hit in enumerate(hits):
             meaning = self._meanings.get(hit.concept)
             if meaning is None or not meaning.head:
                 continue
@@ -283,12 +289,18 @@ class Reader:
                 before = [
                     index
                     for index, other in enumerate(result)
-                    if other.end == start and other.concept and other.concept != hit.concept
+                    if other.end == start
+                    and other.concept
+                    and other.concept != hit.concept
+                    and not other.by_sense
                 ]
                 if not before:
                     break
+                taken = max(result[index].score for index in before)
                 for index in before:
                     result[index] = _Hit(result[index].start, result[index].end, "", 0.0)
+                head = result[position]
+                result[position] = _Hit(head.start, head.end, head.concept, head.score + taken)
                 start = hits[before[0]].start
         return result
 
@@ -329,7 +341,7 @@ class Reader:
             if name not in self._classes:
                 raise ValueError(f"{where} uses the word class '@{name}', which is not defined")
             return _Element(self._classes[name], least, most)
-        choices = tuple(stems(choice) for choice in part.split("|"))
+        choices = tuple(stems(choice.replace("_", " ")) for choice in part.split("|"))
         if not all(choices):
             raise ValueError(f"{where} has an empty word in '{part}'")
         return _Element(tuple(sorted(choices, key=len, reverse=True)), least, most)
