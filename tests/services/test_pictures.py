@@ -204,6 +204,9 @@ def test_search_finds_concepts_by_their_words_whatever_the_case(services: Servic
     assert "medicine" in [c.concept for c in services.pictures.search("medic")]
     assert "direct payments" in [c.concept for c in services.pictures.search("personal budget")]
     assert services.pictures.search("zzzz") == []
+    # What the picture shows finds it too: every idea drawn with a pound note.
+    shows_pounds = {c.concept for c in services.pictures.search("pound note")}
+    assert {"money", "payment", "direct payments", "financial assessment"} <= shows_pounds
 
 
 def test_search_ignores_accents_and_finds_the_users_own_concepts(services: Services) -> None:

@@ -280,9 +280,9 @@ class PictureService(Service):
         return result + sorted(chosen.values(), key=lambda choice: choice.concept)
 
     def search(self, words: str) -> list[PictureChoice]:
-        """Concepts whose name or words match every word typed (the start of a word is
-        enough; case and accents do not matter), best matches first, each with the picture
-        it now has. Empty words list everything."""
+        """Concepts whose name, words or picture description match every word typed (the
+        start of a word is enough; case and accents do not matter), best matches first, each
+        with the picture it now has. Empty words list everything."""
         wanted = stems(words)
         library = self.library()
         if not wanted:
@@ -291,7 +291,9 @@ class PictureService(Service):
         scored: list[tuple[float, int, PictureChoice]] = []
         for position, choice in enumerate(library):
             entry = curated.get(choice.concept)
-            phrases = (choice.concept, *(entry.words if entry else ()))
+            # Found by its name, its words and what its picture shows ('pound' finds the
+            # direct payments' "person with a pound note").
+            phrases = (choice.concept, choice.alt_text, *(entry.words if entry else ()))
             vocabulary = {stem for phrase in phrases for stem in stems(phrase)}
             score = 0.0
             for word in wanted:
