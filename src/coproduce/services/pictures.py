@@ -2,8 +2,8 @@
 
 Easy-read documents put a picture beside every idea. A *concept* ("money", "next meeting")
 names the idea; the curated library in ``resources/pictures/concepts.json`` gives each common
-concept a clear icon, alt text in plain words and the words that find it. The facilitator may
-choose another icon or their own picture file for a concept; the choice is remembered and
+concept a clear picture, alt text in plain words and the words that find it. The facilitator
+may choose another picture or their own picture file for a concept; the choice is remembered and
 used everywhere that concept appears, so the same idea always looks the same to a reader.
 Each easy-read row (a session, agenda item, contribution, response or action) stores only the
 name of its concept; rows without one get a concept suggested from their words.
