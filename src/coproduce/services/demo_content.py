@@ -42,6 +42,17 @@ LOCALITIES = ("Northfield", "Riverside", "Eastbrook", "Westmoor")
 STAFF_EMAIL_DOMAIN = "hartmoor-council.example"
 PERSONAL_EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
 
+# The person and team the easy-read handouts' "Contact us" page names (the setting
+# "documents.contact", as ``services.reports.contact_details`` reads it).
+CONTACT = {
+    "name": "Rosie Pennington",
+    "organisation": "Hartmoor Council, Co-production and Engagement Team",
+    "phone": "01632 960418",
+    "email": "involvement@hartmoor-council.example",
+    "address": "Town Hall, 1 Market Street, Hartmoor",
+    "other": "You can send a text to 07700 900418.",
+}
+
 
 # --- topics: what the groups talk about ------------------------------------------------------
 #
@@ -54,17 +65,47 @@ TOPICS_FOLDER = "demo/topics"
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One thing people raise about a topic, in each of the ways they raise it, and what the
-    council can say back. ``section`` is the heading of the topic's sections it belongs under:
-    documents of a topic always have that section, so "you said, we did" points at it."""
+    council can say back, each with its easy-read words.
+
+    ``section`` is the heading of the topic's sections the issue belongs under: documents of a
+    topic always have that section, so "you said, we did" points at it. The raw texts are what
+    a facilitator types; ``easy_<kind>`` says the same for an easy-read handout, no more."""
 
     section: str
     idea: str
+    easy_idea: str
     concern: str
+    easy_concern: str
     question: str
+    easy_question: str
     experience: str
-    easy: str
+    easy_experience: str
     changed: str
+    easy_changed: str
     happening: str
+    easy_happening: str
+
+    def easy(self, kind: str) -> str:
+        """The easy-read words for ``kind`` (idea, concern, question, experience, changed or
+        happening)."""
+        return str(getattr(self, f"easy_{kind}"))
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A text as a facilitator or officer writes it, and the same in easy-read words."""
+
+    text: str
+    easy: str
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """Who a point outside adult social care's scope is passed to, and how easy read says so
+    ("We passed it to the local NHS.")."""
+
+    name: str
+    easy: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +117,10 @@ class TopicDocument:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """``easy`` names the topic in a few easy words ("help for carers") for agenda items and
+    summaries; ``reason`` is why a point about the issues numbered ``reason_for`` (from 0) may
+    not be taken forward."""
+
     key: str
     name: str
     easy: str
@@ -85,11 +130,12 @@ class Topic:
     documents: tuple[TopicDocument, ...]
     sections: tuple[str, ...]
     issues: tuple[Issue, ...]
-    decisions: tuple[str, ...]
-    praise: tuple[str, ...]
-    actions: tuple[str, ...]
-    referrals: tuple[str, ...]
-    reason: str
+    decisions: tuple[Wording, ...]
+    praise: tuple[Wording, ...]
+    actions: tuple[Wording, ...]
+    referrals: tuple[Referral, ...]
+    reason: Wording
+    reason_for: tuple[int, ...]
 
 
 def _topic(data: dict[str, Any]) -> Topic:
@@ -106,11 +152,12 @@ def _topic(data: dict[str, Any]) -> Topic:
         ),
         sections=tuple(data["sections"]),
         issues=tuple(Issue(**issue) for issue in data["issues"]),
-        decisions=tuple(d["text"] for d in data["decisions"]),
-        praise=tuple(p["text"] for p in data["praise"]),
-        actions=tuple(a["text"] for a in data["actions"]),
-        referrals=tuple(r["name"] for r in data["referrals"]),
-        reason=data["reason"]["text"],
+        decisions=tuple(Wording(**d) for d in data["decisions"]),
+        praise=tuple(Wording(**p) for p in data["praise"]),
+        actions=tuple(Wording(**a) for a in data["actions"]),
+        referrals=tuple(Referral(**r) for r in data["referrals"]),
+        reason=Wording(data["reason"]["text"], data["reason"]["easy"]),
+        reason_for=tuple(data["reason"]["issues"]),
     )
 
 
@@ -519,21 +566,17 @@ STAFF_APOLOGY_REASONS = (
     "Off sick.",
 )
 
+# Title, minutes and easy-read words. An agenda item's easy words are one sentence "We will
+# <verb> ...", with a verb the easy-read summary can put in the past tense (talk about, look
+# at, hear about, check, share, plan, decide, agree, choose, ask, tell, find out, vote on,
+# welcome, learn about, read, write, think about, meet).
 STANDING_ITEMS = {
-    "welcome": (
-        "Welcome, introductions and access check",
-        10,
-        "We say hello. We check everyone has what they need.",
-    ),
-    "actions": (
-        "Actions from last time",
-        10,
-        "We look at what we said we would do last time.",
-    ),
+    "welcome": ("Welcome, introductions and access check", 10, "We will welcome everyone."),
+    "actions": ("Actions from last time", 10, "We will check the actions from last time."),
     "aob": (
         "Any other business and date of the next session",
         10,
-        "Anything else people want to talk about.",
+        "We will talk about anything else and the next meeting.",
     ),
 }
 
@@ -587,14 +630,17 @@ DOCUMENT_FOLDERS = {
     DocumentKind.PROJECT: "Projects",
 }
 
+# How far a document has got, each time a group has it on the agenda again: the words of the
+# agenda item's title, and its easy-read words ({topic} is the topic's ``easy`` name).
 DOCUMENT_STAGES = (
-    "first look",
-    "the draft",
-    "what has changed since last time",
-    "you said, we did",
-    "final check before sign-off",
-    "how is it working?",
+    ("first look", "We will look at a new plan about {topic}."),
+    ("the draft", "We will read the draft plan about {topic}."),
+    ("what has changed since last time", "We will hear about changes to the plan about {topic}."),
+    ("you said, we did", "We will hear about what happened to your ideas on {topic}."),
+    ("final check before sign-off", "We will check the plan about {topic} one last time."),
+    ("how is it working?", "We will find out how the plan about {topic} is working."),
 )
+OPEN_DISCUSSION = ("open discussion", "We will talk about {topic}.")
 
 CANCELLED_NOTES = (
     "Cancelled: too few people could come because of the rail strike.",
@@ -679,12 +725,32 @@ WHOLE_GROUP_OPENERS = (
 )
 
 NOT_TAKEN_FORWARD_REASONS = (
-    "The budget for this year is already agreed; we will raise it when next year's budget is set.",
-    "This would need a change in the law, which the council cannot make.",
-    "We looked at this carefully, but it would mean less money for direct support to people.",
-    "The service is contracted until 2028; we will include this when it is re-tendered.",
-    "Other members preferred a different option, which is the one we took forward.",
-    "We tried this in 2023 and very few people used it.",
+    Wording(
+        "The budget for this year is already agreed; we will raise it when next year's budget "
+        "is set.",
+        "The money for this year is already planned. We will ask again when next year's money "
+        "is agreed.",
+    ),
+    Wording(
+        "This would need a change in the law, which the council cannot make.",
+        "This would need a change in the law. The council cannot change the law.",
+    ),
+    Wording(
+        "We looked at this carefully, but it would mean less money for direct support to people.",
+        "We looked at this carefully. But it would mean less money for people's support.",
+    ),
+    Wording(
+        "The service is contracted until 2028; we will include this when it is re-tendered.",
+        "The contract for this service runs until 2028. We will add this to the next contract.",
+    ),
+    Wording(
+        "Other members preferred a different option, which is the one we took forward.",
+        "Other members liked a different idea more. We went with that one.",
+    ),
+    Wording(
+        "We tried this in 2023 and very few people used it.",
+        "We tried this in 2023. Very few people used it.",
+    ),
 )
 
 NOT_TAKEN_FORWARD_TEXTS = (
@@ -693,10 +759,29 @@ NOT_TAKEN_FORWARD_TEXTS = (
     "We could not make this change.",
 )
 
+# Each with two ways of saying it in easy read, so a summary does not repeat one sentence.
 UNDER_CONSIDERATION_TEXTS = (
-    "{owner} is looking at this and will report back to the group.",
-    "This is being considered as part of the review of the document.",
-    "We have asked the team for costs and will bring them to a future session.",
+    (
+        "{owner} is looking at this and will report back to the group.",
+        (
+            "The team is looking at this. They will tell the group what they decide.",
+            "We are looking at this with the team. We will tell you what we decide.",
+        ),
+    ),
+    (
+        "This is being considered as part of the review of the document.",
+        (
+            "We are thinking about this as we check the plan again.",
+            "We will think about this when we look at the plan again.",
+        ),
+    ),
+    (
+        "We have asked the team for costs and will bring them to a future session.",
+        (
+            "We asked the team how much this would cost. We will tell you at a meeting.",
+            "We are finding out what this would cost. We will bring the answer to a meeting.",
+        ),
+    ),
 )
 
 OUTSIDE_SCOPE_TEXT = (
@@ -704,12 +789,14 @@ OUTSIDE_SCOPE_TEXT = (
     "who will reply to the group."
 )
 
-EASY_READ_RESPONSES = {
-    "under_consideration": "We are still thinking about this.",
-    "changed_document": "We changed the plan because of what you said.",
-    "already_happening": "We already do this.",
-    "not_taken_forward": "We cannot do this now. We told you why.",
-    "outside_scope": "Another organisation decides this. We asked them to answer.",
+# What a session of each kind of group is for, as the first words of its easy-read summary
+# (which never repeats the date, the place or how many came: the summary prints those itself).
+SESSION_PURPOSES = {
+    GroupKind.LIVED_EXPERIENCE: "We met to help the council make care and support better.",
+    GroupKind.CARERS_FORUM: "We met so carers could tell the council what helps them.",
+    GroupKind.STAFF_ENGAGEMENT: "We met so staff could share ideas about working with people.",
+    GroupKind.BOARD: "We met to check the council's plans and agree what matters most.",
+    GroupKind.TASK_AND_FINISH: "We met to carry on with the changes we are making together.",
 }
 
 DROPPED_ACTION_NOTES = (
