@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from coproduce.domain.records import AgendaItem, Group, Meeting, PictureChoice
 from coproduce.domain.vocabulary import PictureSource, RowKind
 from coproduce.paths import data_dir
 from coproduce.services import Services
-from coproduce.services.pictures import curated_concepts
+from coproduce.services.pictures import curated_concept, curated_concepts
 from coproduce.store.database import Database
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
@@ -51,8 +52,25 @@ def shown_names(chooser: PictureChooser) -> list[str]:
     return [chooser.results.item(row).text() for row in range(chooser.results.count())]
 
 
-def picture_of(chooser: PictureChooser, row: int) -> object:
+def picture_of(chooser: PictureChooser, row: int) -> PictureChoice:
     return chooser.results.item(row).data(Qt.ItemDataRole.UserRole)
+
+
+INTERNAL_NAME = re.compile(r"\b(fa5s?|fa6s?|mdi6?)\.|\b[0-9A-F]{4,5}(-[0-9A-F]{4,5})*\b")
+"""An icon's name (fa5s.hand-holding-heart) or an OpenMoji code (1F4B7): never shown."""
+
+
+def words_shown(chooser: PictureChooser) -> list[str]:
+    """Everything the facilitator can read or hear about the pictures listed and picked."""
+    shown = [chooser.preview_caption.text(), chooser.count_label.text()]
+    for row in range(chooser.results.count()):
+        item = chooser.results.item(row)
+        shown += [
+            item.text(),
+            item.toolTip(),
+            str(item.data(Qt.ItemDataRole.AccessibleTextRole)),
+        ]
+    return shown
 
 
 def type_alt_text(qtbot: QtBot, chooser: PictureChooser, text: str) -> None:
@@ -95,9 +113,16 @@ def test_typing_finds_library_ideas_by_their_words_and_icons_by_name(
 
     names = shown_names(chooser)
     assert names[0] == "bus"  # the library's idea comes first
-    icons = [picture_of(chooser, row) for row in range(chooser.results.count())]
-    assert "fa5s.bus" in icons and "mdi6.bus-double-decker" in icons
-    assert chooser.count_label.text().startswith("Found: 1 idea and ")
+    pictures = [picture_of(chooser, row) for row in range(chooser.results.count())]
+    others = [(p.source, p.reference) for p in pictures if not p.concept]
+    # Other OpenMoji colour pictures come before the monochrome icons.
+    assert others.index((PictureSource.OPENMOJI, "1F68C")) < others.index(
+        (PictureSource.ICON, "fa5s.bus")
+    )
+    assert (PictureSource.ICON, "mdi6.bus-double-decker") in others
+    ideas = len([p for p in pictures if p.concept])
+    assert chooser.count_label.text().startswith(f"Found: {ideas} ideas and ")
+    assert {"bus", "ticket"} <= set(names[:ideas])  # a bus pass is a ticket
 
     chooser.search_box.clear()
     qtbot.keyClicks(chooser.search_box, "tablets")  # a word of the idea, not its name
@@ -115,12 +140,13 @@ def test_a_picture_chosen_by_keyboard_is_remembered_for_the_concept_and_can_be_u
     position = next(
         row
         for row in range(chooser.results.count())
-        if picture_of(chooser, row) == "fa5s.pound-sign"
+        if picture_of(chooser, row).reference == "fa5s.pound-sign"
     )
     for _ in range(position - chooser.results.currentRow()):
         qtbot.keyClick(chooser.results, Qt.Key.Key_Right)
-    assert picture_of(chooser, chooser.results.currentRow()) == "fa5s.pound-sign"
+    assert picture_of(chooser, chooser.results.currentRow()).reference == "fa5s.pound-sign"
     assert chooser.alt_text.text() == "Pound sign"  # a first description to improve
+    assert chooser.preview_caption.text() == "Library picture: Pound sign (Font Awesome)"
 
     type_alt_text(qtbot, chooser, "A pound sign")
     qtbot.keyClick(chooser.alt_text, Qt.Key.Key_Return)
@@ -132,7 +158,7 @@ def test_a_picture_chosen_by_keyboard_is_remembered_for_the_concept_and_can_be_u
     assert chooser.chosen == money
 
     context.undo_stack.undo()
-    assert pictures.for_concept("money").reference == "fa5s.coins"
+    assert pictures.for_concept("money") == curated_concept("money").default_choice()
     assert pictures.remembered() == []
     context.undo_stack.redo()
     assert pictures.for_concept("money").alt_text == "A pound sign"
@@ -260,7 +286,7 @@ def test_back_to_the_library_picture_forgets_the_choice(
     qtbot.keyClick(chooser.alt_text, Qt.Key.Key_Return)
 
     assert pictures.remembered() == []
-    assert pictures.for_concept("phone").reference == "fa5s.phone"
+    assert pictures.for_concept("phone") == curated_concept("phone").default_choice()
     context.undo_stack.undo()
     assert pictures.for_concept("phone") == PictureChoice(
         concept="phone",
@@ -270,3 +296,58 @@ def test_back_to_the_library_picture_forgets_the_choice(
         id=pictures.for_concept("phone").id,
         version=pictures.for_concept("phone").version,
     )
+
+
+def test_pictures_are_shown_in_plain_words_never_by_internal_names(
+    qtbot: QtBot, open_chooser: Callable[..., PictureChooser]
+) -> None:
+    chooser = open_chooser("care worker")
+
+    # The library: each idea by its name, with what its picture shows for a screen reader.
+    item = chooser.results.currentItem()
+    assert item.text() == "care worker"
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "care worker: A care worker (OpenMoji)"
+    assert chooser.preview_caption.text() == "Library picture: A care worker (OpenMoji)"
+    for search in ("", "hand holding heart", "pound", "calendar", "bus", "heart"):
+        chooser.search_box.clear()
+        qtbot.keyClicks(chooser.search_box, search)
+        for words in words_shown(chooser):
+            assert not INTERNAL_NAME.search(words), (search, words)
+
+    # A bare icon and a bare OpenMoji picture are named by what they show.
+    chooser.search_box.clear()
+    qtbot.keyClicks(chooser.search_box, "hand holding heart")
+    labels = shown_names(chooser)
+    assert "Hand holding heart" in labels
+    chooser.search_box.clear()
+    qtbot.keyClicks(chooser.search_box, "pound banknote")
+    row = shown_names(chooser).index("Pound banknote")
+    chooser.results.setCurrentRow(row)
+    assert picture_of(chooser, row).source is PictureSource.OPENMOJI
+    assert chooser.preview_caption.text() == "Library picture: Pound banknote (OpenMoji)"
+    assert chooser.alt_text.text() == "Pound banknote"
+
+
+def test_an_openmoji_picture_chosen_in_the_chooser_is_remembered_and_undone(
+    qtbot: QtBot, context: WindowContext, open_chooser: Callable[..., PictureChooser]
+) -> None:
+    chooser = open_chooser("money")
+    qtbot.keyClicks(chooser.search_box, "coin")
+    row = next(
+        row
+        for row in range(chooser.results.count())
+        if picture_of(chooser, row).reference == "1FA99"
+    )
+    chooser.results.setFocus()
+    chooser.results.setCurrentRow(row)
+    type_alt_text(qtbot, chooser, "A pound coin")
+    qtbot.keyClick(chooser.alt_text, Qt.Key.Key_Return)
+
+    money = context.services.pictures.for_concept("money")
+    assert (money.source, money.reference, money.alt_text) == (
+        PictureSource.OPENMOJI,
+        "1FA99",
+        "A pound coin",
+    )
+    context.undo_stack.undo()
+    assert context.services.pictures.remembered() == []

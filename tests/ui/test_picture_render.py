@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from coproduce.domain.errors import ExportError
 from coproduce.domain.records import PictureChoice
 from coproduce.domain.vocabulary import PictureSource
-from coproduce.services.pictures import curated_concepts
+from coproduce.services.pictures import curated_concept, curated_concepts, openmoji_pictures
 from coproduce.ui.pictures import PictureFileError, render_png, render_with_fallback
 from coproduce.ui.pictures.render import ICON_COLOUR
 
@@ -81,25 +81,67 @@ def test_every_library_picture_renders_as_a_png_of_the_size_asked(
     assert 0.05 < inked_share(image) < 0.95, concept.concept
 
 
-def test_library_pictures_are_dark_blue_and_yes_and_no_keep_their_colours(
+def colours(choice: PictureChoice, size: int = 64) -> set[str]:
+    image = QImage.fromData(render_png(choice, size), "PNG")
+    return {
+        image.pixelColor(x, y).name()
+        for y in range(size)
+        for x in range(size)
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def library(concept: str) -> PictureChoice:
+    entry = curated_concept(concept)
+    assert entry is not None, concept
+    return entry.default_choice()
+
+
+def test_monochrome_icons_are_dark_blue(qapp: QApplication) -> None:
+    assert colours(icon("fa5s.bus", "bus")) == {ICON_COLOUR}
+
+
+def test_openmoji_pictures_keep_their_colours_a_green_tick_and_a_red_cross(
     qapp: QApplication,
 ) -> None:
-    def colours(choice: PictureChoice) -> set[str]:
+    def has(choice: PictureChoice, wanted: str) -> bool:
+        tests = {
+            "green": lambda c: c.green() > 150 and c.red() < 200 and c.blue() < 100,
+            "red": lambda c: c.red() > 200 and c.green() < 120 and c.blue() < 120,
+        }[wanted]
         image = QImage.fromData(render_png(choice, 64), "PNG")
-        return {
-            image.pixelColor(x, y).name()
+        return any(
+            tests(image.pixelColor(x, y))
             for y in range(64)
             for x in range(64)
             if image.pixelColor(x, y).alpha() == 255
-        }
+        )
 
-    assert ICON_COLOUR in colours(icon("fa5s.bus", "bus"))
-    assert "#1b7a3a" in colours(
-        next(c for c in curated_concepts() if c.concept == "yes").default_choice()
+    assert library("already happening").source is PictureSource.OPENMOJI
+    assert has(library("already happening"), "green")
+    assert has(library("no"), "red") and not has(library("no"), "green")
+    # A colour picture, not one colour: the bus has more than a dozen.
+    assert len(colours(library("bus"), 120)) > 12
+
+
+def test_every_vendored_openmoji_picture_renders(qapp: QApplication) -> None:
+    for picture in openmoji_pictures():
+        choice = PictureChoice(
+            concept="test",
+            source=PictureSource.OPENMOJI,
+            reference=picture.reference,
+            alt_text=picture.name,
+        )
+        image = QImage.fromData(render_png(choice, 48), "PNG")
+        assert 0.02 < inked_share(image) < 0.95, picture.name
+
+
+def test_a_missing_openmoji_picture_gives_a_plain_message(qapp: QApplication) -> None:
+    missing = PictureChoice(
+        concept="money", source=PictureSource.OPENMOJI, reference="1F4B5", alt_text="Dollars"
     )
-    assert "#b3261e" in colours(
-        next(c for c in curated_concepts() if c.concept == "no").default_choice()
-    )
+    with pytest.raises(ExportError, match=r"no picture called '1F4B5' \(for 'money'\)"):
+        render_png(missing)
 
 
 def test_the_size_asked_for_is_the_size_given(qapp: QApplication) -> None:

@@ -442,8 +442,15 @@ class AuditAction(Vocabulary):
 
 
 class PictureSource(Vocabulary):
+    """Where a picture for an easy-read row comes from, and what its ``reference`` is."""
+
+    OPENMOJI = ("openmoji", "Colour picture from OpenMoji")
+    """A vendored OpenMoji picture (CC BY-SA 4.0): its code ('1F4B7') or a combined picture's
+    name ('booking'), a file in resources/pictures/openmoji/."""
     ICON = ("icon", "Picture from the library")
+    """A monochrome qtawesome icon: its name ('fa5s.bus')."""
     FILE = ("file", "Your own picture file")
+    """The user's own picture file: its path (a copy in the data folder)."""
 
 
 class RowKind(Vocabulary):

@@ -11,7 +11,11 @@ Both have memberships, attendance (with apologies and reasons), agenda items abo
 sections, links from contributions to documents, responses ("you said, we did"), action logs,
 ladder histories (some drifting below their plan), consent decisions, access needs,
 involvement activities and payments, in the proportions a real programme has. The words come
-from ``demo_content``.
+from ``demo_content`` and its topic files. Whatever an easy-read handout prints has easy-read
+words of its own: each contribution by kind, each answer (what changed, what already happens,
+the reason, who it was passed to), actions, agenda items ("We will ..."), what each session
+was for, and the facilitator's choice of 6 to 14 points for each session's summary. The
+"Contact us" page gets an invented person and team.
 
 Deterministic: each size has its own seeded ``random.Random`` and every date is counted from
 ``today`` (default 1 November 2026), so the same size gives the same rows every time, on any
@@ -34,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import random
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -42,6 +47,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from coproduce.domain.calendar_words import MONTHS
 from coproduce.domain.errors import ValidationError
 from coproduce.domain.vocabulary import (
     ActionStatus,
@@ -73,9 +79,12 @@ from coproduce.store import bulk
 from coproduce.store.contributions import CQC, THEME
 from coproduce.store.database import Database
 from coproduce.store.text import sort_key
+from coproduce.store.unit_of_work import Store
 
 ANCHOR = date(2026, 11, 1)
 DEMO_ACTOR = "Coproduce demo data"
+CONTACT_SETTING = "documents.contact"
+"""The setting ``services.reports.contact_details`` reads the handouts' "Contact us" from."""
 REFUSAL = (
     "The database already has data; demo data only goes into an empty database. "
     "Create a new database for the demo instead."
@@ -207,6 +216,9 @@ def build_demo(
         raise ValidationError(REFUSAL)
     demo = _Demo(plan, random.Random(f"coproduce demo {size}"), today)
     rows = demo.build()
+    with Store(database, DEMO_ACTOR).transaction() as unit:
+        if unit.settings.get(CONTACT_SETTING) is not None:
+            rows["settings"] = []  # contact details someone has set already stay as they are
     try:
         bulk.insert_rows(database, rows, require_empty=DEMO_TABLES, progress=progress)
     except bulk.NotEmptyError:
@@ -214,13 +226,13 @@ def build_demo(
     return demo.summary()
 
 
-# --- the generator ---------------------------------------------------------------------------
+def demo_rows(size: str, *, today: date = ANCHOR) -> dict[str, list[dict[str, Any]]]:
+    """The rows ``build_demo`` would write for ``size``, table by table, written nowhere (for
+    checking the data itself, and for benchmarks)."""
+    return _Demo(SIZES[size], random.Random(f"coproduce demo {size}"), today).build()
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# --- the generator ---------------------------------------------------------------------------
 
 PARTICIPANT = "participant"
 STAFF = "staff"
@@ -266,6 +278,8 @@ CONTRIBUTION_KINDS = _Weighted(
     (ContributionKind.PRAISE, 7),
     (ContributionKind.DECISION, 7),
 )
+# How many contributions of a held session the facilitator puts in its easy-read summary.
+SUMMARY_LEAST, SUMMARY_MOST, SUMMARY_SHARE = 6, 14, 0.25
 IDEA_ATTRIBUTIONS = _Weighted(
     (Attribution.PERSON, 70), (Attribution.ANONYMOUS, 15), (Attribution.WHOLE_GROUP, 15)
 )
@@ -423,6 +437,9 @@ class _Session:
     """Points already made (topic, kind, which one), so few are made twice."""
     points: int = 0
     """How many different points the session's topics offer."""
+    candidates: list[tuple[int, float, int, str, int]] = field(default_factory=list)
+    """Its contributions as the facilitator weighs them for the easy-read summary: (rank,
+    keenness, row in the contributions table, easy words, agenda item id)."""
 
     @property
     def day(self) -> date:
@@ -438,6 +455,7 @@ class _Demo:
         self.plans = words.GROUPS[: size.groups]
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DEMO_TABLES}
         self.rows["audit_events"] = []
+        self.rows["settings"] = [{"key": CONTACT_SETTING, "value": json.dumps(words.CONTACT)}]
         self.people: list[_Person] = []
         self.by_kind: dict[str, list[_Person]] = {}
         self.facilitators_of: list[list[_Person]] = []
@@ -740,7 +758,7 @@ class _Demo:
             position = 0
             parent = ""
             # The sections the topic's issues belong under, and sometimes one more.
-            wanted = set(words.ISSUE_SECTIONS[topic.key])
+            wanted = {issue.section for issue in topic.issues}
             extra = [h for h in topic.sections if h not in wanted]
             if extra and self._chance(0.5):
                 wanted.add(rng.choice(extra))
@@ -1026,10 +1044,11 @@ class _Demo:
                     times = lead.times_on_agenda.get(session.group, 0)
                     lead.times_on_agenda[session.group] = times + 1
                     stage = words.DOCUMENT_STAGES[min(times, len(words.DOCUMENT_STAGES) - 1)]
-                    title = f"{lead.title}: {stage}"
+                    title = f"{lead.title}: {stage[0]}"
                 else:
-                    title = f"{topic.name}: open discussion"
-                easy = f"We will talk about {topic.easy}."
+                    stage = words.OPEN_DISCUSSION
+                    title = f"{topic.name}: {stage[0]}"
+                easy = stage[1].format(topic=topic.easy)
                 agenda.append((title, minutes, easy, _Item(0, topic, chosen)))
             agenda.append((*words.STANDING_ITEMS["aob"], None))
             for position, (title, duration, easy, item) in enumerate(agenda):
@@ -1173,6 +1192,34 @@ class _Demo:
                 last_speaker = self._contribution(
                     contribution_id, session, captured, speakers, speaker_weights, last_speaker
                 )
+            self._choose_for_summary(session)
+
+    def _choose_for_summary(self, session: _Session) -> None:
+        """The facilitator's choice for the easy-read summary: 6 to 14 points (about a quarter
+        of what was said), the best on each agenda item first, then decisions, answered
+        points and thanks before the rest; never two with the same easy words."""
+        ranked = sorted(session.candidates)  # (rank, keenness, row, ...): decisions first
+        wanted = min(SUMMARY_MOST, max(SUMMARY_LEAST, round(len(ranked) * SUMMARY_SHARE)))
+        chosen: list[int] = []
+        easy_words: set[str] = set()
+
+        def choose(candidate: tuple[int, float, int, str, int]) -> None:
+            chosen.append(candidate[2])
+            easy_words.add(candidate[3])
+
+        for item in session.items:
+            best = next((c for c in ranked if c[4] == item.id and c[3] not in easy_words), None)
+            if best is not None:
+                choose(best)
+        for candidate in ranked:
+            if len(chosen) >= wanted:
+                break
+            if candidate[3] not in easy_words:
+                choose(candidate)
+        rows = self.rows["contributions"]
+        for row in chosen:
+            rows[row]["in_summary"] = True
+        session.candidates = []
 
     def _contribution(
         self,
@@ -1221,13 +1268,15 @@ class _Demo:
         issue_index = point[2] % len(topic.issues)
         issue = topic.issues[issue_index]
         if kind is ContributionKind.DECISION:
-            text, easy = topic.decisions[point[2]], f"We made a decision about {topic.easy}."
+            decision = topic.decisions[point[2]]
+            text, easy = decision.text, decision.easy
         elif kind is ContributionKind.PRAISE:
-            text, easy = topic.praise[point[2]], "Someone said thank you to the team."
+            praise = topic.praise[point[2]]
+            text, easy = praise.text, praise.easy
             if repeated:
                 text = f"I want to say the same. {text}"
         elif attribution is Attribution.WHOLE_GROUP:
-            text, easy = rng.choice(words.WHOLE_GROUP_OPENERS) + issue.idea, issue.easy
+            text, easy = rng.choice(words.WHOLE_GROUP_OPENERS) + issue.idea, issue.easy_idea
         else:
             key = kind.value
             text = getattr(issue, key)
@@ -1246,8 +1295,11 @@ class _Demo:
                 and self._chance(0.1)
             ):
                 text = f"I agree with {last_speaker.first}. {text}"
-            easy = issue.easy
-        in_summary = self._chance(0.6 if kind is ContributionKind.DECISION else 0.25)
+            easy = issue.easy(key)
+        # How keen the facilitator is to put this one in the easy-read summary, among points
+        # alike; ``_choose_for_summary`` decides once the whole session is known.
+        keenness = rng.random()
+        row = len(self.rows["contributions"])
         self.rows["contributions"].append(
             {
                 "id": contribution_id,
@@ -1255,10 +1307,10 @@ class _Demo:
                 "agenda_item_id": item_id,
                 "kind": kind.value,
                 "text": text,
-                "easy_read": easy if in_summary else "",
+                "easy_read": easy,
                 "attribution": attribution.value,
                 "speaker_id": speaker.id if speaker else None,
-                "in_summary": in_summary,
+                "in_summary": False,
                 "captured_at": captured,
             }
         )
@@ -1278,7 +1330,7 @@ class _Demo:
         if documents and self._chance(0.8):
             document = rng.choice(documents)
             # Points about an issue land in the section for it (every document has one).
-            heading = words.ISSUE_SECTIONS[topic.key][issue_index]
+            heading = issue.section
             about_an_issue = kind not in (ContributionKind.PRAISE, ContributionKind.DECISION)
             if about_an_issue and (kind is ContributionKind.IDEA or self._chance(0.55)):
                 section = (*document.sections[heading], heading)
@@ -1287,6 +1339,15 @@ class _Demo:
             status, section = self._response(
                 contribution_id, session, topic, issue, kind, document, section
             )
+        if kind is ContributionKind.DECISION:
+            rank = 0
+        elif status is not None and status.is_answer:
+            rank = 1
+        elif kind is ContributionKind.PRAISE:
+            rank = 2
+        else:
+            rank = 3
+        session.candidates.append((rank, keenness, row, easy, item_id))
         if document is not None:
             if status is ResponseStatus.CHANGED_DOCUMENT:
                 relation = LinkRelation.QUOTED if self._chance(0.12) else LinkRelation.INFLUENCED
@@ -1350,29 +1411,38 @@ class _Demo:
         if status is ResponseStatus.NOT_ANSWERED and self._chance(0.5):
             return None, section  # most unanswered contributions have no response at all yet
 
-        text = reason = referred_to = decided_by = ""
+        text = easy = reason = referred_to = decided_by = ""
+        easy_ways: tuple[str, ...] = ()
         decided_on = fed_back_on = None
         fed_back_how = None
         section_id = None
         if status is ResponseStatus.CHANGED_DOCUMENT:
             assert document is not None
             if section is None:
-                heading = words.ISSUE_SECTIONS[topic.key][topic.issues.index(issue)]
+                heading = issue.section
                 section = (*document.sections[heading], heading)
             text = issue.changed.replace("{section}", f"{section[1]} ({section[2]})")
+            easy = issue.easy_changed
             section_id = section[0]
         elif status is ResponseStatus.ALREADY_HAPPENING:
-            text = issue.happening
+            text, easy = issue.happening, issue.easy_happening
         elif status is ResponseStatus.NOT_TAKEN_FORWARD:
             text = rng.choice(words.NOT_TAKEN_FORWARD_TEXTS)
-            reason = (
-                topic.reason if self._chance(0.35) else rng.choice(words.NOT_TAKEN_FORWARD_REASONS)
-            )
+            general = words.NOT_TAKEN_FORWARD_REASONS
+            if not self._chance(0.35):
+                why = rng.choice(general)
+            elif topic.issues.index(issue) in topic.reason_for:
+                why = topic.reason
+            else:  # the topic's own reason is about another issue: a general one fits better
+                why = general[contribution_id % len(general)]
+            reason, easy = why.text, why.easy
         elif status is ResponseStatus.OUTSIDE_SCOPE:
-            referred_to = rng.choice(topic.referrals)
+            referral = rng.choice(topic.referrals)
+            referred_to, easy = referral.name, referral.easy
             text = words.OUTSIDE_SCOPE_TEXT.format(referred_to=referred_to)
         elif status is ResponseStatus.UNDER_CONSIDERATION:
-            text = rng.choice(words.UNDER_CONSIDERATION_TEXTS).format(owner=f"The {topic.owner}")
+            wording, easy_ways = rng.choice(words.UNDER_CONSIDERATION_TEXTS)
+            text = wording.format(owner=f"The {topic.owner}")
 
         if status.is_answer:
             decided_on = session.day + timedelta(
@@ -1397,6 +1467,11 @@ class _Demo:
                             FeedbackMethod.PHONE,
                         )
                     )
+        # Drawn for every response, whatever its status, so the rows after it do not depend
+        # on which statuses have more than one way of saying it.
+        way = rng.random()
+        if status is ResponseStatus.UNDER_CONSIDERATION:
+            easy = easy_ways[int(way * len(easy_ways))]
         rows = self.rows["responses"]
         rows.append(
             {
@@ -1404,9 +1479,7 @@ class _Demo:
                 "contribution_id": contribution_id,
                 "status": status.value,
                 "text": text,
-                "easy_read": (
-                    words.EASY_READ_RESPONSES.get(status.value, "") if self._chance(0.4) else ""
-                ),
+                "easy_read": easy,
                 "section_id": section_id,
                 "reason": reason,
                 "referred_to": referred_to,
@@ -1426,10 +1499,10 @@ class _Demo:
         for session in self.sessions:
             if session.status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED):
                 continue
-            choices = [text for item in session.items for text in item.topic.actions]
+            choices = [action for item in session.items for action in item.topic.actions]
             owners = [p for p in session.present if p.kind in (STAFF, FACILITATOR)]
             owners = owners or self.facilitators_of[session.group]
-            for text in rng.sample(choices, min(len(choices), rng.randint(1, 4))):
+            for action in rng.sample(choices, min(len(choices), rng.randint(1, 4))):
                 due = session.day + timedelta(days=rng.randint(14, 56))
                 if due < self.today - timedelta(days=14):
                     status = self._pick(OVERDUE_ACTION_STATUSES)
@@ -1444,8 +1517,8 @@ class _Demo:
                     {
                         "id": len(rows) + 1,
                         "meeting_id": session.id,
-                        "text": text,
-                        "easy_read": "",
+                        "text": action.text,
+                        "easy_read": action.easy,
                         "owner_id": rng.choice(owners).id if self._chance(0.92) else None,
                         "due_on": due,
                         "status": status.value,
@@ -1670,25 +1743,26 @@ class _Demo:
                 continue
             if session.status in (MeetingStatus.PLANNED, MeetingStatus.HELD):
                 continue
-            chair = self.facilitators_of[session.group][0].name
-            topics = [item.topic for item in session.items]
-            lines = [
-                f"Chair: {chair}. {len(session.present)} people came.",
-                rng.choice(words.NOTE_OPENERS),
-            ]
+            # The minutes print the chair and who came themselves: the notes start with the
+            # session as it went.
+            lines = [rng.choice(words.NOTE_OPENERS)]
             for item in session.items:
                 what = item.documents[0].title if item.documents else item.topic.name.lower()
                 lines.append(f"Discussed {what}; points are recorded as contributions.")
             row["notes"] = "\n".join(lines)
             if session.status is MeetingStatus.SUMMARY_SHARED:
-                day = session.day
-                easy = [
-                    f"We met on {WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} "
-                    f"{day.year}.",
-                    f"{len(session.present)} people came.",
-                ]
-                easy += [f"We talked about {topic.easy}." for topic in topics]
-                row["easy_read"] = "\n".join(easy)
+                row["easy_read"] = self._what_the_session_was_for(session)
+
+    def _what_the_session_was_for(self, session: _Session) -> str:
+        """The easy-read words about a session: what it was for and its topics. Never its
+        date, place or how many came: the summary prints those itself."""
+        kind = self.plans[session.group].kind
+        names = list(dict.fromkeys(item.topic.easy for item in session.items))
+        # One sentence a topic: a topic's own name may have "and" in it ("care and support").
+        said = ("We talked about {}.", "We also talked about {}.", "We talked about {} too.")
+        lines = [words.SESSION_PURPOSES[kind]]
+        lines += [said[min(n, 2)].format(name) for n, name in enumerate(names)]
+        return "\n".join(lines)
 
 
 # --- small pure helpers ----------------------------------------------------------------------

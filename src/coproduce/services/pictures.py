@@ -2,8 +2,8 @@
 
 Easy-read documents put a picture beside every idea. A *concept* ("money", "next meeting")
 names the idea; the curated library in ``resources/pictures/concepts.json`` gives each common
-concept a clear icon, alt text in plain words and the words that find it. The facilitator may
-choose another icon or their own picture file for a concept; the choice is remembered and
+concept a clear picture, alt text in plain words and the words that find it. The facilitator
+may choose another picture or their own picture file for a concept; the choice is remembered and
 used everywhere that concept appears, so the same idea always looks the same to a reader.
 Each easy-read row (a session, agenda item, contribution, response or action) stores only the
 name of its concept; rows without one get a concept suggested from their words.
@@ -13,6 +13,13 @@ A picture file the facilitator chooses is copied into the user's data folder fir
 the original does not break documents. If that copy later goes missing, ``for_concept`` still
 returns the choice (nothing is silently changed); rendering it reports the problem in plain
 words and document builders fall back to ``default_for(concept)``.
+
+Library pictures are OpenMoji colour pictures (CC BY-SA 4.0), vendored as SVG files in
+``resources/pictures/openmoji/`` and named by their OpenMoji code ("1F4B7", a pound note) or, for
+a few pictures combined from two OpenMoji pictures, by a name ("booking"). Where OpenMoji has
+nothing fitting, a monochrome qtawesome icon ("fa5s.bus") may stand in. ``suggest_concept``
+chooses a row's concept by what its words mean (``services.picture_meaning``), so "train staff"
+gets training, not a train.
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -31,16 +37,22 @@ from coproduce.domain.records import PictureChoice, replace
 from coproduce.domain.vocabulary import PictureSource, RowKind
 from coproduce.paths import data_dir, resources_dir
 from coproduce.services.base import Service
+from coproduce.services.picture_meaning import Meaning, Reader, fold, stems
 
 __all__ = [
     "ICON_SETS",
+    "OPENMOJI_CREDIT",
     "PICTURE_FILE_TYPES",
     "Concept",
+    "OpenMojiPicture",
     "PictureService",
     "concept_key",
     "curated_concept",
     "curated_concepts",
     "fold",
+    "openmoji_file",
+    "openmoji_pictures",
+    "search_openmoji",
 ]
 
 PICTURE_FILE_TYPES = (".png", ".jpg", ".jpeg", ".svg")
@@ -65,7 +77,15 @@ ICON_SETS: dict[str, tuple[str, str]] = {
 }
 """The qtawesome icon sets a library picture may come from."""
 
+OPENMOJI_CREDIT = "OpenMoji, the open-source emoji and icon project, openmoji.org (CC BY-SA 4.0)"
+"""How a document credits OpenMoji pictures, as CC BY-SA 4.0 asks (resources/pictures/README)."""
+OPENMOJI_COMBINED_NOTE = "some pictures combined by Coproduce"
+"""Added to the credit when a combined picture is used: the licence asks to say it was changed."""
+
 _ICON_NAME = re.compile(r"^[a-z0-9]+\.[a-z0-9][a-z0-9-]*$")
+_OPENMOJI_NAME = re.compile(r"^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$")
+_OPENMOJI_CODE = re.compile(r"^[0-9A-F]{4,5}(?:-[0-9A-F]{4,5})*$")
+"""An OpenMoji picture as OpenMoji draws it; other names are pictures combined from two."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,31 +93,40 @@ class Concept:
     """One curated concept: its default picture and the words that find it."""
 
     concept: str
-    icon: str
+    source: PictureSource
+    """``OPENMOJI`` for the colour pictures; ``ICON`` where OpenMoji has nothing fitting."""
+    reference: str
+    """The OpenMoji code or combined picture's name ('1F4B7'), or the icon's name."""
     alt_text: str
     words: tuple[str, ...]
     weight: float = 1.0
     color: str = ""
-    """The colour the library draws it in ('' for the usual dark blue): a green tick, a red
-    cross."""
+    """An icon's colour ('' for the usual dark blue). OpenMoji pictures keep their own."""
+    head: bool = False
+    """A noun the words before it only describe: 'the bus pass form' is about a form."""
 
     def default_choice(self) -> PictureChoice:
         return PictureChoice(
             concept=self.concept,
-            source=PictureSource.ICON,
-            reference=self.icon,
+            source=self.source,
+            reference=self.reference,
             alt_text=self.alt_text,
         )
 
 
+@dataclass(frozen=True, slots=True)
+class OpenMojiPicture:
+    """One vendored OpenMoji picture, as the chooser offers it: its plain name, not a code."""
+
+    reference: str
+    name: str
+    """What it shows in plain words ('pound banknote', 'a calendar with a green tick')."""
+    words: tuple[str, ...]
+    combined: bool = False
+    """Drawn by Coproduce from two or three OpenMoji pictures (an adaptation)."""
+
+
 # --- words -------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation: 'Médicine!' and 'medicine' are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w&]+", " ", plain).split())
 
 
 def concept_key(concept: str) -> str:
@@ -107,48 +136,47 @@ def concept_key(concept: str) -> str:
     return " ".join(concept.casefold().split())
 
 
-_NOT_PLURALS = frozenset({"news", "always", "perhaps", "sometimes", "series", "species"})
-
-
-def _stem(word: str) -> str:
-    """A rough English stem so 'buses', 'letters' and 'medicines' find their concept."""
-    if word in _NOT_PLURALS:
-        return word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[:-2].endswith(("s", "x", "ch", "sh")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _stems(text: str) -> tuple[str, ...]:
-    return tuple(_stem(word) for word in fold(text).split())
-
-
 # --- the curated library -----------------------------------------------------------------
 
 
-def _concepts_file() -> Path:
-    return resources_dir() / "pictures" / "concepts.json"
+def _pictures_dir() -> Path:
+    return resources_dir() / "pictures"
+
+
+def openmoji_file(reference: str) -> Path:
+    """The vendored SVG file of an OpenMoji picture ('1F4B7' -> .../openmoji/1F4B7.svg)."""
+    return _pictures_dir() / "openmoji" / f"{reference}.svg"
 
 
 @cache
-def _library() -> tuple[dict[str, Concept], str]:
-    data = json.loads(_concepts_file().read_text(encoding="utf-8"))
+def _library() -> tuple[dict[str, Concept], str, Reader]:
+    data = json.loads((_pictures_dir() / "concepts.json").read_text(encoding="utf-8"))
     concepts: dict[str, Concept] = {}
     for entry in data["concepts"]:
+        if ("openmoji" in entry) == ("icon" in entry):
+            raise ValueError(
+                f"concepts.json: '{entry['concept']}' needs one picture: 'openmoji' or 'icon'"
+            )
         concept = Concept(
             concept=concept_key(entry["concept"]),
-            icon=entry["icon"],
+            source=PictureSource.OPENMOJI if "openmoji" in entry else PictureSource.ICON,
+            reference=entry.get("openmoji") or entry["icon"],
             alt_text=entry["alt_text"],
             words=tuple(entry["words"]),
             weight=float(entry.get("weight", 1.0)),
             color=entry.get("color", ""),
+            head=bool(entry.get("head", False)),
         )
         concepts[concept.concept] = concept
-    return concepts, concept_key(data["default"])
+    default = concept_key(data["default"])
+    reader = Reader(
+        (Meaning(c.concept, c.words, c.weight, c.head) for c in concepts.values()),
+        data.get("word_classes", {}),
+        data.get("senses", []),
+        default,
+        kinds=(kind.value for kind in RowKind),
+    )
+    return concepts, default, reader
 
 
 def curated_concept(concept: str) -> Concept | None:
@@ -161,21 +189,49 @@ def curated_concepts() -> list[Concept]:
     return list(_library()[0].values())
 
 
-@cache
-def _phrase_index() -> tuple[dict[tuple[str, ...], list[Concept]], int]:
-    """Each known phrase (as stems) and the concepts it suggests; and the longest phrase."""
-    index: dict[tuple[str, ...], list[Concept]] = {}
-    for entry in curated_concepts():
-        for phrase in dict.fromkeys((entry.concept, *entry.words)):
-            stems = _stems(phrase)
-            if stems and entry not in index.setdefault(stems, []):
-                index[stems].append(entry)
-    return index, max(len(stems) for stems in index)
-
-
 def _default_concept() -> Concept:
-    concepts, default = _library()
+    concepts, default, _reader = _library()
     return concepts[default]
+
+
+@cache
+def _openmoji_index() -> dict[str, OpenMojiPicture]:
+    index = json.loads((_pictures_dir() / "openmoji" / "index.json").read_text(encoding="utf-8"))
+    return {
+        reference: OpenMojiPicture(
+            reference=reference,
+            name=entry["name"],
+            words=tuple(entry.get("words", ())),
+            combined="made_of" in entry,
+        )
+        for reference, entry in index.items()
+    }
+
+
+def openmoji_pictures() -> list[OpenMojiPicture]:
+    """Every vendored OpenMoji picture (the library's and a few alternatives)."""
+    return list(_openmoji_index().values())
+
+
+def search_openmoji(words: str, limit: int = 60) -> list[OpenMojiPicture]:
+    """Vendored OpenMoji pictures whose name or words start with every word typed ('pound'
+    finds the pound note), whole-word matches first."""
+    wanted = stems(words)
+    if not wanted:
+        return []
+    found: list[tuple[int, int, OpenMojiPicture]] = []
+    for position, picture in enumerate(openmoji_pictures()):
+        vocabulary = {stem for phrase in (picture.name, *picture.words) for stem in stems(phrase)}
+        exact = 0
+        for word in wanted:
+            if word in vocabulary:
+                exact += 1
+            elif not any(known.startswith(word) for known in vocabulary):
+                break
+        else:
+            found.append((-exact, position, picture))
+    found.sort(key=lambda item: item[:2])
+    return [picture for _exact, _position, picture in found[:limit]]
 
 
 # --- the service -------------------------------------------------------------------------
@@ -224,10 +280,10 @@ class PictureService(Service):
         return result + sorted(chosen.values(), key=lambda choice: choice.concept)
 
     def search(self, words: str) -> list[PictureChoice]:
-        """Concepts whose name or words match every word typed (the start of a word is
-        enough; case and accents do not matter), best matches first, each with the picture
-        it now has. Empty words list everything."""
-        wanted = _stems(words)
+        """Concepts whose name, words or picture description match every word typed (the
+        start of a word is enough; case and accents do not matter), best matches first, each
+        with the picture it now has. Empty words list everything."""
+        wanted = stems(words)
         library = self.library()
         if not wanted:
             return library
@@ -235,8 +291,10 @@ class PictureService(Service):
         scored: list[tuple[float, int, PictureChoice]] = []
         for position, choice in enumerate(library):
             entry = curated.get(choice.concept)
-            phrases = (choice.concept, *(entry.words if entry else ()))
-            vocabulary = {stem for phrase in phrases for stem in _stems(phrase)}
+            # Found by its name, its words and what its picture shows ('pound' finds the
+            # direct payments' "person with a pound note").
+            phrases = (choice.concept, choice.alt_text, *(entry.words if entry else ()))
+            vocabulary = {stem for phrase in phrases for stem in stems(phrase)}
             score = 0.0
             for word in wanted:
                 if word in vocabulary:
@@ -246,39 +304,21 @@ class PictureService(Service):
                 else:
                     break
             else:
-                if _stems(choice.concept) == wanted:
+                if stems(choice.concept) == wanted:
                     score += 10  # the concept itself, by name
                 scored.append((-score, position, choice))
         return [choice for _score, _position, choice in sorted(scored, key=lambda s: s[:2])]
 
-    def suggest_concept(self, text: str) -> str:
-        """The curated concept that best fits a row's words ('The bus was late' -> 'bus');
-        the general concept when none fits.
+    def suggest_concept(self, text: str, *, kind: RowKind | None = None) -> str:
+        """The curated concept that fits what a row's words mean; the general concept when
+        none fits. 'Train staff to use easy read' -> 'training' (not 'train'); 'Not run by the
+        council' -> 'independent'; 'We could not make this change' -> 'no'.
 
-        The words are read left to right, taking the longest known phrase at each place
-        ("direct payments" before "payments"); the concept met most often wins, and of equals
-        the one mentioned first (a sentence usually starts with what it is about)."""
-        stems = _stems(text)
-        phrases, longest = _phrase_index()
-        scores: dict[str, float] = {}
-        first_seen: dict[str, int] = {}
-        position = 0
-        while position < len(stems):
-            for length in range(min(longest, len(stems) - position), 0, -1):
-                concepts = phrases.get(tuple(stems[position : position + length]))
-                if concepts:
-                    for entry in concepts:
-                        scores[entry.concept] = scores.get(entry.concept, 0.0) + entry.weight
-                        first_seen.setdefault(entry.concept, position)
-                    position += length
-                    break
-            else:
-                position += 1
-        ranked = sorted(
-            (concept for concept, score in scores.items() if score > 0),
-            key=lambda concept: (-scores[concept], first_seen[concept]),
-        )
-        return ranked[0] if ranked else _default_concept().concept
+        ``kind`` is the kind of row the words come from, when known: in a response (an
+        answer) 'could not' and 'cannot' mean no, while in a contribution 'I could not get a
+        GP appointment' is about the doctor. The rules are data (``senses`` in
+        resources/pictures/concepts.json); ``services.picture_meaning`` reads them."""
+        return _library()[2].concept_of(text, kind.value if kind is not None else None)
 
     # --- remembering a choice ------------------------------------------------------------
 
@@ -413,19 +453,30 @@ class PictureService(Service):
 
     @staticmethod
     def credits(choices: Iterable[PictureChoice]) -> str:
-        """One line crediting the icon sets that ``choices`` use ('' when none): the icons'
-        licences (CC BY 4.0 for Font Awesome) ask for attribution wherever they appear."""
+        """One line crediting the picture sets that ``choices`` use ('' when none), as their
+        licences ask wherever the pictures appear: OpenMoji (CC BY-SA 4.0, which also asks to
+        say when a picture was changed) and the icon sets (CC BY 4.0 for Font Awesome).
+        The user's own picture files get no credit line: they are theirs to license."""
+        openmoji = combined = False
         sets: dict[str, str] = {}
         for choice in choices:
-            if choice.source is PictureSource.ICON:
+            if choice.source is PictureSource.OPENMOJI:
+                openmoji = True
+                combined = combined or not _OPENMOJI_CODE.match(choice.reference)
+            elif choice.source is PictureSource.ICON:
                 prefix = choice.reference.split(".", 1)[0]
                 if prefix in ICON_SETS:
                     name, licence = ICON_SETS[prefix]
                     sets[name] = licence
-        if not sets:
-            return ""
         parts = [f"{name} ({licence})" for name, licence in sorted(sets.items())]
-        return "Pictures: " + ", ".join(parts) + "."
+        if openmoji:
+            credit = OPENMOJI_CREDIT
+            if combined:
+                credit = credit.removesuffix(")") + f"; {OPENMOJI_COMBINED_NOTE})"
+            parts.insert(0, credit)
+        if not parts:
+            return ""
+        return "Pictures: " + "; ".join(parts) + "."
 
 
 def _check_choice(choice: PictureChoice) -> PictureChoice:
@@ -446,6 +497,15 @@ def _check_choice(choice: PictureChoice) -> PictureChoice:
     if choice.source is PictureSource.ICON:
         prefix = choice.reference.split(".", 1)[0]
         if not _ICON_NAME.match(choice.reference) or prefix not in ICON_SETS:
+            raise ValidationError(
+                f"'{choice.reference}' is not a picture in the library. Choose one from the list.",
+                "reference",
+            )
+    elif choice.source is PictureSource.OPENMOJI:
+        if (
+            not _OPENMOJI_NAME.match(choice.reference)
+            or not openmoji_file(choice.reference).is_file()
+        ):
             raise ValidationError(
                 f"'{choice.reference}' is not a picture in the library. Choose one from the list.",
                 "reference",

@@ -498,13 +498,17 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        # The picture sets' licences ask for credit where the pictures are used: the easy-read
+        # documents (their credits line) and here (resources/pictures/README.md).
         prompts.show_information(
             self,
             self.tr("About Coproduce"),
             self.tr(
                 "Coproduce %s\n\nThe facilitator's program for lived-experience reference "
-                "groups.\n\nDatabase: %s\n\nPictures: Font Awesome Free 5 (CC BY 4.0) and "
-                "Material Design Icons (Apache License 2.0), drawn by qtawesome (MIT)."
+                "groups.\n\nDatabase: %s\n\nPictures for easy-read documents: OpenMoji, the "
+                "open-source emoji and icon project, openmoji.org (CC BY-SA 4.0; some pictures "
+                "combined by Coproduce). Icons: Font Awesome Free 5 (CC BY 4.0) and Material "
+                "Design Icons (Apache License 2.0), drawn by qtawesome (MIT)."
             )
             % (__version__, self._services.database.display_name),
         )

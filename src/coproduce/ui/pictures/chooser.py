@@ -1,9 +1,11 @@
 """The picture chooser: pick the picture for a concept, or the concept of an easy-read row.
 
 The facilitator searches (results appear as they type) among the library's concepts, found by
-their words ("tablets" finds medicine), and among every icon of the Font Awesome and Material
-Design sets by name ("bus" finds fa5s.bus); or they use a picture file of their own (a photo,
-a licensed symbol). A description (alt text) is required: screen readers read it instead of
+their words ("tablets" finds medicine), then among the other OpenMoji colour pictures that come
+with Coproduce and every icon of the Font Awesome and Material Design sets, by what they show
+("pound" finds a pound note); or they use a picture file of their own (a photo, a licensed
+symbol). Every picture is shown in plain words (the concept and what the picture shows), never
+by an internal name. A description (alt text) is required: screen readers read it instead of
 the picture. OK remembers the picture for the concept, so the idea looks the same in every
 document; opened for a row, OK also makes that concept the row's. Both are undoable.
 
@@ -39,9 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.errors import CoproduceError, ValidationError
-from coproduce.domain.records import PictureChoice
+from coproduce.domain.records import PictureChoice, replace
 from coproduce.domain.vocabulary import PictureSource, RowKind
-from coproduce.services.pictures import concept_key, fold
+from coproduce.services.pictures import concept_key, fold, search_openmoji
 from coproduce.ui import prompts
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
@@ -53,15 +55,18 @@ from coproduce.ui.pictures.render import (
 )
 from coproduce.ui.widgets.form import FieldErrors, error_label
 
-__all__ = ["ICON_PREFIXES", "PictureChooser", "icon_names", "search_icon_names"]
+__all__ = ["ICON_PREFIXES", "PictureChooser", "icon_names", "plain_name", "search_icon_names"]
 
 ICON_PREFIXES = ("fa5s", "fa5", "mdi6")
 """The icon sets offered by name: Font Awesome Free (CC BY 4.0) and Material Design Icons
 (Apache 2.0), whose licences resources/pictures/README.md records."""
 ICON_SET_NAMES = {"fa5s": "Font Awesome", "fa5": "Font Awesome", "mdi6": "Material Design"}
+SOURCE_NAMES = {PictureSource.OPENMOJI: "OpenMoji", PictureSource.FILE: "your own file"}
 
 MAX_ICON_RESULTS = 150
 """Bare icons shown for one search: enough to browse, few enough to appear as one types."""
+MAX_OPENMOJI_RESULTS = 60
+ICON_PX = 48
 
 FILE_FILTER = "Pictures (*.png *.jpg *.jpeg *.svg *.PNG *.JPG *.JPEG *.SVG)"
 Call = Callable[[], Any]
@@ -111,12 +116,41 @@ def _library_icon(reference: str) -> QIcon:
     return qtawesome_module().icon(reference, color=ICON_COLOUR)
 
 
+_drawn: dict[tuple[PictureSource, str], QIcon] = {}
+
+
+def _drawn_icon(choice: PictureChoice) -> QIcon:
+    """A library picture as a list icon, drawn once per picture (the list is rebuilt as the
+    facilitator types)."""
+    key = (choice.source, choice.reference)
+    if key not in _drawn:
+        _drawn[key] = QIcon(QPixmap.fromImage(_preview_image(choice, ICON_PX * 2)))
+    return _drawn[key]
+
+
 def _humanised(reference: str) -> str:
     """'fa5s.pound-sign' -> 'Pound sign': a first description the facilitator can improve."""
     words = reference.split(".", 1)[-1].replace("-", " ").strip()
     for suffix in (" alt", " outline", " variant", " circle", " box"):
         words = words.removesuffix(suffix)
     return words[:1].upper() + words[1:]
+
+
+def plain_name(choice: PictureChoice) -> str:
+    """What a library picture is called where the facilitator reads it: its description and
+    where it comes from ('A pound note (OpenMoji)', 'Pound sign (Font Awesome)'), never an
+    internal name such as 'fa5s.pound-sign' or '1F4B7'."""
+    if choice.source is PictureSource.ICON:
+        origin = ICON_SET_NAMES.get(choice.reference.split(".", 1)[0], "icon")
+    else:
+        origin = SOURCE_NAMES[choice.source]
+    description = choice.alt_text or _humanised(choice.reference)
+    return f"{description} ({origin})"
+
+
+def _offer(source: PictureSource, reference: str, description: str) -> PictureChoice:
+    """A picture offered on its own, not yet for any concept."""
+    return PictureChoice(concept="", source=source, reference=reference, alt_text=description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,21 +338,19 @@ class PictureChooser(QDialog):
         self.results.clear()
         concepts = self._pictures.search(text)
         for choice in concepts:
-            item = QListWidgetItem(self._icon_of(choice), choice.concept)
-            item.setData(ROLE_PICTURE, choice)
-            item.setToolTip(choice.alt_text)
-            self.results.addItem(item)
-        icons = search_icon_names(text)
-        for name in icons:
-            item = QListWidgetItem(_library_icon(name), name.split(".", 1)[1].replace("-", " "))
-            item.setData(ROLE_PICTURE, name)
-            item.setToolTip(f"{name} ({ICON_SET_NAMES[name.split('.', 1)[0]]})")
-            self.results.addItem(item)
+            # The idea's name, and what its picture shows for those who cannot see it.
+            self._add_result(self._icon_of(choice), choice.concept, choice, plain_name(choice))
+        offers = [
+            _offer(PictureSource.OPENMOJI, picture.reference, _capitalised(picture.name))
+            for picture in search_openmoji(text, MAX_OPENMOJI_RESULTS)
+        ] + [_offer(PictureSource.ICON, name, _humanised(name)) for name in search_icon_names(text)]
+        for offer in offers:
+            self._add_result(self._icon_of(offer), offer.alt_text, offer, plain_name(offer))
         self.results.blockSignals(False)
         self.count_label.setText(
             self.tr("Found: {ideas} and {icons}").format(
                 ideas=_count(len(concepts), self.tr("idea"), self.tr("ideas")),
-                icons=_count(len(icons), self.tr("other picture"), self.tr("other pictures")),
+                icons=_count(len(offers), self.tr("other picture"), self.tr("other pictures")),
             )
             if text.strip()
             else self.tr("{ideas} in the library").format(
@@ -331,11 +363,18 @@ class PictureChooser(QDialog):
         elif not text.strip():
             self._select_concept(self._concept)
 
+    def _add_result(self, icon: QIcon, label: str, picture: PictureChoice, about: str) -> None:
+        item = QListWidgetItem(icon, label)
+        item.setData(ROLE_PICTURE, picture)
+        item.setToolTip(about)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}: {about}")
+        self.results.addItem(item)
+
     def _select_concept(self, concept: str) -> None:
         for row in range(self.results.count()):
             item = self.results.item(row)
             picture = item.data(ROLE_PICTURE)
-            if isinstance(picture, PictureChoice) and picture.concept == concept:
+            if picture.concept == concept:
                 self.results.blockSignals(True)
                 self.results.setCurrentItem(item)
                 self.results.blockSignals(False)
@@ -348,6 +387,11 @@ class PictureChooser(QDialog):
                 return _library_icon(choice.reference)
             except Exception:  # a name from an older icon set: show it as missing
                 return _library_icon("fa5s.question")
+        if choice.source is PictureSource.OPENMOJI:
+            try:
+                return _drawn_icon(choice)
+            except CoproduceError:  # a picture this version does not have: shown as missing
+                return _library_icon("fa5s.question")
         path = Path(choice.reference)
         if path.is_file():
             try:
@@ -359,14 +403,11 @@ class PictureChooser(QDialog):
     def _item_changed(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is None:
             return
-        picture = item.data(ROLE_PICTURE)
+        picture: PictureChoice = item.data(ROLE_PICTURE)
         self._own_file = None
-        if isinstance(picture, PictureChoice):
-            self._picked = _Picked(
-                picture.source, picture.reference, picture.alt_text, picture.concept
-            )
-        else:
-            self._picked = _Picked(PictureSource.ICON, str(picture), _humanised(str(picture)))
+        self._picked = _Picked(
+            picture.source, picture.reference, picture.alt_text, picture.concept or None
+        )
         if self._row is not None and self._picked.concept is not None:
             self.concept_edit.setText(self._picked.concept)
         self._offer_alt_text(self._picked.alt_text)
@@ -397,7 +438,8 @@ class PictureChooser(QDialog):
         elif choice.source is PictureSource.FILE:
             caption = self.tr("Your own picture: {name}").format(name=Path(choice.reference).name)
         else:
-            caption = self.tr("Library picture: {name}").format(name=choice.reference)
+            library = replace(choice, alt_text=self._picked.alt_text)
+            caption = self.tr("Library picture: {name}").format(name=plain_name(library))
         self.preview_caption.setText(caption)
 
     def _picked_choice(self, concept: str) -> PictureChoice:
@@ -542,3 +584,7 @@ class PictureChooser(QDialog):
 
 def _preview_image(choice: PictureChoice, size: int) -> QImage:
     return QImage.fromData(render_png(choice, size), "PNG")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

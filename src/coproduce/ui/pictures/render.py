@@ -1,5 +1,5 @@
-"""Pictures as PNG bytes for documents: a library icon drawn from its font, or the user's own
-picture file scaled to fit.
+"""Pictures as PNG bytes for documents: a library picture (an OpenMoji colour drawing, or an
+icon drawn from its font), or the user's own picture file scaled to fit.
 
 Documents never touch Qt; they receive PNG bytes. ``render_png`` is the one place that makes
 them, for the window and for the command line alike: without a running application it starts
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 from coproduce.domain.errors import ExportError
 from coproduce.domain.records import PictureChoice
 from coproduce.domain.vocabulary import PictureSource
-from coproduce.services.pictures import PICTURE_FILE_TYPES, curated_concept
+from coproduce.services.pictures import PICTURE_FILE_TYPES, curated_concept, openmoji_file
 
 __all__ = [
     "ICON_COLOUR",
@@ -110,7 +110,9 @@ def render_png(choice: PictureChoice, size_px: int = 300) -> bytes:
     canvas.fill(Qt.GlobalColor.transparent)
     margin = round(size_px * MARGIN)
     target = QRect(margin, margin, size_px - 2 * margin, size_px - 2 * margin)
-    if choice.source is PictureSource.ICON:
+    if choice.source is PictureSource.OPENMOJI:
+        _paint_openmoji(canvas, target, choice)
+    elif choice.source is PictureSource.ICON:
         _paint_icon(canvas, target, choice)
     else:
         _paint_file(canvas, target, choice)
@@ -131,10 +133,37 @@ def render_with_fallback(
         return render_png(fallback, size_px), message
 
 
+@cache
+def _openmoji_drawing(reference: str) -> bytes | None:
+    """The SVG of a vendored OpenMoji picture, read once; None when there is no such file."""
+    path = openmoji_file(reference)
+    if "/" in reference or "\\" in reference or not path.is_file():
+        return None
+    return path.read_bytes()
+
+
+def _paint_openmoji(canvas: QImage, target: QRect, choice: PictureChoice) -> None:
+    content = _openmoji_drawing(choice.reference)
+    renderer = QSvgRenderer(QByteArray(content)) if content else None
+    if renderer is None or not renderer.isValid():
+        # Only a damaged installation gets here: the library's files ship with the program.
+        raise ExportError(
+            f"The library has no picture called '{choice.reference}' (for "
+            f"'{choice.concept}'). Choose its picture again in the picture library."
+        )
+    painter = QPainter(canvas)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # OpenMoji pictures are square with their own margin: they fill the target.
+        renderer.render(painter, QRectF(target))
+    finally:
+        painter.end()
+
+
 def _paint_icon(canvas: QImage, target: QRect, choice: PictureChoice) -> None:
     curated = curated_concept(choice.concept)
     colour = ICON_COLOUR
-    if curated is not None and curated.icon == choice.reference and curated.color:
+    if curated is not None and curated.reference == choice.reference and curated.color:
         colour = curated.color
     try:
         icon = qtawesome_module().icon(choice.reference, color=QColor(colour))
