@@ -15,6 +15,7 @@ from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
 from coproduce.services.dashboard import DashboardService
 from coproduce.services.documents import DocumentService
+from coproduce.services.easy_words import EasyWordsService
 from coproduce.services.evidence import EvidenceService
 from coproduce.services.glossary import GlossaryService
 from coproduce.services.groups import GroupService
@@ -70,6 +71,10 @@ class Services:
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self.store, self._today)
+
+    @cached_property
+    def easy_words(self) -> EasyWordsService:
+        return EasyWordsService(self.store, self._today)
 
     @cached_property
     def handouts(self) -> HandoutService:
