@@ -272,8 +272,8 @@ class _Builder:
         warnings = [*self.gate.warnings, *contact_warnings(content.contact)]
         if pages > content.budget:
             warnings.append(
-                f"This document is about {pages} pages long, over its {content.budget} pages: "
-                "choose a bigger page budget by leaving out rows, or a smaller text size."
+                f"This document is about {pages} pages long, over its {content.budget} pages "
+                "even with only the parts that are always printed. Choose a smaller text size."
             )
         findings = [
             Finding(where=where, text=text, finding=finding)

@@ -871,7 +871,8 @@ class HandoutService(Service):
             if count
             else (
                 "We do not have any of your ideas written down yet.",
-                "When you tell us your ideas at a meeting, they will be in your next pack.",
+                "Tell us your ideas at a meeting.",
+                "Then they will be in your next pack.",
             )
         )
         name = " ".join(person.display_name.split())
