@@ -397,7 +397,7 @@ def easy_document(**changes: object) -> EasyReadDocument:
         subject="Carers' Forum, Tuesday 10 March 2026",
         cover=Cover(
             title="Our meeting on Tuesday 10 March 2026",
-            lines=("Carers' Forum",),
+            lines=(Words(text="Carers' Forum"),),
             picture=picture("meeting"),
             note="This tells you what happened at our meeting.",
         ),

@@ -118,6 +118,9 @@ class Section:
     """Always printed, after the entries (when any entry or row is printed)."""
     counted: Counted | None = None
     """How the entries left out are counted in one easy sentence."""
+    unlisted: int = 0
+    """More like the entries that were not even read (a long history): counted with those
+    left out."""
     keep_all: bool = False
     """Every entry goes in whatever the budget (a short list such as the agenda)."""
     level: int = 1
@@ -128,7 +131,9 @@ class Cover:
     """The first page: title, lines under it (date, group), a large picture, what it is."""
 
     title: str
-    lines: tuple[str, ...]
+    lines: tuple[Words, ...]
+    """The group's name, the dates: each with fixed wording to fall back on when the name
+    itself is not easy read ("Staff engagement group" for "Staff Engagement Group (EQLs)")."""
     picture: PictureChoice
     note: str
 

@@ -291,17 +291,22 @@ class _Builder:
         )
 
     def _cover_lines(self) -> tuple[str, ...]:
-        """The cover's lines under the title that pass the gate (a group's name with an
-        acronym nobody explains is left off, and the facilitator told)."""
+        """The cover's lines under the title that pass the gate, or their fallback (a group's
+        name with an acronym nobody explains becomes what the group is); a line with neither
+        is left off, and the facilitator told."""
         lines = []
         for line in self.content.cover.lines:
-            text = _tidy(line)
+            text = _tidy(line.text)
+            fallback = _tidy(line.fallback)
             problems = self.gate.problems(text)
-            if problems:
+            if not problems:
+                if text:
+                    lines.append(text)
+            elif fallback and not self.gate.problems(fallback):
+                lines.append(fallback)
+            else:
                 reasons = " ".join(dict.fromkeys(p.message for p in problems))
                 self.gate.warnings.append(f'"{text}" was left off the cover: {reasons}')
-            elif text:
-                lines.append(text)
         return tuple(lines)
 
     def _fixed(self, row: Row, section: Section) -> _Row | None:
@@ -373,9 +378,10 @@ class _Builder:
         printed_text: list[tuple[str, str]] = []
 
         cover = content.cover
-        cover_terms = self._new_terms("\n".join((cover.title, *cover.lines, cover.note)), explained)
+        cover_text = "\n".join((cover.title, *self.cover_lines, cover.note))
+        cover_terms = self._new_terms(cover_text, explained)
         blocks.append(_Block("cover", text=cover.title, explain=cover_terms))
-        printed_text.append(("Cover", "\n".join((*cover.lines, cover.note))))
+        printed_text.append(("Cover", cover_text))
 
         by_section: dict[int, list[_Checked]] = {}
         for item in checked:
@@ -426,10 +432,11 @@ class _Builder:
             return None
         index = self.content.sections.index(section)
         rest = [item for item in checked if item.section == index and id(item) not in chosen]
-        if not rest:
+        count = len(rest) + section.unlisted
+        if not count:
             return None
-        sentence = (counted.one if len(rest) == 1 else counted.many).format(n=len(rest))
-        answered = any(item.entry.answered for item in rest)
+        sentence = (counted.one if count == 1 else counted.many).format(n=count)
+        answered = section.unlisted > 0 or any(item.entry.answered for item in rest)
         then = counted.then if answered or not counted.waiting else counted.waiting
         paras = tuple(text for text in (sentence, then) if text)
         return _Row(counted.picture, "", paras, False, section.heading)

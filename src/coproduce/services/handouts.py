@@ -62,6 +62,7 @@ from coproduce.domain.vocabulary import (
     ActionStatus,
     AttendanceStatus,
     ContributionKind,
+    DocumentKind,
     MeetingStatus,
     ResponseStatus,
     RowKind,
@@ -84,6 +85,10 @@ SUMMARY_PAGES = 12
 PACK_PAGES = 12
 REPORT_PAGES = 20
 """Page budgets (DESIGN.md section 5)."""
+
+EARLIER_ANSWERS_READ = 150
+"""A summary reads at most this many of the newest answers to earlier sessions (plus those
+chosen): it prints a handful, and counts the rest."""
 
 NAMES_LISTED = 12
 """At most this many names under "Who came"; the rest are counted."""
@@ -255,7 +260,7 @@ class HandoutService(Service):
                 for a in unit.actions.list(meeting_id=meeting_id).items
                 if a.status is not ActionStatus.DROPPED
             ]
-            earlier, earlier_meetings = self._earlier_answers(unit, meeting)
+            earlier, earlier_meetings, unread = self._earlier_answers(unit, meeting)
             responses = unit.responses.for_contributions([c.id for c in said if c.id is not None])
             people = ConsentNames(
                 unit,
@@ -282,6 +287,7 @@ class HandoutService(Service):
 
         day = meeting.starts_at.date()
         group_name = group.name
+        group_kind = group.kind.label
         sections = [
             self._about(meeting, where, pictures),
             self._who_came(attendance, people, pictures),
@@ -329,6 +335,7 @@ class HandoutService(Service):
                     self._earlier_entry(c, r, people, pictures, earlier_meetings)
                     for c, r in earlier
                 ),
+                unlisted=unread,
                 counted=Counted(
                     picture=pictures.fixed(MORE),
                     many="We have {n} other answers for you too.",
@@ -348,7 +355,7 @@ class HandoutService(Service):
                 subject=f"{group_name}, {date_in_words(day)}",
                 cover=Cover(
                     title=f"Our meeting on {date_in_words(day)}",
-                    lines=(group_name,),
+                    lines=(Words(text=group_name, fallback=group_kind),),
                     picture=pictures.of(RowKind.SESSION, meeting.id, COVER),
                     note="This tells you what happened at our meeting.",
                 ),
@@ -554,28 +561,19 @@ class HandoutService(Service):
     @staticmethod
     def _earlier_answers(
         unit: UnitOfWork, meeting: Meeting
-    ) -> tuple[list[tuple[Contribution, Response]], dict[int | None, Meeting]]:
+    ) -> tuple[list[tuple[Contribution, Response]], dict[int | None, Meeting], int]:
         """Answers to what the group said at earlier sessions, not yet fed back: told at this
-        one."""
-        earlier: list[Contribution] = []
-        meetings: dict[int | None, Meeting] = {}
-        for previous in unit.meetings.list(
-            group_id=meeting.group_id, starts_before=meeting.starts_at, newest_first=False
-        ).items:
-            if previous.id != meeting.id:
-                meetings[previous.id] = previous
-                earlier.extend(
-                    c
-                    for c in unit.contributions.list(meeting_id=previous.id).items
-                    if c.kind in ANSWERABLE_KINDS
-                )
-        responses = unit.responses.for_contributions([c.id for c in earlier if c.id])
-        pairs = []
-        for contribution in earlier:
-            response = responses.get(contribution.id or 0)
-            if response and response.status.is_answer and response.fed_back_on is None:
-                pairs.append((contribution, response))
-        return pairs, meetings
+        one (with the day each was said). The newest of them and those chosen for their
+        session's summary are read (a handout prints a few), and the rest only counted."""
+        pairs, total = unit.responses.answers_not_fed_back(
+            meeting.group_id,
+            meeting.starts_at,
+            kinds=[kind.value for kind in ANSWERABLE_KINDS],
+            waiting=[s.value for s in ResponseStatus if not s.is_answer],
+            newest=EARLIER_ANSWERS_READ,
+        )
+        meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c, _ in pairs})}
+        return pairs, meetings, total - len(pairs)
 
     # --- entries ---------------------------------------------------------------------------
 
@@ -728,6 +726,11 @@ class HandoutService(Service):
                 unit, document_id=document_id, group_id=group_id,
                 date_from=date_from, date_to=date_to,
             )  # fmt: skip
+            if document_id is not None:
+                fallback = KIND_IN_WORDS[unit.documents.get(document_id).kind]
+            else:
+                kind = unit.groups.get(group_id or 0).kind
+                fallback = kind.label
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
             people = ConsentNames(
                 unit,
@@ -793,14 +796,14 @@ class HandoutService(Service):
                     ),
                 ),
             )
-        lines = [subject]
+        lines = [Words(text=subject, fallback=fallback)]
         period = period_in_words(date_from, date_to)
         if period:
-            lines.append(period)
+            lines.append(Words(text=period))
         return people.scrubbed(
             EasyReadDocument(
                 title="You said, we did",
-                subject=" ".join(lines),
+                subject=" ".join(filter(None, (subject, period))),
                 cover=Cover(
                     title="You said, we did",
                     lines=tuple(lines),
@@ -882,7 +885,10 @@ class HandoutService(Service):
                 subject=name,
                 cover=Cover(
                     title="Your ideas and what happened to them",
-                    lines=(f"For {name}", date_in_words(self.today())),
+                    lines=(
+                        Words(text=f"For {name}", fallback="For you"),
+                        Words(text=date_in_words(self.today())),
+                    ),
                     picture=pictures.fixed(YOUR_IDEAS),
                     note="This pack tells you about the ideas you gave us.",
                 ),
@@ -915,6 +921,15 @@ class HandoutService(Service):
         # The facilitator's glossary (seeded with the standard terms on first use).
         return GlossaryService(self._store, self._today).terms()
 
+
+KIND_IN_WORDS = {
+    DocumentKind.STRATEGY: "About one of our plans",
+    DocumentKind.POLICY: "About one of our rules",
+    DocumentKind.PRACTICE_STANDARD: "About how our staff work",
+    DocumentKind.SERVICE_DESIGN: "About a new service",
+    DocumentKind.PROJECT: "About one of our projects",
+}
+"""What a report's cover says a document is when its title is not easy read."""
 
 SECTION_OF: dict[ResponseStatus, tuple[str, str, str]] = {
     ResponseStatus.CHANGED_DOCUMENT: (
@@ -1017,13 +1032,15 @@ class _Pictures:
         self._fixed.update(concepts)
 
     def resolve(self) -> None:
+        suggested: dict[str, str] = {}  # the same words often come back (a group's refrain)
         for kind, rows in self._wanted.items():
             chosen = self._service.rows_concepts(kind, [record_id for record_id, _ in rows])
             for record_id, text in rows:
                 concept = chosen.get(record_id)
                 if concept is None and text.strip():
-                    suggested = self._service.suggest_concept(text)
-                    concept = None if suggested == self._general else suggested
+                    if text not in suggested:
+                        suggested[text] = self._service.suggest_concept(text)
+                    concept = None if suggested[text] == self._general else suggested[text]
                 self._rows[(kind, record_id)] = concept
         self._term_concepts = {
             term.term: self._service.suggest_concept(f"{term.term} {term.plain}")

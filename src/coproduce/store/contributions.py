@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from sqlalchemy import exists, select
 
 from coproduce.domain.records import Contribution, Link, Page, Response
@@ -19,6 +22,7 @@ from coproduce.store.orm import (
     ContributionTagRow,
     LadderResponseEvidenceRow,
     LinkRow,
+    MeetingRow,
     ResponseRow,
 )
 from coproduce.store.repository import Repository
@@ -222,6 +226,54 @@ class ResponseRepository(Repository[ResponseRow, Response]):
                 LadderResponseEvidenceRow.response_id == response_id
             )
         )
+
+    def answers_not_fed_back(
+        self,
+        group_id: int,
+        before: datetime,
+        kinds: Iterable[str],
+        waiting: Iterable[str],
+        *,
+        newest: int,
+    ) -> tuple[list[tuple[Contribution, Response]], int]:
+        """Contributions of ``kinds`` said at the group's sessions starting before ``before``
+        whose response is an answer (not a status in ``waiting``) not yet fed back: what a
+        session's summary tells the group. The ``newest`` of them and those chosen for their
+        session's summary, oldest first, and how many there are in all. Two queries, whatever
+        the group's history."""
+        where = (
+            MeetingRow.group_id == group_id,
+            MeetingRow.starts_at < before,
+            ResponseRow.fed_back_on.is_(None),
+            ResponseRow.status.not_in(list(waiting)),
+            ContributionRow.kind.in_(list(kinds)),
+        )
+        joined = (
+            select(ContributionRow, ResponseRow)
+            .join(ResponseRow, ResponseRow.contribution_id == ContributionRow.id)
+            .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+        )
+        total = self.count(
+            select(ContributionRow.id)
+            .join(ResponseRow, ResponseRow.contribution_id == ContributionRow.id)
+            .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+            .where(*where)
+        )
+        newest_first = (MeetingRow.starts_at.desc(), ContributionRow.id.desc())
+        found: dict[int, tuple[ContributionRow, ResponseRow]] = {}
+        for query in (
+            joined.where(*where).order_by(*newest_first).limit(newest),
+            joined.where(*where, ContributionRow.in_summary.is_(True)).order_by(*newest_first),
+        ):
+            for said, answer in self._session.execute(query):
+                found[said.id] = (said, answer)
+        contributions = ContributionRepository(self._unit)
+        pairs = [
+            (contributions.to_record(said), self.to_record(answer))
+            for said, answer in found.values()
+        ]
+        pairs.sort(key=lambda pair: (pair[0].meeting_id, pair[0].captured_at or datetime.min))
+        return pairs, total
 
     def for_section(self, section_id: int) -> list[Response]:
         """Responses that name this section (usually 'changed the document')."""
