@@ -5,11 +5,12 @@ A session is made through the services in a fresh SQLite database: 10 agenda ite
 contributions chosen for the summary and 10 actions (40 picture rows, plus the fixed
 sections). Then, each run:
 
-- *gather*: ``services.reports.easy_read_summary`` (consent, pictures' concepts, glossary);
+- *gather*: ``services.handouts.session_summary`` (consent, pictures' concepts, glossary);
 - *pictures*: drawing each distinct picture the document uses with
   ``coproduce.ui.pictures.render_png`` at the command line's size, from scratch each run;
-- *build and save*: ``documents.easy_read.build_easy_read_summary`` and the atomic save,
-  including the plain-language check and the hard-words search (drawing time taken out);
+- *build and save*: ``documents.easy_read.build_easy_read`` and the atomic save, including
+  the easy-read gate, the choice within the page budget, the plain-language check and the
+  hard words (drawing time taken out);
 - *total*: all three, which is what the facilitator waits for;
 - *bare python-docx*: the same 40 rows' words, each with the same picture PNG, as plain
   paragraphs in a default python-docx document, saved: the floor for this much content.
@@ -38,7 +39,7 @@ import docx
 from docx.shared import Cm
 
 from coproduce.cli_documents import PICTURE_PIXELS
-from coproduce.documents.easy_read import build_easy_read_summary
+from coproduce.documents.easy_read import build_easy_read
 from coproduce.domain.records import (
     Action,
     AgendaItem,
@@ -48,7 +49,7 @@ from coproduce.domain.records import (
     Person,
     PictureChoice,
 )
-from coproduce.domain.vocabulary import AttendanceStatus, Attribution
+from coproduce.domain.vocabulary import AttendanceStatus, Attribution, MeetingStatus
 from coproduce.services import Services
 from coproduce.store.database import Database
 
@@ -112,6 +113,7 @@ def make_session(services: Services) -> int:
                 due_on=today + timedelta(days=14),
             )
         )
+    services.meetings.set_status(meeting.id, MeetingStatus.HELD)
     return meeting.id
 
 
@@ -137,15 +139,15 @@ def main() -> None:
         from coproduce.ui.pictures import render_png
 
         started = time.perf_counter()
-        content = services.reports.easy_read_summary(meeting_id)
-        render_png(content.cover_picture, PICTURE_PIXELS)
+        content = services.handouts.session_summary(meeting_id)
+        render_png(content.cover.picture, PICTURE_PIXELS)
         first = time.perf_counter() - started
 
         timings: dict[str, list[float]] = {k: [] for k in ("gather", "pictures", "build", "bare")}
         rows = pictures = pages = 0
         for run in range(args.runs):
             t0 = time.perf_counter()
-            content = services.reports.easy_read_summary(meeting_id)
+            content = services.handouts.session_summary(meeting_id)
             t1 = time.perf_counter()
             drawing = [0.0]
             drawn: set[object] = set()
@@ -161,13 +163,19 @@ def main() -> None:
                 return png
 
             t2 = time.perf_counter()
-            built = build_easy_read_summary(content, draw)
+            built = build_easy_read(content, draw)
             built.save(folder / f"summary-{run}.docx")
             t3 = time.perf_counter()
-            words = [r.text for r in (*content.topics, *content.told_us, *content.actions)]
+            words = [
+                words.text
+                for section in content.sections
+                for entry in section.entries
+                for row in entry.rows
+                for words in row.words
+            ]
             bare(
                 words,
-                render_png(content.cover_picture, PICTURE_PIXELS),
+                render_png(content.cover.picture, PICTURE_PIXELS),
                 folder / f"bare-{run}.docx",
             )
             t4 = time.perf_counter()
@@ -198,7 +206,7 @@ def main() -> None:
     print()
     print("| step | seconds |")
     print("|---|---|")
-    print(f"| gather (services.reports) | {median('gather'):.3f} |")
+    print(f"| gather (services.handouts) | {median('gather'):.3f} |")
     print(f"| draw the pictures (render_png) | {median('pictures'):.3f} |")
     print(f"| build and save the .docx | {median('build'):.3f} |")
     print(f"| **total** | **{total:.3f}** |")

@@ -251,3 +251,30 @@ def test_praise_needs_no_answer_in_a_documents_report(services: Services, leaky:
         easy = build_easy_read(services.handouts.you_said_we_did(**subject), render)  # type: ignore[arg-type]
         text = full_text(easy.document)
         assert PRAISE not in text and KEPT in text
+
+
+def test_a_name_that_is_also_a_word_is_scrubbed_only_as_a_name(services: Services) -> None:
+    """A hidden "Sam Grant" and "Jo Hall" at the session: "Grant said" and "ask Jo" go, but
+    "a grant", "the price" and the place "Town Hall, Room 2" are words and stay."""
+    made = make_session(services)
+    sid: int = made.session.id  # type: ignore[assignment]
+    for name in ("Sam Grant", "Jo Hall", "Ann Price"):
+        person = services.people.create(Person(display_name=name))
+        services.meetings.mark_attendance(sid, person.id, AttendanceStatus.PRESENT, is_guest=True)  # type: ignore[arg-type]
+    meeting = services.meetings.get(sid)
+    services.meetings.update(replace(meeting, place="Town Hall, Room 2"))
+    from coproduce.services.reports import ConsentNames, involved_people, known_phrases
+
+    with services.store.transaction() as unit:
+        meeting = unit.meetings.get(sid)
+        people = ConsentNames(
+            unit, involved_people(unit, [meeting]), phrases=known_phrases(unit, [meeting])
+        )
+    assert people.scrub("We want a grant for a ramp. Grant said so.") == (
+        "We want a grant for a ramp. A group member said so."
+    )
+    assert people.scrub("The price went up, Ann told Jo.") == (
+        "The price went up, a group member told a group member."
+    )
+    assert people.scrub("We met at Town Hall, Room 2.") == "We met at Town Hall, Room 2."
+    assert people.scrub("Jo Hall came.") == "A group member came."

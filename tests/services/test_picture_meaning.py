@@ -139,6 +139,13 @@ CASES = [
         RowKind.RESPONSE,
     ),
     Case("We changed the document because of what you said.", "changed", (), RowKind.RESPONSE),
+    # "against" here is "compared with", not disagreeing: found printing the example council.
+    Case(
+        "We agreed to check the new leaflets against the easy read rules.",
+        "read",
+        ("disagree",),
+    ),
+    Case("Most people voted against the new times.", "disagree", ()),
     Case(
         "We cannot decide this. We passed it on to the people who can.",
         "passed on",

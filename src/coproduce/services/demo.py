@@ -1754,15 +1754,9 @@ class _Demo:
                 row["easy_read"] = self._what_the_session_was_for(session)
 
     def _what_the_session_was_for(self, session: _Session) -> str:
-        """The easy-read words about a session: what it was for and its topics. Never its
-        date, place or how many came: the summary prints those itself."""
-        kind = self.plans[session.group].kind
-        names = list(dict.fromkeys(item.topic.easy for item in session.items))
-        # One sentence a topic: a topic's own name may have "and" in it ("care and support").
-        said = ("We talked about {}.", "We also talked about {}.", "We talked about {} too.")
-        lines = [words.SESSION_PURPOSES[kind]]
-        lines += [said[min(n, 2)].format(name) for n, name in enumerate(names)]
-        return "\n".join(lines)
+        """The easy-read words about a session: what it was for. Never its date, place or
+        how many came, nor its topics: the summary prints each of those once, itself."""
+        return words.SESSION_PURPOSES[self.plans[session.group].kind]
 
 
 # --- small pure helpers ----------------------------------------------------------------------

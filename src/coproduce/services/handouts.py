@@ -76,6 +76,7 @@ from coproduce.services.reports import (
     contact_details,
     document_titles,
     involved_people,
+    known_phrases,
     next_session,
     said_about,
 )
@@ -268,6 +269,9 @@ class HandoutService(Service):
                 + [c.speaker_id for c in said]
                 + [c.speaker_id for c, _ in earlier]
                 + [a.owner_id for a in actions],
+                phrases=known_phrases(
+                    unit, [meeting, *(m for m in [next_session(unit, meeting)] if m)]
+                ),
             )
             following = next_session(unit, meeting)
             contact = contact_details(unit)
@@ -735,6 +739,7 @@ class HandoutService(Service):
             people = ConsentNames(
                 unit,
                 involved_people(unit, list(meetings.values())) + [c.speaker_id for c in found],
+                phrases=known_phrases(unit, list(meetings.values())),
             )
             titles = document_titles(unit, found) if group_id is not None else {}
             contact = contact_details(unit)
@@ -833,7 +838,10 @@ class HandoutService(Service):
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
             contact = contact_details(unit)
             others = ConsentNames(
-                unit, involved_people(unit, list(meetings.values())), keep={person_id}
+                unit,
+                involved_people(unit, list(meetings.values())),
+                keep={person_id},
+                phrases=known_phrases(unit, list(meetings.values())),
             )
         pictures = _Pictures(self, self._glossary())
         pictures.contributions(found)

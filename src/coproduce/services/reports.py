@@ -133,6 +133,7 @@ class ReportService(Service):
                 + [c.speaker_id for c in contributions]
                 + [a.owner_id for a in actions],
                 keep_staff=True,
+                phrases=known_phrases(unit, [meeting]),
             )
             next_meeting = _next_meeting(unit, meeting)
 
@@ -260,6 +261,7 @@ class ReportService(Service):
             people = ConsentNames(
                 unit,
                 involved_people(unit, list(meetings.values())) + [c.speaker_id for c in found],
+                phrases=known_phrases(unit, list(meetings.values())),
             )
             documents = document_titles(unit, found) if group_id is not None else {}
         lines = []
@@ -398,21 +400,27 @@ class NameScrub:
     register.
 
     ``full_names`` are matched as whole names (words separated by any spaces, or none where an
-    invisible character stood); ``words`` (first names and surnames alone) as whole words.
-    Matching ignores case, invisible characters and apostrophe and hyphen look-alikes; the
-    text outside a replaced name is returned as typed.
+    invisible character stood); ``words`` (first names and surnames alone) as whole words,
+    and only when written with a capital: "a grant", "the price" and "mark the date" are
+    words, not Mr Grant, Ms Price and Mark. Matching ignores case (of full names),
+    invisible characters and apostrophe and hyphen look-alikes; the text outside a replaced
+    name is returned as typed. ``keep`` are names and phrases that may be printed whole
+    ("Chidi Begum", named; "Hartmoor Town Hall", a place): a longer kept match wins over a
+    name inside it.
     """
 
     def __init__(
         self, full_names: Iterable[str], words: Iterable[str] = (), keep: Iterable[str] = ()
     ) -> None:
         keys = {" ".join(_name_words(name)) for name in full_names}
-        keys |= {
+        alone = {
             w
             for word in words
             for w in (part.strip(_EDGES) for part in _name_words(word))
             if len(w) > 1 and w not in _TITLES
         }
+        self._alone = alone - keys
+        keys |= alone
         keys.discard("")
         # Names that may be printed are matched too, so that "Chidi Begum" (named) is left
         # whole rather than losing "Chidi" (someone else's first name).
@@ -430,7 +438,10 @@ class NameScrub:
         return self._pattern is not None
 
     def _kept(self, found: str) -> bool:
-        return bool(self._keep) and "".join(found.lower().split()) in self._keep
+        folded = "".join(found.lower().split())
+        if folded in self._alone and not found[:1].isupper():
+            return True  # a first name or surname alone, written small: an ordinary word
+        return bool(self._keep) and folded in self._keep
 
     def scrub(self, text: str) -> str:
         if self._pattern is None or not text:
@@ -505,9 +516,15 @@ class Register:
         be quoted by name (staff too: they are named only as owners and facilitators)."""
         return person_id not in self.consenting
 
-    def scrub(self, involved: Iterable[int | None] = (), keep: Iterable[int] = ()) -> NameScrub:
+    def scrub(
+        self,
+        involved: Iterable[int | None] = (),
+        keep: Iterable[int] = (),
+        phrases: Iterable[str] = (),
+    ) -> NameScrub:
         """The scrub for one export: the full name of everyone hidden on the register, and
-        the first names and surnames alone of the hidden ``involved``."""
+        the first names and surnames alone of the hidden ``involved``; ``phrases`` (places,
+        group names, document titles) are printed whole."""
         kept = set(keep)
         full = [n for pid, n in self.names.items() if self.hidden(pid) and pid not in kept]
         words = [
@@ -516,7 +533,7 @@ class Register:
             if pid in self.names and self.hidden(pid) and pid not in kept
         ]
         named = [n for pid, n in self.names.items() if not self.hidden(pid) or pid in kept]
-        return NameScrub(full, words, named)
+        return NameScrub(full, words, [*named, *(p for p in phrases if p.strip())])
 
 
 class ConsentNames:
@@ -531,6 +548,7 @@ class ConsentNames:
         *,
         keep: frozenset[int] | set[int] = frozenset(),
         keep_staff: bool = False,
+        phrases: Iterable[str] = (),
     ) -> None:
         self._names: dict[int, str] = {}
         self._consenting: set[int] = set()
@@ -544,7 +562,7 @@ class ConsentNames:
             # In a staff document, officers' names typed into notes stay ("Chair: Priya
             # Shah"): the consent rule protects participants, not officers doing their job.
             kept = set(keep) | (register.staff if keep_staff else set())
-            self._scrub = register.scrub(person_ids, kept)
+            self._scrub = register.scrub(person_ids, kept, phrases)
 
     def scrub(self, text: str) -> str:
         """``text`` with the names of people who may not be named replaced by "a group
@@ -603,6 +621,18 @@ def _scrub_value(value: object, names: ConsentNames) -> object:
         }
         return replace(value, **changes)  # type: ignore[type-var]
     return value
+
+
+def known_phrases(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[str]:
+    """The places and group names of ``meetings``: printed whole even where a word of them is
+    someone's name ("Hartmoor Town Hall" beside a Mr Hall)."""
+    phrases: list[str] = []
+    groups: set[int] = set()
+    for meeting in meetings:
+        phrases.append(meeting.place)
+        groups.add(meeting.group_id)
+    phrases.extend(group.name for group in unit.groups.get_many(groups))
+    return [phrase for phrase in dict.fromkeys(phrases) if phrase.strip()]
 
 
 def involved_people(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]:
