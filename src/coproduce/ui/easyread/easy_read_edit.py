@@ -148,7 +148,9 @@ class EasyReadEdit(QWidget):
     """A text box for easy-read wording with the plain-language checker built in.
 
     ``raw_text`` gives the raw notes the draft is made from; ``source_name`` says what they
-    are called on the button ("the notes").
+    are called on the button ("the notes"). The glossary comes from the window's services;
+    a box without a window ``context`` (the export dialog's) is given the glossary with
+    ``set_terms``.
 
     Signals:
         changed(): the wording changed (typed, drafted or set by ``set_text``).
@@ -160,7 +162,7 @@ class EasyReadEdit(QWidget):
 
     def __init__(
         self,
-        context: WindowContext,
+        context: WindowContext | None,
         raw_text: Callable[[], str],
         *,
         source_name: str = "the notes",
@@ -241,7 +243,8 @@ class EasyReadEdit(QWidget):
         self.draft_button.clicked.connect(self.draft_from_notes)
         self.findings_list.itemActivated.connect(self._finding_chosen)
         self.findings_list.itemClicked.connect(self._finding_chosen)
-        context.changes.changed.connect(self._records_changed)
+        if context is not None:
+            context.changes.changed.connect(self._records_changed)
         self._show_summary()
 
     # --- the wording -----------------------------------------------------------------------
@@ -262,10 +265,18 @@ class EasyReadEdit(QWidget):
         """The glossary the check uses (read once, again after the glossary changes)."""
         if self._terms is None:
             try:
-                self._terms = self._context.services.glossary.terms()
+                self._terms = (
+                    self._context.services.glossary.terms() if self._context is not None else []
+                )
             except CoproduceError:
                 self._terms = []  # the check still finds everything but hard words
         return self._terms
+
+    def set_terms(self, terms: Sequence[GlossaryTerm]) -> None:
+        """Check with ``terms`` from now on (the glossary a document was built with), and
+        check the wording again at once."""
+        self._terms = list(terms)
+        self.check_now()
 
     # --- checking ----------------------------------------------------------------------
 
