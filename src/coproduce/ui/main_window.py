@@ -390,8 +390,9 @@ class MainWindow(QMainWindow):
         return record.id
 
     def open_export(self, job: DocumentJob) -> ExportDialog:
-        """Build ``job``'s document, show its findings and pages, and save it when asked."""
-        dialog = ExportDialog(job, self)
+        """Build ``job``'s document, show its findings and pages, and save it when asked.
+        Easy words written in it are steps of this window's undo stack."""
+        dialog = ExportDialog(job, self, undo_stack=self.undo_stack, changes=self.changes)
         dialog.open()
         return dialog
 

@@ -5,6 +5,14 @@ changes), shows the plain-language findings and any warnings beside the pages as
 print, and saves only when the facilitator chooses where. Findings never block saving, and are
 never hidden: they stay listed until the document is saved.
 
+Before saving it says how long the document is against its page budget (the PDF's real page
+count when LibreOffice is there, else the builder's estimate), how many entries an easy-read
+handout left out until they have easy words, and how many it counts in one sentence instead
+of printing. The left-out records are listed under "Needs easy words"
+(``ui.printing.easy_words_panel``), where the facilitator writes their easy words in place:
+each save goes through the job's ``write_words``, becomes one undo step in the main window
+(when the window passes its undo stack), and the content is gathered and built again.
+
 Pictures are rendered here, on the GUI thread, before the build starts: qtawesome paints
 through QPixmap, which only the GUI thread may use. The build and the PDF for the preview run on
 a worker thread, so a long report never freezes the window.
@@ -21,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,9 +56,19 @@ from coproduce.documents.docx_base import (
 )
 from coproduce.documents.pdf import convert_to_pdf, copy_into_place, soffice_path
 from coproduce.domain.errors import CoproduceError
-from coproduce.domain.records import PictureChoice
+from coproduce.domain.records import GlossaryTerm, PictureChoice
+from coproduce.services.easy_words import EasyWords
 from coproduce.ui import prompts
+from coproduce.ui.commands import DataChanges
 from coproduce.ui.pictures import render_png, render_with_fallback
+from coproduce.ui.printing.easy_words_command import (
+    RECORD_TYPES,
+    EasyWordsCommand,
+    ReadWords,
+    WriteWords,
+    short,
+)
+from coproduce.ui.printing.easy_words_panel import EasyWordsPanel, one_per_record
 from coproduce.ui.printing.preview import PagePreview
 from coproduce.ui.workers import Operation, run_in_background
 
@@ -84,6 +103,11 @@ class DocumentJob:
     """The library's picture for a choice whose own file is missing (on a shared database the
     file may live on a colleague's laptop): the document is made with it, and a warning says
     so, rather than the export being blocked."""
+    read_words: ReadWords | None = None
+    """``services.easy_words.read``, for the records an easy-read build left out (None: the
+    dialog lists them but cannot write their easy words)."""
+    write_words: WriteWords | None = None
+    """``services.easy_words.write``: saves a record's easy words with the version read."""
 
 
 @dataclass(slots=True)
@@ -96,11 +120,24 @@ class _Result:
 
 
 class ExportDialog(QDialog):
-    """Build, preview and save one document."""
+    """Build, preview and save one document.
 
-    def __init__(self, job: DocumentJob, parent: QWidget | None = None) -> None:
+    ``undo_stack`` (the main window's) gets one step for each save of easy words, and
+    ``changes`` (the window's notice board) hears of each, so pages showing the record reload.
+    """
+
+    def __init__(
+        self,
+        job: DocumentJob,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        changes: DataChanges | None = None,
+    ) -> None:
         super().__init__(parent)
         self._job = job
+        self._undo_stack = undo_stack
+        self._changes = changes
         self._work = Path(tempfile.mkdtemp(prefix="coproduce-export-"))
         self._content: Any = None
         self._pictures: dict[PictureChoice, bytes] = {}
@@ -115,7 +152,8 @@ class ExportDialog(QDialog):
         self.setSizeGripEnabled(True)
 
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{_escape(job.title)}</b><br>{_escape(job.subject)}")
+        # One line where it fits: the height is for the box where easy words are written.
+        heading = QLabel(f"<b>{_escape(job.title)}</b>: {_escape(job.subject)}")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -160,20 +198,40 @@ class ExportDialog(QDialog):
         self.progress.setTextVisible(False)
         side_layout.addWidget(self.progress)
 
+        checks = QWidget()
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        checks_layout.setSpacing(4)
         findings_label = QLabel(self.tr("&Check before you save:"))
         self.findings = QListWidget()
         self.findings.setAccessibleName(self.tr("Things to check before you save"))
         self.findings.setWordWrap(True)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings.setMinimumHeight(self.findings.fontMetrics().lineSpacing() * 2 + 8)
         findings_label.setBuddy(self.findings)
-        side_layout.addWidget(findings_label)
-        side_layout.addWidget(self.findings, 1)
+        checks_layout.addWidget(findings_label)
+        checks_layout.addWidget(self.findings, 1)
+
+        # The findings above, the records left out for want of easy words below: the
+        # facilitator drags the line between them to give either more room.
+        self.easy_words = EasyWordsPanel(job.read_words, job.write_words)
+        self.easy_words.saved.connect(self._easy_words_saved)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.addWidget(checks)
+        self.side_splitter.addWidget(self.easy_words)
+        self.side_splitter.setStretchFactor(0, 1)
+        self.side_splitter.setStretchFactor(1, 3)
+        self.side_splitter.setSizes([150, 450])
+        side_layout.addWidget(self.side_splitter, 1)
+        if not job.easy_read:
+            self.easy_words.hide()  # staff documents print the records as they are
 
         self.preview = PagePreview()
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 680])  # the pages get the larger share from the start
+        splitter.setSizes([460, 700])  # the pages get the larger share from the start
 
         self.pdf_box = QCheckBox(self.tr("Also save a &PDF beside it"))
         self.pdf_box.setAccessibleName(self.tr("Also save a PDF"))
@@ -202,7 +260,9 @@ class ExportDialog(QDialog):
         self._rebuild_timer.timeout.connect(self.build)
         self.font_box.currentIndexChanged.connect(self._type_changed)
         self.size_box.valueChanged.connect(self._type_changed)
-        self.resize(1100, 760)
+        # Within a 1280 x 720 screen (a council laptop's 1366 x 768, less the task bar and the
+        # title bar); the minimum size is far smaller.
+        self.resize(1180, 680)
         QTimer.singleShot(0, self.start)
 
     # --- building ------------------------------------------------------------------------
@@ -267,6 +327,7 @@ class ExportDialog(QDialog):
             return result
 
         self.save_button.setEnabled(False)
+        self.easy_words.set_busy(True)
         self.progress.show()
         self.status.setText(self.tr("Making the document and its preview..."))
         self._operation = run_in_background(
@@ -308,30 +369,126 @@ class ExportDialog(QDialog):
             self.findings.addItem(self.tr("Warning: %s") % warning)
         for finding in result.findings:
             self.findings.addItem(finding)
-        count = len(result.findings)
-        words = (
-            self.tr("No plain-language findings.")
-            if not count
-            else self.tr("%d plain-language findings: you may save anyway.") % count
-        )
+        pages = 0
         if result.pdf is not None:
+            # A build again (new words, a bigger size) keeps the reader near where they were.
+            bar = self.preview.verticalScrollBar()
+            was_at = bar.value() / bar.maximum() if bar.maximum() else 0.0
             pages = self.preview.show_pdf(result.pdf)
-            self.status.setText(self.tr("%d pages. %s") % (pages, words))
+            if was_at:
+                QTimer.singleShot(0, bar, lambda: bar.setValue(round(was_at * bar.maximum())))
         else:
             reason = result.pdf_problem or self.tr(
                 "The preview of the pages needs LibreOffice, which is not installed. "
                 "You can still save the Word document."
             )
             self.preview.show_message(reason)
-            self.status.setText(words)
+        self.status.setText("\n".join(self._status_lines(result, pages)))
+        self.status.setAccessibleDescription(self.status.text())
+        left_out = getattr(result.built, "left_out", ())
+        self.easy_words.show_left_out(left_out, self._glossary())
         self.save_button.setEnabled(True)
         if self._pending:
             self._pending = False
             self.build()
+        else:
+            self.easy_words.set_busy(False)
+
+    def _status_lines(self, result: _Result, pdf_pages: int) -> list[str]:
+        """What the facilitator should know before saving, one sentence a line: the pages
+        against the budget, what was left out or only counted, the findings."""
+        built = result.built
+        budget = getattr(built, "budget", 0)
+        estimate = getattr(built, "estimated_pages", 0)
+        if pdf_pages:
+            pages = self.tr("%d pages") % pdf_pages if pdf_pages != 1 else self.tr("1 page")
+        elif estimate:
+            pages = self.tr("About %d pages") % estimate if estimate != 1 else self.tr("1 page")
+        else:
+            pages = ""
+        if not pages:
+            lines = [self.tr("The number of pages needs LibreOffice, which is not installed.")]
+        elif budget:
+            lines = [self.tr("%s (at most %d).") % (pages, budget)]
+        else:
+            lines = [f"{pages}."]
+        if self._job.easy_read:
+            left_out = len(one_per_record(getattr(built, "left_out", ())))
+            if left_out == 0:
+                lines.append(self.tr("Nothing is left out for want of easy words."))
+            elif left_out == 1:
+                lines.append(self.tr("1 thing is left out until it has easy words."))
+            else:
+                lines.append(
+                    self.tr("%d things are left out until they have easy words.") % left_out
+                )
+            counted = getattr(built, "not_shown", 0)
+            if counted == 1:
+                lines.append(
+                    self.tr(
+                        "1 more thing is counted in one sentence: it was not chosen or did not fit."
+                    )
+                )
+            elif counted:
+                lines.append(
+                    self.tr(
+                        "%d more things are counted in one sentence: "
+                        "they were not chosen or did not fit."
+                    )
+                    % counted
+                )
+            else:
+                lines.append(self.tr("Everything else is printed."))
+        count = len(result.findings)
+        if not count:
+            lines.append(self.tr("No plain-language findings."))
+        elif count == 1:
+            lines.append(self.tr("1 plain-language finding: you may save anyway."))
+        else:
+            lines.append(self.tr("%d plain-language findings: you may save anyway.") % count)
+        return lines
+
+    def _glossary(self) -> list[GlossaryTerm]:
+        """The glossary the document was built with: the easy words box checks with it."""
+        return [word.term for word in getattr(self._content, "glossary", ())]
+
+    # --- easy words ----------------------------------------------------------------------
+
+    def _easy_words_saved(self, before: EasyWords, after: EasyWords) -> None:
+        """One undo step in the main window, a notice to its pages, then the document again
+        with the new words."""
+        read, write = self._job.read_words, self._job.write_words
+        if self._undo_stack is not None and read is not None and write is not None:
+            self._undo_stack.push(
+                EasyWordsCommand(
+                    self.tr("Easy words for “%s”") % short(after.raw or after.easy),
+                    read=read,
+                    write=write,
+                    before=before,
+                    after=after,
+                    # The command outlives this dialog: it speaks to the window, not to us.
+                    changes=self._changes or DataChanges(),
+                    parent_widget=self.parentWidget(),
+                )
+            )
+        if self._changes is not None:
+            self._changes.changed.emit(RECORD_TYPES[after.kind])
+        self.gather_again()
+
+    def gather_again(self) -> None:
+        """Gather the content again (records changed) and build the document from it."""
+        self.save_button.setEnabled(False)
+        try:
+            self._content = self._job.gather()
+        except CoproduceError as exc:
+            self._show_problem(str(exc))
+            return
+        self.build()
 
     def _failed(self, error: BaseException) -> None:
         self._operation = None
         self._pending = False
+        self.easy_words.set_busy(False)
         if isinstance(error, CoproduceError):
             self._show_problem(str(error))
             return
@@ -396,6 +553,20 @@ class ExportDialog(QDialog):
         return True
 
     def done(self, code: int) -> None:
+        unsaved = self.easy_words.unsaved_count()
+        if unsaved:
+            question = (
+                self.tr("You wrote easy words for 1 thing and did not save them.")
+                if unsaved == 1
+                else self.tr("You wrote easy words for %d things and did not save them.") % unsaved
+            )
+            if not prompts.ask_yes_no(
+                self,
+                self.tr("Close without the easy words?"),
+                question + "\n\n" + self.tr("Close anyway and lose them?"),
+            ):
+                return
+            self.easy_words.forget_unsaved()
         if self._operation is not None:
             # Closing mid-build: the worker still writes into the folder; leave it for the
             # build to finish and remove it then.

@@ -2,7 +2,9 @@
 
 Each factory reads what it needs to name the document (a session's title and date, a
 document's title) and returns a job whose ``gather`` calls the report service and whose
-``build`` calls the matching builder in ``coproduce.documents``.
+``build`` calls the matching builder in ``coproduce.documents``. The easy-read jobs also carry
+``services.easy_words``' read and write, so the dialog can take easy words for the records a
+handout left out without knowing the services.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
         easy_read=True,
         gather=lambda: services.handouts.session_summary(meeting_id),
         build=lambda content, settings, png: build_easy_read(content, png, settings),
+        read_words=services.easy_words.read,
+        write_words=services.easy_words.write,
     )
 
 
@@ -117,6 +121,8 @@ def you_said_we_did_job(
             if easy_read
             else (lambda content, _settings, _png: build_you_said_we_did(content))
         ),
+        read_words=services.easy_words.read if easy_read else None,
+        write_words=services.easy_words.write if easy_read else None,
     )
 
 
@@ -129,6 +135,8 @@ def person_pack_job(services: Services, person_id: int) -> DocumentJob:
         easy_read=True,
         gather=lambda: services.handouts.person_pack(person_id),
         build=lambda content, settings, png: build_easy_read(content, png, settings),
+        read_words=services.easy_words.read,
+        write_words=services.easy_words.write,
     )
 
 
