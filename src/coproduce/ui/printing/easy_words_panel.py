@@ -97,6 +97,7 @@ class EasyWordsPanel(QWidget):
             self.tr("Things left out of the document until they have easy words.")
         )
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 3 + 8)
         self.list_label.setBuddy(self.list)

@@ -206,6 +206,7 @@ class ExportDialog(QDialog):
         self.findings = QListWidget()
         self.findings.setAccessibleName(self.tr("Things to check before you save"))
         self.findings.setWordWrap(True)
+        self.findings.setAlternatingRowColors(True)  # where one finding ends and one begins
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings.setMinimumHeight(self.findings.fontMetrics().lineSpacing() * 2 + 8)
         findings_label.setBuddy(self.findings)
