@@ -1,6 +1,6 @@
 """Pictures of the window for the README and the docs, made without a display.
 
-    .venv/bin/python docs/screenshots.py [--out docs/screenshots]
+    .venv/bin/python docs/screenshots.py [--out docs/screenshots] [--only NAME ...]
 
 Opens the main window offscreen at 1280x800 on a fresh small example council in a scratch
 folder under the system's temporary folder (nothing of the user's is read or written), with
@@ -15,10 +15,13 @@ tabs: ``person-access.png``, ``person-consent.png``; meeting mode on a session,
 ``tidy-up.png``; a document's "What the groups said" with a response open,
 ``document-said.png``, and responding to several, ``respond-to-many.png``; its ladder,
 ``document-ladder.png``, a guided assessment, ``ladder-assessment.png``, and the drifting work,
-``drifting-work.png``; the easy-read summary in the export dialog with its pages,
-``export-easy-read.png``; the glossary, ``glossary.png``; the picture library,
-``picture-chooser.png``; the table export, ``export-tables.png``; and the evidence pack's
-choices, ``evidence-pack.png``.
+``drifting-work.png``; the easy-read summary in the export dialog with its pages, a
+contribution left out for want of easy words chosen and its easy words being written, at the
+dialog's own size (it fits a 1366x768 laptop), ``export-easy-read.png``; the glossary,
+``glossary.png``; the picture library, ``picture-chooser.png``; the table export,
+``export-tables.png``; and the evidence pack's choices, ``evidence-pack.png``.
+``--only export-easy-read`` (repeatable) replaces only the pictures named; the others are
+made in a scratch folder and thrown away.
 """
 
 from __future__ import annotations
@@ -42,6 +45,12 @@ WINDOW_SIZE = (1280, 800)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPOSITORY / "docs" / "screenshots")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="replace only this picture (its name without .png); may be given again",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -51,11 +60,25 @@ def main(argv: list[str] | None = None) -> int:
     # Every user folder (the database, logs, backups) goes to the scratch folder.
     os.environ["COPRODUCE_HOME"] = str(home)
     os.environ.pop("COPRODUCE_DB", None)
+    scratch = home.with_name("coproduce-screenshots-out")
+    shutil.rmtree(scratch, ignore_errors=True)
     try:
-        for path in take_screenshots(args.out):
-            print(path)
+        if not args.only:
+            for path in take_screenshots(args.out):
+                print(path)
+            return 0
+        scratch.mkdir(parents=True)
+        made = {path.stem: path for path in take_screenshots(scratch)}
+        unknown = sorted(set(args.only) - made.keys())
+        if unknown:
+            raise SystemExit(f"No such picture: {', '.join(unknown)}")
+        for name in args.only:
+            target = args.out / f"{name}.png"
+            shutil.copyfile(made[name], target)
+            print(target)
     finally:
         shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
@@ -304,19 +327,50 @@ def _ladder(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
     return saved
 
 
+EASY_WORDS_BEING_WRITTEN = (
+    "We want Riverside Day Centre to stay open.\n"
+    "People could use it in the evenings so that it earns some money to help pay for itself."
+)
+"""Typed into the export dialog's box for the picture: a first line that passes, and a second
+the checker marks as too long, as a facilitator sees it half-way through."""
+
+
+def _leave_out_a_contribution(services: Any, meeting_id: int) -> tuple[Any, Any]:
+    """Tick for the session's summary a contribution whose easy words were never written and
+    whose own words may not be printed in easy read, as a facilitator does during a session.
+    Returns it as it was and as it is now, to put it back after the picture."""
+    from coproduce.documents.plain_language import easy_read_problems
+    from coproduce.domain.records import replace
+    from coproduce.domain.vocabulary import ContributionKind
+    from coproduce.services.contributions import ContributionFilter
+
+    said = next(
+        c
+        for c in services.contributions.list(ContributionFilter(meeting_id=meeting_id)).items
+        if not c.in_summary
+        and c.kind is not ContributionKind.DECISION
+        and easy_read_problems(c.text)
+    )
+    return said, services.contributions.update(replace(said, in_summary=True, easy_read=""))
+
+
 def _exports(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
-    """The easy-read summary of the featured session in the export dialog, pages and all;
-    the glossary, the picture library, the table export and the evidence pack's choices."""
+    """The easy-read summary of the featured session in the export dialog, pages and all, with
+    easy words being written for a contribution left out; the glossary, the picture library,
+    the table export and the evidence pack's choices."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
+    from coproduce.domain.records import replace
     from coproduce.ui.pictures.chooser import PictureChooser
     from coproduce.ui.printing.evidence_chooser import EvidenceChooser
 
+    services = window.context.services
     window.show_page("sessions")
     show_sessions_at_work(window)
     settle()
-    dialog = window.print_easy_read_summary()
-    dialog.resize(*WINDOW_SIZE)
+    meeting = window.list_page("sessions").selected_record()
+    was, left_out = _leave_out_a_contribution(services, meeting.id)
+    dialog = window.print_easy_read_summary()  # at its own size: it fits a 1366x768 laptop
     waited = 0
     while dialog.result is None and waited < 240:  # LibreOffice makes the preview's pages
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
@@ -330,9 +384,19 @@ def _exports(window: Any, out: Path, settle: Callable[[], None]) -> list[Path]:
     if len(pages) > 2:
         dialog.preview.ensureWidgetVisible(pages[2], 0, 0)
         dialog.preview.verticalScrollBar().setValue(pages[2].y())
+    panel = dialog.easy_words
+    panel.list.setCurrentRow(
+        next(i for i, need in enumerate(panel.needs) if need.origin.record_id == left_out.id)
+    )
+    panel.easy.edit.setPlainText(EASY_WORDS_BEING_WRITTEN)
+    panel.easy.check_now()  # the pause after typing needs real time; the script has none
+    panel.easy.edit.setFocus()
     settle()
     saved = [_save(dialog, out / "export-easy-read.png")]
+    panel.forget_unsaved()  # or closing would ask about the words typed
     dialog.reject()
+    now = services.contributions.get(left_out.id)
+    services.contributions.update(replace(was, version=now.version))
     settle()
     glossary = window.open_glossary()
     settle()
