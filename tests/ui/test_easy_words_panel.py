@@ -124,3 +124,22 @@ def test_nothing_left_out_says_so(qtbot: QtBot, services: Services) -> None:
     assert panel.hint.text() == "Nothing is left out: everything has easy words."
     assert not panel.editor.isVisible()
     assert one_per_record([]) == []
+
+
+def test_a_new_build_leaves_the_box_alone_while_its_record_is_still_listed(
+    qtbot: QtBot, services: Services, left_out: list[NeedsWords]
+) -> None:
+    # The facilitator types on while the document is made again (a bigger text size).
+    panel = _panel(qtbot, services)
+    panel.show_left_out(left_out)
+    panel.list.setCurrentRow(1)
+    qtbot.keyClicks(panel.easy.edit, "Short breaks are hard to book.")
+    cursor = panel.easy.edit.textCursor().position()
+
+    panel.show_left_out(list(reversed(left_out)))
+
+    assert panel.list.currentRow() == 0  # the same record, now first
+    assert panel.current is not None
+    assert panel.current.record_id == left_out[1].origin.record_id
+    assert panel.easy.text() == "Short breaks are hard to book."
+    assert panel.easy.edit.textCursor().position() == cursor

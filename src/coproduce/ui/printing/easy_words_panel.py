@@ -214,16 +214,22 @@ class EasyWordsPanel(QWidget):
             self.list.blockSignals(False)
         keys = [self._key_of_need(need) for need in self._needs]
         if previous in keys:
+            # Still listed (a new text size, or words saved that do not pass yet): the box
+            # keeps its words and its cursor, as the facilitator may be typing on.
             row = keys.index(previous)
-        elif self._needs and previous_row >= 0:
-            row = min(previous_row, len(self._needs) - 1)
-        else:
-            row = -1
-        self._current = None
-        if row >= 0:
+            self.list.blockSignals(True)
             self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+            self._reason = self._needs[row].reason
+            self._show_gate()
+            self._update_save()
         else:
-            self._chosen(-1)
+            row = min(previous_row, len(self._needs) - 1) if previous_row >= 0 else -1
+            self._current = None
+            if row >= 0:
+                self.list.setCurrentRow(row)
+            else:
+                self._chosen(-1)
         if was_focused and not self.editor.isVisible():
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_hint()
