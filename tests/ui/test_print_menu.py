@@ -153,16 +153,27 @@ def test_the_report_chooser_refuses_dates_the_wrong_way_round(
 def test_contact_details_are_saved_and_printed_on_every_easy_read_document(
     qtbot: QtBot, demo_services: Services
 ) -> None:
+    # The example council comes with its contact details: they show, and are changed.
+    before = demo_services.reports.contact()
+    assert before.name and before.phone
     dialog = ContactDialog(demo_services)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.organisation.setFocus()
+    assert dialog.name.text() == before.name
+    for box in (dialog.name, dialog.organisation, dialog.phone, dialog.email):
+        box.clear()
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "Sam Reed")
     qtbot.keyClicks(dialog.organisation, "Involvement Team")
     qtbot.keyClicks(dialog.phone, "01632 960 123")
     dialog.accept()
 
     assert demo_services.reports.contact() == Contact(
-        organisation="Involvement Team", phone="01632 960 123"
+        name="Sam Reed",
+        organisation="Involvement Team",
+        phone="01632 960 123",
+        address=before.address,
+        other=before.other,
     )
     assert not dialog.isVisible()
 
@@ -179,4 +190,4 @@ def test_contact_details_too_long_are_refused_beside_the_field(
 
     assert dialog.isVisible()
     assert "too long" in dialog.errors.message_for("email")
-    assert demo_services.reports.contact().email == ""
+    assert demo_services.reports.contact().email == "involvement@hartmoor-council.example"

@@ -264,7 +264,11 @@ class _Builder:
                 checked.append(item)
 
         self.cover_lines = self._cover_lines()
-        chosen, left_out = self._select(fixed, checked)
+        chosen, listed = self._select(fixed, checked)
+        # One record can stand in two places (a rebuild of the same entry): listed once.
+        left_out = list(
+            {(n.origin.kind, n.origin.record_id, n.text): n for n in listed}.values()
+        )
         blocks, rows = self._plan(fixed, checked, chosen)
         pages = self._count(blocks)
         document = self._write(blocks, picture_png)
