@@ -57,6 +57,7 @@ def check(built: Built, terms: list, what: str) -> None:
     assert assert_every_sentence_passes(built.document, terms) > 10, what
 
 
+@pytest.mark.timeout(1800)  # the large council's 937 summaries take several minutes
 def test_every_held_sessions_summary_is_within_12_pages_and_easy_read(council: Services) -> None:
     terms = council.glossary.terms()
     held = [

@@ -146,6 +146,9 @@ CASES = [
         ("disagree",),
     ),
     Case("Most people voted against the new times.", "disagree", ()),
+    # "heard about" a plan is about the plan, not about ears (an agenda said in the past).
+    Case("We heard about changes to the plan about care at home.", "plan", ("listen",)),
+    Case("Please listen to us.", "listen", ()),
     Case(
         "We cannot decide this. We passed it on to the people who can.",
         "passed on",
