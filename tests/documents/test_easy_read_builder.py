@@ -413,3 +413,17 @@ def test_right_to_left_words_are_marked_and_sized_like_the_rest(tmp_path: Path) 
     assert marked["Ayo said שלום to everyone 👋"] is False
     normal = document.styles["Normal"].element.rPr
     assert normal.find(qn("w:szCs")).get(qn("w:val")) == "32"
+
+
+def test_what_was_said_is_kept_on_the_page_of_what_we_did(tmp_path: Path) -> None:
+    # Word keeps a table row with the next one when its paragraphs keep with next.
+    document = reopen(build_easy_read(easy_document(), render).save(tmp_path / "s.docx"))
+    rows = {row.cells[1].paragraphs[0].text: row for table in document.tables for row in table.rows}
+    said = rows["A group member said:"]
+    answer = rows["What we changed:"]
+    for cell in said.cells:
+        assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for p in answer.cells[1].paragraphs)
+    # A row on its own (no answer) is not tied to the next.
+    alone = rows["Ayo Bello said:"]
+    assert not any(p.paragraph_format.keep_with_next for p in alone.cells[1].paragraphs)

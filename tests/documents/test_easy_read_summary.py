@@ -351,3 +351,18 @@ def test_the_demo_summaries_name_nobody_without_consent(services: Services, tmp_
             assert appears_anywhere(target, name) == [], (meeting.title, name)
         checked += 1
     assert checked >= 3
+
+
+def test_the_cover_shows_a_meeting_or_the_picture_chosen_for_the_session(
+    services: Services,
+) -> None:
+    made = make_session(services)
+    sid: int = made.session.id  # type: ignore[assignment]
+    meeting = services.meetings.get(sid)
+    # Words about care and support must not put a wheelchair on the cover.
+    services.meetings.update(replace(meeting, easy_read="We met to make care and support better."))
+    assert services.handouts.session_summary(sid).cover.picture.concept == "meeting"
+    from coproduce.domain.vocabulary import RowKind
+
+    services.pictures.set_row_concept(RowKind.SESSION, sid, "bus")
+    assert services.handouts.session_summary(sid).cover.picture.concept == "bus"

@@ -266,9 +266,7 @@ class _Builder:
         self.cover_lines = self._cover_lines()
         chosen, listed = self._select(fixed, checked)
         # One record can stand in two places (a rebuild of the same entry): listed once.
-        left_out = list(
-            {(n.origin.kind, n.origin.record_id, n.text): n for n in listed}.values()
-        )
+        left_out = list({(n.origin.kind, n.origin.record_id, n.text): n for n in listed}.values())
         blocks, rows = self._plan(fixed, checked, chosen)
         pages = self._count(blocks)
         document = self._write(blocks, picture_png)
@@ -397,6 +395,8 @@ class _Builder:
             before, after = fixed[index]
             items = sorted(by_section.get(index, []), key=lambda item: item.position)
             rows = [*before, *(row for item in items for row in item.rows)]
+            # What someone said stays on the page of what we did about it.
+            kept_with_next = {id(row) for item in items for row in item.rows[:-1]}
             counted = self._counted(section, checked, chosen)
             if not rows and counted is None:
                 continue
@@ -410,7 +410,14 @@ class _Builder:
                 body = "\n".join((row.lead, *row.paras))
                 terms = [*pending, *self._new_terms(body, explained)]
                 pending = []
-                blocks.append(_Block("row", row=row, explain=tuple(terms)))
+                blocks.append(
+                    _Block(
+                        "row",
+                        row=row,
+                        explain=tuple(terms),
+                        keep_with_next=id(row) in kept_with_next,
+                    )
+                )
                 printed_text.append((f"{section.heading}, row {number}", body))
 
         hard = self._hard_words(blocks)
@@ -539,7 +546,14 @@ class _Builder:
             last = paras[-1]
             paras[-1] = Para(last.text, last.size, last.bold, space_after=ROW_SPACE_AFTER)
         picture_pt = PICTURE_CM * CM + PICTURE_SPACE_AFTER
-        return [Block(paras=tuple(paras), picture_pt=picture_pt, width_pt=self.words_pt)]
+        return [
+            Block(
+                paras=tuple(paras),
+                picture_pt=picture_pt,
+                width_pt=self.words_pt,
+                keep_with_next=block.keep_with_next,
+            )
+        ]
 
     # --- writing ---------------------------------------------------------------------
 
@@ -579,7 +593,7 @@ class _Builder:
                 assert row is not None
                 if table is None:
                     table = new_table(document, widths, borders=False)
-                self._write_row(table, widths, row, block.explain, png)
+                self._write_row(table, widths, row, block.explain, png, block.keep_with_next)
         return document
 
     def _write_cover(self, document: Document, block: _Block, png: Any) -> None:
@@ -604,6 +618,7 @@ class _Builder:
         row: _Row,
         explain: Sequence[GlossaryTerm],
         png: Any,
+        keep_with_next: bool = False,
     ) -> None:
         picture_cell, words_cell = add_row(table, widths)
         picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
@@ -622,6 +637,11 @@ class _Builder:
             paragraph_in(words_cell, _term_name(term), bold=True)
             paragraph_in(words_cell, _explanation(term))
         words_cell.paragraphs[-1].paragraph_format.space_after = Pt(ROW_SPACE_AFTER)
+        if keep_with_next:
+            # Word keeps a table row with the next when its paragraphs keep with next.
+            for cell in (picture_cell, words_cell):
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -635,6 +655,8 @@ class _Block:
     row: _Row | None = None
     explain: tuple[GlossaryTerm, ...] = ()
     """Glossary terms first used here: explained under it."""
+    keep_with_next: bool = False
+    """A row kept on the page of the row after it (what was said, with what we did)."""
 
 
 def _term_name(term: GlossaryTerm) -> str:

@@ -277,7 +277,9 @@ class HandoutService(Service):
             contact = contact_details(unit)
 
         pictures = _Pictures(self, self._glossary())
-        pictures.rows(RowKind.SESSION, [(meeting.id, meeting.easy_read or meeting.title)])
+        # The cover shows a meeting, or the picture the facilitator chose for the session: not
+        # a picture guessed from what the meeting was for ("care and support" is no cover).
+        pictures.rows(RowKind.SESSION, [(meeting.id, "")])
         pictures.rows(RowKind.AGENDA_ITEM, [(i.id, i.easy_read or i.title) for i in items])
         pictures.contributions([*said, *(c for c, _ in earlier)])
         pictures.responses([*responses.values(), *(r for _, r in earlier)])
