@@ -278,3 +278,5 @@ def test_a_name_that_is_also_a_word_is_scrubbed_only_as_a_name(services: Service
     )
     assert people.scrub("We met at Town Hall, Room 2.") == "We met at Town Hall, Room 2."
     assert people.scrub("Jo Hall came.") == "A group member came."
+    # A name that is no everyday word goes however it is written.
+    assert people.scrub("we asked jo and sam.") == "we asked a group member and a group member."

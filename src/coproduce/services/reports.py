@@ -394,6 +394,24 @@ def _name_words(name: str) -> list[str]:
     return plain.lower().split()
 
 
+NAMES_THAT_ARE_WORDS = frozenset(
+    """
+    bell berry bill bird bishop black bloom bond brook brown bush butler carpenter carter
+    chance chase clay cook cross dale dawn day dean dove duke early english faith fisher
+    ford fox frank fry gay gold good grace grant gray green grey hall hart hay heath hill
+    holly hope house hunter iris ivy jack joy june king lamb lane law lee little long love
+    mark marsh mason may mill miller moon moss new north page park parker patience penny
+    pool pope porter pound power price prince rich ridge river robin rock rose rush sage
+    salt sharp shaw short skinner small smith snow spring stone storm summer sunny swan
+    taylor thorn todd town tucker walker wall ward warren waters west white wild will wing
+    winter wise wood woods young
+    """.split()
+)
+"""First names and surnames that are also everyday words: written small in a sentence ("a
+grant", "the price", "in the hall") they are read as words. Any other name is scrubbed in
+any case ("ask sam" names Sam)."""
+
+
 class NameScrub:
     """Replaces names typed into free text by "a group member", with one compiled regular
     expression: a trie of every name, so a text is read once whatever the size of the
@@ -401,8 +419,9 @@ class NameScrub:
 
     ``full_names`` are matched as whole names (words separated by any spaces, or none where an
     invisible character stood); ``words`` (first names and surnames alone) as whole words,
-    and only when written with a capital: "a grant", "the price" and "mark the date" are
-    words, not Mr Grant, Ms Price and Mark. Matching ignores case (of full names),
+    in any case, except the few names that are also everyday words (``NAMES_THAT_ARE_WORDS``)
+    written small: "a grant", "the price" and "mark the date" are words, not Mr Grant, Ms
+    Price and Mark, while "sam" is still Sam. Matching ignores case,
     invisible characters and apostrophe and hyphen look-alikes; the text outside a replaced
     name is returned as typed. ``keep`` are names and phrases that may be printed whole
     ("Chidi Begum", named; "Hartmoor Town Hall", a place): a longer kept match wins over a
@@ -439,8 +458,8 @@ class NameScrub:
 
     def _kept(self, found: str) -> bool:
         folded = "".join(found.lower().split())
-        if folded in self._alone and not found[:1].isupper():
-            return True  # a first name or surname alone, written small: an ordinary word
+        if folded in self._alone and folded in NAMES_THAT_ARE_WORDS and not found[:1].isupper():
+            return True  # "a grant", "the price": an ordinary word written small, not a name
         return bool(self._keep) and folded in self._keep
 
     def scrub(self, text: str) -> str:
