@@ -1,9 +1,10 @@
 """Every easy-read handout the example councils give a new user is a good one: for every held
 session of the small and the large example council, the summary keeps its 12 pages, every
 sentence in it passes the easy-read gate (15 words at most, no semicolon, no hard word left
-unexplained) and nothing is left out for want of easy words; the same for people's packs and
-"You said, we did" reports. LibreOffice lays out the biggest of them to prove the budget holds
-on real pages.
+unexplained) and nothing is left out for want of easy words; the same for every group's "You
+said, we did", and for every document's report and every person's pack (the 15 busiest of each
+on the large council). LibreOffice lays out the biggest of them to prove the budget holds on
+real pages.
 
 The large council (1000 sessions, 100,000 contributions) takes minutes: it is marked slow and
 runs in CI. Pictures are drawn small here: what is checked is the words and the pages."""
@@ -36,6 +37,11 @@ def small_picture(choice: PictureChoice) -> bytes:
     from coproduce.ui.pictures import render_png
 
     return render_png(choice, 48)
+
+
+SAMPLED = 15
+"""On the large council, the busiest documents and people (the most to fit in the budget); on
+the small one, every document and every person."""
 
 
 @pytest.fixture(scope="module", params=["small", pytest.param("large", marks=pytest.mark.slow)])
@@ -86,7 +92,7 @@ def test_every_groups_report_is_within_20_pages_and_easy_read(council: Services)
         check(built, terms, group.name)
 
 
-def test_the_busiest_documents_reports_are_within_20_pages_and_easy_read(
+def test_documents_reports_are_within_20_pages_and_easy_read(
     council: Services,
 ) -> None:
     terms = council.glossary.terms()
@@ -95,7 +101,9 @@ def test_the_busiest_documents_reports_are_within_20_pages_and_easy_read(
         documents,
         key=lambda d: len(council.contributions.links_to(d.id)),  # type: ignore[arg-type]
         reverse=True,
-    )[:15]
+    )
+    if len(documents) > 50:
+        busiest = busiest[:SAMPLED]
     for document in busiest:
         built = build_easy_read(
             council.handouts.you_said_we_did(document_id=document.id),  # type: ignore[arg-type]
@@ -104,7 +112,7 @@ def test_the_busiest_documents_reports_are_within_20_pages_and_easy_read(
         check(built, terms, document.title)
 
 
-def test_the_most_active_peoples_packs_are_within_12_pages_and_easy_read(
+def test_peoples_packs_are_within_12_pages_and_easy_read(
     council: Services,
 ) -> None:
     from coproduce.services.contributions import ContributionFilter
@@ -117,7 +125,9 @@ def test_the_most_active_peoples_packs_are_within_12_pages_and_easy_read(
         ).total
         for person in people
     }
-    busiest = sorted(people, key=lambda p: counts[p.id], reverse=True)[:15]
+    busiest = sorted(people, key=lambda p: counts[p.id], reverse=True)
+    if len(people) > 100:
+        busiest = busiest[:SAMPLED]
     assert counts[busiest[0].id] > 5
     for person in busiest:
         built = build_easy_read(
