@@ -87,20 +87,10 @@ def appears_anywhere(path: Path, text: str) -> list[str]:
 
 def all_paragraphs(document: Document) -> Iterator[Paragraph]:
     """Every paragraph: body, table cells (nested too), headers and footers."""
-
-    def in_container(container: object) -> Iterator[Paragraph]:
-        for block in container.iter_inner_content():  # type: ignore[attr-defined]
-            if isinstance(block, Paragraph):
-                yield block
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    for cell in row.cells:
-                        yield from in_container(cell)
-
-    yield from in_container(document)
+    yield from body_paragraphs(document)
     for section in document.sections:
-        yield from in_container(section.footer)
-        yield from in_container(section.header)
+        yield from body_paragraphs(section.footer)
+        yield from body_paragraphs(section.header)
 
 
 def full_text(document: Document) -> str:
@@ -283,8 +273,8 @@ def assert_easy_read_rules(path: Path, title: str, *, font: str = "Arial", size:
     assert "Ask us for this in another format" in full_text(document)
 
 
-def body_paragraphs(document: Document) -> Iterator[Paragraph]:
-    """Every paragraph of the body and its tables (not the footer's page number)."""
+def body_paragraphs(document: object) -> Iterator[Paragraph]:
+    """Every paragraph of the body (or a header or footer) and its tables, nested too."""
 
     def in_container(container: object) -> Iterator[Paragraph]:
         for block in container.iter_inner_content():  # type: ignore[attr-defined]

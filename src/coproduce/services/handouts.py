@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from coproduce.documents.content import (
     Contact,
@@ -367,12 +368,7 @@ class HandoutService(Service):
                 ),
                 sections=tuple(sections),
                 budget=SUMMARY_PAGES,
-                glossary=pictures.hard_words(),
-                hard_words_picture=pictures.fixed(HARD_WORDS),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
+                **pictures.contact_and_glossary(contact),
                 chosen_by_facilitator=chosen,
             )
         )
@@ -819,12 +815,7 @@ class HandoutService(Service):
                 ),
                 sections=tuple(sections),
                 budget=REPORT_PAGES,
-                glossary=pictures.hard_words(),
-                hard_words_picture=pictures.fixed(HARD_WORDS),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
+                **pictures.contact_and_glossary(contact),
             )
         )
 
@@ -916,12 +907,7 @@ class HandoutService(Service):
                     ),
                 ),
                 budget=PACK_PAGES,
-                glossary=pictures.hard_words(),
-                hard_words_picture=pictures.fixed(HARD_WORDS),
-                contact=contact,
-                contact_picture=pictures.fixed(CONTACT_US),
-                format_picture=pictures.fixed(ANOTHER_FORMAT),
-                credits=pictures.credits(),
+                **pictures.contact_and_glossary(contact),
             )
         )
 
@@ -1085,6 +1071,18 @@ class _Pictures:
 
     def credits(self) -> str:
         return PictureService.credits(self._choices.values())
+
+    def contact_and_glossary(self, contact: Contact) -> dict[str, Any]:
+        """What every handout ends with: its hard words, the contact page and the pictures'
+        credits (keyword arguments of ``EasyReadDocument``)."""
+        return {
+            "glossary": self.hard_words(),
+            "hard_words_picture": self.fixed(HARD_WORDS),
+            "contact": contact,
+            "contact_picture": self.fixed(CONTACT_US),
+            "format_picture": self.fixed(ANOTHER_FORMAT),
+            "credits": self.credits(),
+        }
 
     def hard_words(self) -> tuple[HardWord, ...]:
         return tuple(
