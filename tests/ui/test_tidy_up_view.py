@@ -620,3 +620,42 @@ def test_going_on_is_never_the_default_of_the_question(qtbot: QtBot) -> None:
     assert (go_on.text(), back.text()) == ("Mark written up", "Go back")
     assert box.defaultButton() is back and box.escapeButton() is back
     assert box.buttonRole(go_on) is QMessageBox.ButtonRole.AcceptRole
+
+
+def tab_ring(qtbot: QtBot, view: TidyUpView) -> list[str]:
+    """Tab from the list until the keyboard is back in it; the names of what it visited."""
+    from PySide6.QtWidgets import QApplication
+
+    view.table.setFocus()
+    visited: list[str] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None and view.isAncestorOf(widget), "Tab left the view"
+        if widget is view.table:
+            return visited
+        visited.append(widget.accessibleName())
+    raise AssertionError(f"Tab never came back to the list: {visited[-8:]}")
+
+
+@windows
+def test_tab_goes_round_the_tidy_up_reaching_mark_written_up_and_the_filter(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 0)
+    one = tab_ring(qtbot, view)
+    assert "Mark session written up" in one
+    assert one[-1] == "Show the contributions of which agenda item"
+    assert "Merge the selected contributions into one" not in one  # off for one row
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_2, ALT)
+    several = tab_ring(qtbot, view)
+    assert "Merge the selected contributions into one" in several
+    assert "Status" in several
+    assert "Save this response for the 2 chosen contributions" in several
+    assert "Mark session written up" in several

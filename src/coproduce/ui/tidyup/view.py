@@ -262,15 +262,13 @@ class TidyUpView(QWidget):
         self.several_note.setWordWrap(True)
         self.several_note.setAccessibleName(self.tr("Several contributions chosen"))
         self.several_note.hide()
-        details_side = QWidget()
-        details_layout = QVBoxLayout(details_side)
-        details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addWidget(self.several_note)
-        details_layout.addWidget(self.details, 1)
+        # Under the list (whose height gives), not over the details (whose height is what
+        # the window needs at least).
+        list_layout.insertWidget(list_layout.indexOf(self.message), self.several_note)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(list_side)
-        self.splitter.addWidget(details_side)
+        self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -338,7 +336,9 @@ class TidyUpView(QWidget):
         QWidget.setTabOrder(self.merge_button, self.split_button)
         QWidget.setTabOrder(self.split_button, self.delete_button)
         QWidget.setTabOrder(self.delete_button, self.editor.text_box)
-        self.setFocusProxy(self.table)
+        # The list takes the keyboard first (showEvent), but is not the view's focus proxy:
+        # Tab from the last control would go through the view to the list and never reach
+        # "Mark session written up" and the filter.
 
         self._fill_item_filter()
         self._show_status()
@@ -970,6 +970,7 @@ class TidyUpView(QWidget):
         if not self._sized:
             # Three fifths for the list: its words are what the facilitator reads along.
             self._sized = True
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             width = max(self.splitter.width(), 1)
             self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
 
