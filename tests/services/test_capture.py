@@ -26,7 +26,7 @@ from coproduce.domain.vocabulary import (
     LinkRelation,
 )
 from coproduce.services import Services
-from coproduce.services.capture import CaptureDraft
+from coproduce.services.capture import CaptureDraft, CapturePosition
 
 JOINED = date(2025, 1, 1)
 
@@ -206,3 +206,46 @@ def test_an_empty_box_discards_the_draft(services: Services) -> None:
     services.capture.save_draft(room.session.id, CaptureDraft("  "))
     assert services.capture.load_draft(room.session.id) is None
     services.capture.discard_draft(room.session.id)  # nothing left: no error
+
+
+def test_the_draft_keeps_what_the_marking_keys_chose_for_it(services: Services) -> None:
+    room = Room(services)
+    draft = CaptureDraft("Buses stop at six", "group", ContributionKind.CONCERN, in_summary=True)
+    services.capture.save_draft(room.session.id, draft)
+    assert services.capture.load_draft(room.session.id) == draft
+
+
+def test_where_meeting_mode_was_left_is_kept_per_facilitator_and_session(
+    services: Services,
+) -> None:
+    room = Room(services)
+    later = services.meetings.add_agenda_item(
+        AgendaItem(meeting_id=room.session.id, title="Transport")
+    )
+    assert services.capture.load_position(room.session.id) is None
+    position = CapturePosition(later.id, ((room.item.id, 1250), (later.id, 95)))
+    services.capture.save_position(room.session.id, position)
+
+    assert services.capture.load_position(room.session.id) == position
+    assert position.seconds_on(room.item.id) == 1250
+    other = Services(services.database, actor="Another Facilitator")
+    assert other.capture.load_position(room.session.id) is None
+    # Capturing keeps the place (only the words typed are discarded).
+    services.capture.capture(room.said("Buses stop at six"))
+    assert services.capture.load_position(room.session.id) == position
+
+
+def test_a_position_on_an_agenda_item_deleted_since_starts_again_at_the_top(
+    services: Services,
+) -> None:
+    room = Room(services)
+    later = services.meetings.add_agenda_item(
+        AgendaItem(meeting_id=room.session.id, title="Transport")
+    )
+    services.capture.save_position(
+        room.session.id, CapturePosition(later.id, ((room.item.id, 60), (later.id, 30)))
+    )
+    services.meetings.delete_agenda_item(later.id)
+    assert services.capture.load_position(room.session.id) == CapturePosition(
+        None, ((room.item.id, 60),)
+    )

@@ -577,6 +577,7 @@ def test_a_link_cannot_be_removed_while_the_response_names_its_section(
             section_id=section.id,
         )
     )
+    [link] = services.contributions.links_of(contribution.id)  # now "Influenced"
     with pytest.raises(ValidationError, match="Change the response first"):
         services.contributions.unlink(link.id)
     assert services.contributions.links_of(contribution.id) == [link]

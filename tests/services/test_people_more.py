@@ -256,3 +256,59 @@ def test_needs_review_due_counts_a_review_exactly_a_year_ago_as_in_time(
         Person(display_name="Late", needs=replace(needs, reviewed_on=today - timedelta(366)))
     )
     assert services.people.ids(PersonFilter(needs_review_due=True)) == [late.id]
+
+
+def test_one_signed_form_records_several_purposes_at_once(services: Services) -> None:
+    person = services.people.create(Person(display_name="Kit"))
+    signed = date(2026, 11, 30)
+    purposes = [
+        ConsentPurpose.TAKING_PART,
+        ConsentPurpose.QUOTED_BY_NAME,
+        ConsentPurpose.PHOTOGRAPHS,
+    ]
+
+    recorded = services.people.record_consents(
+        consent(person, purpose, ConsentState.GIVEN, signed) for purpose in purposes
+    )
+
+    assert [c.purpose for c in recorded] == purposes
+    assert services.people.consent_history(person.id) == recorded
+    assert all(c.on == signed and c.method is ConsentMethod.EASY_READ_FORM for c in recorded)
+    # Taken back together (undo), put back together (redo).
+    assert services.people.take_back_consents([c.id for c in recorded]) == recorded
+    assert services.people.consent_history(person.id) == []
+    services.people.put_back_consents(recorded)
+    assert services.people.consent_history(person.id) == recorded
+
+
+def test_a_form_with_one_purpose_refused_records_none_of_them(services: Services) -> None:
+    person = services.people.create(Person(display_name="Lee"))
+    services.people.record_consent(
+        consent(person, ConsentPurpose.PHOTOGRAPHS, ConsentState.REFUSED, date(2026, 12, 1))
+    )
+    with pytest.raises(ValidationError, match="before the one in force for 'Photographs'"):
+        services.people.record_consents(
+            consent(person, purpose, ConsentState.GIVEN, date(2026, 11, 1))
+            for purpose in (ConsentPurpose.TAKING_PART, ConsentPurpose.PHOTOGRAPHS)
+        )
+    assert [c.purpose for c in services.people.consent_history(person.id)] == [
+        ConsentPurpose.PHOTOGRAPHS
+    ]
+    with pytest.raises(ValidationError, match="Tick at least one purpose"):
+        services.people.record_consents([])
+
+
+def test_decisions_recorded_together_are_taken_back_together_or_not_at_all(
+    services: Services,
+) -> None:
+    person = services.people.create(Person(display_name="Mo"))
+    recorded = services.people.record_consents(
+        consent(person, purpose, ConsentState.GIVEN, date(2026, 11, 1))
+        for purpose in (ConsentPurpose.TAKING_PART, ConsentPurpose.RECORDING)
+    )
+    services.people.record_consent(
+        consent(person, ConsentPurpose.RECORDING, ConsentState.WITHDRAWN, date(2026, 12, 1))
+    )
+    with pytest.raises(ValidationError, match="no longer the newest one"):
+        services.people.take_back_consents([c.id for c in recorded])
+    assert len(services.people.consent_history(person.id)) == 3

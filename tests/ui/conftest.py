@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @dataclass(frozen=True)
 class Prompt:
-    kind: str  # "error", "information" or "question"
+    kind: str  # "error", "information", "question", "go on"...
     title: str
     text: str
 
@@ -73,6 +73,10 @@ class ScriptedPrompts:
     def expect_save_choice(self, answer: str) -> None:
         """The next prompt asks Save/Discard/Cancel; answer 'save', 'discard' or 'cancel'."""
         self._script.append(("save choice", answer))
+
+    def expect_go_on(self, answer: bool) -> None:
+        """The next prompt asks whether to go on or go back; True goes on."""
+        self._script.append(("go on", answer))
 
     def expect_file(self, answer: Path | None) -> None:
         """The next prompt picks a file; answer with a path, or None for Cancel."""
@@ -109,6 +113,11 @@ class ScriptedPrompts:
 
     def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> Any:
         return self._take("save choice", title, text)
+
+    def ask_to_go_on(
+        self, parent: QWidget | None, title: str, text: str, *, go_on: str, go_back: str
+    ) -> bool:
+        return self._take("go on", title, text)
 
     def choose_file(
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str

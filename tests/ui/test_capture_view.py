@@ -5,10 +5,12 @@ arrival without leaving the view, and the draft restored when the view opens aga
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from summary_support import chosen_for_summary
 
@@ -29,6 +31,9 @@ from coproduce.store.database import Database
 from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import ScriptedPrompts
 
 JOINED = date(2025, 1, 1)
 # The speaker and owner suggestions are popups; the offscreen platform cannot raise them.
@@ -347,34 +352,300 @@ def test_undo_takes_back_a_capture(qtbot: QtBot, room: Room) -> None:
 
 
 @popups
-def test_alt_m_puts_the_contribution_just_captured_in_the_easy_read_summary(
+def test_alt_m_marks_what_is_being_typed_not_what_was_saved_before(
     qtbot: QtBot, room: Room
 ) -> None:
     view = open_view(qtbot, room.services, room.session.id)
-    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
-    assert view.message.text() == "Nothing captured yet: Alt+M chooses the last one captured."
-    for words in ("Buses stop at six", "Respite is hard to book"):
-        qtbot.keyClicks(view.speaker_box, "group")
-        qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
-        qtbot.keyClicks(view.text_box, words)
-        qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
-    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(view.speaker_box, "group")
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+    qtbot.keyClicks(view.text_box, "Buses stop at six")
+    qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
+
+    # The next one is being typed: Alt+M marks it, not "Buses stop at six".
+    qtbot.keyClicks(view.speaker_box, "ann")
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+    qtbot.keyClicks(view.text_box, "Respite is hard to book")
+    qtbot.keyClick(view.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert view.summary_box.isChecked()
+    assert view.message.text() == (
+        "This one goes in the easy-read summary when saved. Alt+M again: not."
+    )
+    assert [c.in_summary for c in room.contributions()] == [False]
+    qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
 
     assert [(c.text, c.in_summary) for c in room.contributions()] == [
         ("Buses stop at six", False),
         ("Respite is hard to book", True),
     ]
+    assert view.message.text() == "Saved: Respite is hard to book (in the easy-read summary)"
     assert view.recent.item(0).text() == (
-        "Idea. The whole group: Respite is hard to book (in the easy-read summary)"
+        "Idea. Ann Ames: Respite is hard to book (in the easy-read summary)"
     )
-    assert view.message.text().startswith("In the easy-read summary: Respite is hard to book")
     assert chosen_for_summary(room.services, room.session.id) == ["Respite is hard to book"]
+    assert not view.summary_box.isChecked()  # the next one starts unmarked
 
-    # Ctrl+Z takes it out again; Alt+M twice puts it in and takes it out.
-    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Alt+M twice: not in the summary after all.
+    qtbot.keyClicks(view.speaker_box, "ben")
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+    qtbot.keyClicks(view.text_box, "Taxis are late")
+    qtbot.keyClick(view.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert view.message.text() == "This one will not go in the easy-read summary."
+    qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
+    assert room.contributions()[-1].in_summary is False
+
+
+@popups
+def test_the_summary_mark_is_kept_with_the_draft(qtbot: QtBot, room: Room) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    qtbot.keyClicks(view.speaker_box, "ann")
+    qtbot.keyClicks(view.text_box, "Who pays for the taxi")
+    qtbot.keyClick(view.text_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(
+        lambda: (
+            room.services.capture.load_draft(room.session.id) is not None
+            and room.services.capture.load_draft(room.session.id).in_summary
+        ),
+        timeout=1000,
+    )
+    again = open_view(qtbot, room.services, room.session.id)
+    assert again.summary_box.isChecked()
+    assert again.text_box.text() == "Who pays for the taxi"
+
+
+@popups
+def test_space_in_the_captured_list_puts_one_in_the_summary_and_ctrl_z_takes_it_out(
+    qtbot: QtBot, room: Room
+) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    for words in ("Buses stop at six", "Respite is hard to book"):
+        qtbot.keyClicks(view.speaker_box, "group")
+        qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+        qtbot.keyClicks(view.text_box, words)
+        qtbot.keyClick(view.text_box, Qt.Key.Key_Return)
+    view.recent.setFocus()
+    qtbot.keyClick(view.recent, Qt.Key.Key_Home)
+    qtbot.keyClick(view.recent, Qt.Key.Key_Down)  # the older one
+    qtbot.keyClick(view.recent, Qt.Key.Key_Space)
+
+    assert [(c.text, c.in_summary) for c in room.contributions()] == [
+        ("Buses stop at six", True),
+        ("Respite is hard to book", False),
+    ]
+    assert view.message.text() == (
+        "In the easy-read summary: Buses stop at six (Space again takes it out)"
+    )
+    assert view.recent.item(1).text().endswith("(in the easy-read summary)")
+    qtbot.keyClick(view.recent, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [c.in_summary for c in room.contributions()] == [False, False]
-    assert view.recent.item(0).text() == "Idea. The whole group: Respite is hard to book"
-    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(view.speaker_box, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
-    assert [c.in_summary for c in room.contributions()] == [False, False]
-    assert view.message.text() == "Taken out of the easy-read summary: Respite is hard to book"
+    assert view.message.text().startswith("Undone: Put 'Buses stop at six'")
+
+
+@popups
+def test_meeting_mode_carries_on_at_the_item_and_time_where_it_was_left(
+    qtbot: QtBot, room: Room
+) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    assert "1 of 2" in view.item_label.text()
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.item_label.text() == "Now: 2 of 2. Transport"
+    qtbot.wait(1100)  # a second on Transport
+    view.close()
+    position = room.services.capture.load_position(room.session.id)
+    assert position is not None and position.agenda_item_id == room.transport.id
+    assert position.seconds_on(room.transport.id) >= 1
+
+    # Some minutes later (as kept), the view opens on Transport with its time so far.
+    room.services.capture.save_position(
+        room.session.id,
+        replace_seconds(position, room.transport.id, 95),
+    )
+    again = open_view(qtbot, room.services, room.session.id)
+    assert again.item_label.text() == "Now: 2 of 2. Transport"
+    assert again.timer_label.text().startswith("1:3")  # 1:35, or a second more
+    assert again.message.text() == "Carried on where you left off: item 2 of 2, 1:35 on it."
+    # Back to Respite: its own time goes on from where it was.
+    qtbot.keyClick(again.speaker_box, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert again.seconds_on_item() == position.seconds_on(room.respite.id)
+
+
+def replace_seconds(position, item_id: int, seconds: int):  # type: ignore[no-untyped-def]
+    from coproduce.services.capture import CapturePosition
+
+    kept = dict(position.seconds)
+    kept[item_id] = seconds
+    return CapturePosition(position.agenda_item_id, tuple(sorted(kept.items())))
+
+
+def focus_ring(qtbot: QtBot, view: CaptureView, key: Qt.Key) -> list[str]:
+    """Press ``key`` from Speaker until the keyboard is back on Speaker (at most 60 times);
+    the accessible names of the controls visited, in order."""
+    view.speaker_box.setFocus()
+    visited: list[str] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, key)
+        widget = QApplication.focusWidget()
+        assert widget is not None and view.isAncestorOf(widget), "Tab left the view"
+        if widget is view.speaker_box:
+            return visited
+        visited.append(widget.accessibleName())
+    raise AssertionError(f"Tab never came back to Speaker: {visited[-8:]}")
+
+
+@popups
+def test_tab_goes_round_meeting_mode_and_comes_back_to_speaker(qtbot: QtBot, room: Room) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    forwards = focus_ring(qtbot, view, Qt.Key.Key_Tab)
+    assert forwards == [
+        "Kind",
+        "What was said",
+        "Put this one in the easy-read summary",
+        "Link to this item's documents",
+        "Making it Real themes",
+        "CQC quality statements",
+        "Captured so far, newest first",
+        "Next agenda items",
+        "Present, and whether quoted by name",
+        "Arrived late",
+        "Left early",
+        "Action to do",
+        "Action owner",
+        "Due on",
+        "Add action",
+        "Text size",
+    ]
+    backwards = focus_ring(qtbot, view, Qt.Key.Key_Backtab)
+    assert backwards == list(reversed(forwards))
+
+
+@popups
+def test_enter_on_a_next_item_goes_to_it(qtbot: QtBot, room: Room) -> None:
+    view = open_view(qtbot, room.services, room.session.id)
+    view.next_list.setFocus()
+    qtbot.keyClick(view.next_list, Qt.Key.Key_Return)
+    assert view.item_label.text() == "Now: 2 of 2. Transport"
+    assert view.speaker_box.hasFocus()
+
+
+@popups
+def test_every_step_is_shown_and_announced_to_a_screen_reader(
+    qtbot: QtBot, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    announced: list[str] = []
+
+    def record(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            announced.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    view = open_view(qtbot, room.services, room.session.id)
+    alt = Qt.KeyboardModifier.AltModifier
+
+    def step(expected: str, *keys: tuple[QWidget, Qt.Key, Qt.KeyboardModifier]) -> None:
+        for widget, key, modifiers in keys:
+            qtbot.keyClick(widget, key, modifiers)
+        assert view.message.text() == expected
+        assert announced[-1] == expected, "what is shown is also said"
+
+    none = Qt.KeyboardModifier.NoModifier
+    qtbot.keyClicks(view.speaker_box, "ann")
+    step(
+        "Speaker: Ann Ames: agreed to be quoted by name.",
+        (view.speaker_box, Qt.Key.Key_Return, none),
+    )
+    step("Kind: Question.", (view.text_box, Qt.Key.Key_Q, alt))
+    step("Not linked to this item's documents.", (view.text_box, Qt.Key.Key_K, alt))
+    qtbot.keyClicks(view.text_box, "Who pays")
+    step("Saved: Who pays", (view.text_box, Qt.Key.Key_Return, none))
+    step(
+        "Now: 2 of 2. Transport",
+        (view.speaker_box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier),
+    )
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_L, alt)
+    qtbot.keyClicks(view.late_box, "cat")
+    step(
+        "Cat Cole arrived late: marked present, and can be chosen as speaker.",
+        (view.late_box, Qt.Key.Key_Return, none),
+    )
+    qtbot.keyClick(view.late_box, Qt.Key.Key_Y, alt)
+    qtbot.keyClicks(view.left_box, "ben")
+    step("Ben Bell left early.", (view.left_box, Qt.Key.Key_Return, none))
+    qtbot.keyClick(view.left_box, Qt.Key.Key_A, alt)
+    qtbot.keyClicks(view.action_text, "Send the leaflet")
+    step("Action added: Send the leaflet", (view.action_text, Qt.Key.Key_Return, none))
+    step(
+        "Undone: Add action 'Send the leaflet'.",
+        (view.action_text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+    )
+    view.speaker_box.setFocus()
+    qtbot.keyClicks(view.speaker_box, "zed")
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Return)
+    assert announced[-1] == view.message.text() == "Nobody present matches 'zed'."
+
+
+@popups
+def test_text_is_larger_by_default_and_its_size_is_remembered(qtbot: QtBot, room: Room) -> None:
+    base = QApplication.font().pointSizeF()
+    view = open_view(qtbot, room.services, room.session.id)
+    assert view.size_box.currentText() == "125%"
+    assert view.text_box.font().pointSizeF() == pytest.approx(base * 1.25)
+    qtbot.keyClick(view.speaker_box, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.size_box.currentText() == "150%"
+    assert view.text_box.font().pointSizeF() == pytest.approx(base * 1.5)
+    assert view.message.text() == "Text size 150%."
+    view.close()
+
+    again = open_view(qtbot, room.services, room.session.id)
+    assert again.size_box.currentText() == "150%"
+    assert again.recent.font().pointSizeF() == pytest.approx(base * 1.5)
+    qtbot.keyClick(again.speaker_box, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(again.speaker_box, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert again.size_box.currentText() == "100%"
+
+
+@popups
+def test_meeting_mode_fits_a_council_laptop_at_every_text_size(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    from coproduce.domain.vocabulary import MeetingStatus
+    from coproduce.ui.capture.text_size import SIZES
+
+    busiest = max(
+        (m for m in demo_services.meetings.list().items if m.status is MeetingStatus.WRITTEN_UP),
+        key=lambda m: len(demo_services.meetings.agenda(m.id)),
+    )
+    view = open_view(qtbot, demo_services, busiest.id)
+    for percent in SIZES:
+        view.set_text_size(percent)
+        hint = view.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (percent, hint)
+
+
+@popups
+def test_a_session_not_started_yet_runs_only_after_asking(
+    qtbot: QtBot, services: Services, prompts: ScriptedPrompts
+) -> None:
+    group = services.groups.create(Group(name="Carers' Forum"))
+    starts = datetime.now().replace(second=0, microsecond=0) + timedelta(days=14)
+    later = services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="Forum in a fortnight",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+        )
+    )
+    context = WindowContext(services, QUndoStack(), DataChanges())
+
+    prompts.expect_go_on(False)
+    declined = CaptureView(context, later.id)
+    qtbot.addWidget(declined)
+    declined.show()
+    assert "has not started yet" in prompts.shown[-1].text
+    assert declined.declined and not declined.isVisible()
+
+    prompts.expect_go_on(True)
+    view = open_view(qtbot, services, later.id)
+    assert view.isVisible() and not view.declined

@@ -538,3 +538,43 @@ def test_every_control_is_named_and_tab_follows_the_layout(
         "Decision date",
         "Decision date",  # day, month and year: Tab moves through the parts of a date
     ]
+
+
+def test_changed_the_document_makes_the_link_influenced_and_one_undo_takes_back_both(
+    qtbot: QtBot, panel: ContributionPanel, context: WindowContext, demo_services: Services
+) -> None:
+    said = said_about(demo_services, SHORT_BREAKS, ResponseStatus.NOT_ANSWERED)
+    assert said.id is not None
+    panel.show_contribution(said.id)
+    [(place, relation)] = shown_links(panel)
+    assert relation == "Considered"
+    fields = panel.response.fields
+    pick(qtbot, fields.status_field, "Changed the document")
+    fields.section_field.setFocus()
+    qtbot.keyClick(fields.section_field, Qt.Key.Key_Down)
+    type_into(qtbot, fields.text_field, "Emergency breaks can be booked by phone.")
+    steps = context.undo_stack.count()
+    save_by_keyboard(qtbot)
+
+    assert demo_services.contributions.response_of(said.id).status is (
+        ResponseStatus.CHANGED_DOCUMENT
+    )
+    assert [link.relation for link in demo_services.contributions.links_of(said.id)] == [
+        LinkRelation.INFLUENCED
+    ]
+    assert shown_links(panel) == [(place, "Influenced")]
+    assert panel.relink_note.isVisible()
+    assert panel.relink_note.text() == (
+        f"The response says it changed the document, so the link to “{SHORT_BREAKS}” now "
+        "says Influenced. Ctrl+Z undoes both."
+    )
+    assert context.undo_stack.count() == steps + 1  # one step for the two
+
+    context.undo_stack.undo()
+    assert demo_services.contributions.response_of(said.id).status is ResponseStatus.NOT_ANSWERED
+    assert shown_links(panel) == [(place, "Considered")]
+    context.undo_stack.redo()
+    assert shown_links(panel) == [(place, "Influenced")]
+    assert demo_services.contributions.response_of(said.id).status is (
+        ResponseStatus.CHANGED_DOCUMENT
+    )

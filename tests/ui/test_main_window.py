@@ -345,23 +345,35 @@ def test_a_document_and_a_person_show_what_happened_to_what_was_said(
     assert ideas.journeys
 
 
-def test_ctrl_f_finds_what_was_said_and_opens_its_session(
+@pytest.mark.qt_log_ignore("does not support raise", "grabbing the keyboard", "propagateSizeHints")
+def test_ctrl_f_opens_what_was_said_selected_in_its_sessions_tidy_up(
     qtbot: QtBot, open_window: OpenWindow, demo_services: Services
 ) -> None:
-    contribution = demo_services.contributions.list(limit=1).items[0]
+    # One well into a session's list, so it is not simply the first row shown.
+    contribution = demo_services.contributions.list(offset=40, limit=1).items[0]
     word = next(w for w in contribution.text.split() if len(w) > 6 and w.isalpha())
     window = open_window(demo_services)
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(SearchDialog)
     assert dialog is not None and dialog.isVisible()
-
-    [result] = [
+    qtbot.keyClicks(dialog.field, word)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    row = next(
         r
-        for r in demo_services.search.search(word, limit=1000)
-        if r.kind is ResultKind.CONTRIBUTION and r.record_id == contribution.id
-    ]
-    window.open_search_result(result)
+        for r in range(dialog.model.rowCount())
+        if dialog.model.result(r).kind is ResultKind.CONTRIBUTION
+        and dialog.model.result(r).record_id == contribution.id
+    )
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Down)
+    dialog.results.setCurrentIndex(dialog.model.index(row))
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
 
     assert window.current_page_key == "sessions"
     assert window.list_page("sessions").editor.record.id == contribution.meeting_id
+    tidy = window.page("sessions").tidy_up_view  # type: ignore[attr-defined]
+    assert tidy is not None and tidy.isVisible() and tidy.meeting_id == contribution.meeting_id
+    assert [c.id for c in tidy.selected_contributions()] == [contribution.id]
+    assert tidy.editor.record.id == contribution.id
+    qtbot.waitUntil(tidy.table.hasFocus)  # the keyboard is in the list, on it
+    tidy.close()

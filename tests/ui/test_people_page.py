@@ -155,6 +155,7 @@ def test_a_person_is_created_with_needs_and_consent_by_keyboard(
     consent.state.setFocus()
     qtbot.keyClick(consent.state, Qt.Key.Key_Down)
     assert consent.state.currentText() == "Given"
+    tick(qtbot, consent.purposes.box_for(ConsentPurpose.TAKING_PART))
     consent.method.setFocus()
     qtbot.keyClicks(consent.method, "Easy")
     assert consent.method.currentText() == "Easy-read form"
@@ -358,7 +359,7 @@ def test_unsaved_edits_survive_switching_page_until_saved_or_discarded(
     type_into(qtbot, editor.consent.note, "Said yes on the phone")
     prompts.expect_save_choice("discard")
     qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
-    assert "consent decision being entered for Ray" in prompts.shown[-1].text
+    assert "consent decisions being entered for Ray" in prompts.shown[-1].text
     assert window.current_page_key == "sessions"
     assert services.people.consent_history(ray.id) == []
     assert editor.consent.note.text() == "" and not editor.has_unsaved_changes()
@@ -373,14 +374,14 @@ def test_a_consent_decision_without_a_choice_is_asked_for_beside_the_field(
     editor = editor_of(page)
     select(qtbot, page, "Ray")
     editor.tabs.setCurrentIndex(2)
-    # Moving through "Decisions in force" sets the purpose of the decision to record.
+    # Moving through "Decisions in force" is looking, not entering.
     in_force = editor.consent.in_force.table
     in_force.setFocus()
     qtbot.keyClick(in_force, Qt.Key.Key_Home)
     for _ in range(5):
         qtbot.keyClick(in_force, Qt.Key.Key_Down)
-    assert editor.consent.purpose.currentText() == "Photographs"
     assert not editor.has_unsaved_changes(), "looking is not entering"
+    tick(qtbot, editor.consent.purposes.box_for(ConsentPurpose.PHOTOGRAPHS))
     type_into(qtbot, editor.consent.note, "Thinking about it")
     qtbot.keyClick(editor.consent.note, Qt.Key.Key_Return, CTRL)
     assert "given, refused or withdrawn" in editor.consent.errors.message_for("state")
@@ -690,3 +691,112 @@ def test_undo_with_unsaved_typing_asks_first(
     assert services.people.list().items[0].organisation == ""
     qtbot.waitUntil(lambda: editor.organisation.text() == "")
     assert not editor.has_unsaved_changes()
+
+
+def test_one_signed_form_records_several_purposes_at_once_as_one_undo_step(
+    qtbot: QtBot, open_window: OpenWindow, services: Services
+) -> None:
+    from coproduce.ui.formats import short_date
+
+    ray = services.people.create(Person(display_name="Ray"))
+    window = open_window(services)
+    page = people_page(window)
+    editor = editor_of(page)
+    select(qtbot, page, "Ray")
+    qtbot.keyClick(editor.display_name, Qt.Key.Key_C, ALT)
+    consent = editor.consent
+    today = services.people.today()
+    # Dates read "7 Dec 2026" here too, never 07/12/2026.
+    assert consent.on.text() == short_date(today)
+
+    consent.state.setFocus()
+    qtbot.keyClick(consent.state, Qt.Key.Key_Down)
+    qtbot.keyClick(consent.state, Qt.Key.Key_P, ALT)  # the first purpose's tick box
+    assert consent.purposes.boxes[0].hasFocus()
+    qtbot.keyClick(consent.purposes.boxes[0], Qt.Key.Key_Space)
+    for purpose in (ConsentPurpose.QUOTED_BY_NAME, ConsentPurpose.PHOTOGRAPHS):
+        tick(qtbot, consent.purposes.box_for(purpose))
+    choose(qtbot, consent.method, "Easy-read form")
+    assert consent.summary.text() == (
+        "Given today: taking part and being contacted, being quoted by name, photographs. "
+        "How: easy-read form."
+    )
+    steps = window.undo_stack.count()
+    qtbot.keyClick(consent.method, Qt.Key.Key_Return, CTRL)
+
+    history = services.people.consent_history(ray.id)
+    assert [(c.purpose, c.state, c.on, c.method) for c in history] == [
+        (purpose, ConsentState.GIVEN, today, ConsentMethod.EASY_READ_FORM)
+        for purpose in (
+            ConsentPurpose.TAKING_PART,
+            ConsentPurpose.QUOTED_BY_NAME,
+            ConsentPurpose.PHOTOGRAPHS,
+        )
+    ]
+    assert window.undo_stack.count() == steps + 1
+    # Ready for the next decisions of the same form: the ticks go, date and way stay.
+    assert consent.purposes.chosen() == frozenset()
+    assert consent.state.currentIndex() == 0
+    assert consent.method.currentText() == "Easy-read form"
+    assert not editor.has_unsaved_changes()
+    assert consent.history.model.index(0, 0).data() == short_date(today)
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert services.people.consent_history(ray.id) == []
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert services.people.consent_history(ray.id) == history
+
+
+def test_consent_entered_for_a_new_person_is_recorded_with_them_in_one_undo_step(
+    qtbot: QtBot, open_window: OpenWindow, services: Services
+) -> None:
+    window = open_window(services)
+    page = people_page(window)
+    editor = editor_of(page)
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    type_into(qtbot, editor.display_name, "Nia Evans")
+    qtbot.keyClick(editor.display_name, Qt.Key.Key_C, ALT)
+    consent = editor.consent
+    assert consent.unsaved_note.isVisible() and consent.form_box.isEnabled()
+    consent.state.setFocus()
+    qtbot.keyClick(consent.state, Qt.Key.Key_Down)
+    for purpose in (ConsentPurpose.TAKING_PART, ConsentPurpose.STORING_NEEDS):
+        tick(qtbot, consent.purposes.box_for(purpose))
+    steps = window.undo_stack.count()
+    # Ctrl+Enter in the form of a new person saves the person, and the decisions with them.
+    qtbot.keyClick(consent.note, Qt.Key.Key_Return, CTRL)
+
+    (person,) = services.people.list().items
+    assert person.display_name == "Nia Evans"
+    assert [c.purpose for c in services.people.consent_history(person.id)] == [
+        ConsentPurpose.TAKING_PART,
+        ConsentPurpose.STORING_NEEDS,
+    ]
+    assert not editor.has_unsaved_changes() and not consent.unsaved_note.isVisible()
+    assert window.undo_stack.count() == steps + 1
+    assert window.undo_stack.undoText() == "Add Nia Evans with their consent"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert services.people.list().total == 0
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert [c.purpose for c in services.people.consent_history(person.id)] == [
+        ConsentPurpose.TAKING_PART,
+        ConsentPurpose.STORING_NEEDS,
+    ]
+
+
+def test_a_new_person_is_not_added_with_half_their_consent(
+    qtbot: QtBot, open_window: OpenWindow, services: Services
+) -> None:
+    window = open_window(services)
+    page = people_page(window)
+    editor = editor_of(page)
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    type_into(qtbot, editor.display_name, "Nia Evans")
+    editor.tabs.setCurrentIndex(2)
+    tick(qtbot, editor.consent.purposes.box_for(ConsentPurpose.PHOTOGRAPHS))  # no answer
+    qtbot.keyClick(editor.display_name, Qt.Key.Key_S, CTRL)
+    assert services.people.list().total == 0
+    assert "given, refused or withdrawn" in editor.consent.errors.message_for("state")
+    assert editor.tabs.currentIndex() == 2
+    editor.discard_changes()

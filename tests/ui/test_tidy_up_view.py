@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from coproduce.domain.records import Contribution, Meeting, replace
+from coproduce.domain.records import Contribution, Meeting, Response, replace
 from coproduce.domain.vocabulary import (
     Attribution,
     ContributionKind,
@@ -188,9 +188,12 @@ def test_the_whole_tidy_up_works_from_the_keyboard_and_each_step_undoes(
     qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     assert [c.id for c in said_at(services, meeting.id)] == [c.id for c in before]
 
-    # Mark the session written up, plainly shown; Ctrl+Z takes it back to 'held'.
+    # Mark the session written up (it says what is still to answer first), plainly shown;
+    # Ctrl+Z takes it back to 'held'.
     assert view.status_label.text() == "Status: Held. Not written up yet."
+    prompts.expect_go_on(True)
     qtbot.keyClick(view.table, Qt.Key.Key_U, CTRL | SHIFT)
+    assert "have no answer yet" in prompts.shown[-1].text
     assert services.meetings.get(meeting.id).status is MeetingStatus.WRITTEN_UP
     assert view.status_label.text() == "Written up: this session's record is tidied."
     assert not view.written_up_button.isEnabled()
@@ -302,7 +305,8 @@ def test_the_links_and_response_beside_the_list_follow_the_chosen_contribution(
     view = open_view(qtbot, demo_services, meeting.id)
     go_to(qtbot, view, 2)
     qtbot.keyClick(view.table, Qt.Key.Key_2, ALT)
-    assert view.details.currentWidget() is view.panel
+    assert view.details.currentWidget() is view.responses
+    assert view.responses.currentWidget() is view.panel
     assert view.panel.contribution_id == said[2].id
     assert view.panel.isVisible() and not view.editor.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_L, CTRL)
@@ -444,3 +448,214 @@ def test_split_cuts_where_the_cursor_is_after_emoji_and_other_astral_characters(
     now = said_at(demo_services, meeting.id)
     assert now[0].text == first
     assert sorted(c.text for c in now[1:3]) == ["More", "Second idea here"]
+
+
+def pick(qtbot: QtBot, combo: Any, text: str) -> None:
+    """Choose ``text`` in a list box by keyboard: Home, then Down until it shows."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+def answered_column(view: TidyUpView) -> int:
+    titles = view.model.column_titles()
+    return titles.index("Answered / fed back")
+
+
+@windows
+def test_several_chosen_rows_get_one_response_in_one_undo_step_and_split_is_off(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    meeting = just_held(services)
+    said = said_at(services, meeting.id)
+    view = open_view(qtbot, services, meeting.id)
+    go_to(qtbot, view, 0)
+    assert view.details.tabText(1) == "Links and response"
+    assert view.split_button.isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    chosen = [c.id for c in said[:3]]
+    before = services.contributions.responses_of(chosen)
+
+    # The panel says it is for the three, and Split (one contribution) is off.
+    assert [c.id for c in view.selected_contributions()] == chosen
+    assert view.details.tabText(1) == "Respond to these 3"
+    assert view.several_note.isVisible()
+    assert view.several_note.text().startswith("3 contributions chosen.")
+    assert not view.split_button.isEnabled() and view.merge_button.isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_T, CTRL)
+    assert len(said_at(services, meeting.id)) == len(said)  # nothing split
+    assert "choose only the one to split" in view.message.text()
+
+    qtbot.keyClick(view.table, Qt.Key.Key_2, ALT)
+    many = view.many
+    assert many.isVisible() and many.fields.status_field.hasFocus()
+    assert many.chosen_list.count() == 3
+    assert many.respond_button is not None and many.respond_button.text() == "Respon&d to these 3"
+    pick(qtbot, many.fields.status_field, "Already happening")
+    many.fields.text_field.setFocus()
+    qtbot.keyClicks(many.fields.text_field, "Weekend breaks start in April.")
+    steps = view._context.undo_stack.count()
+    with qtbot.waitSignal(many.respond_button.clicked):  # Alt+D clicks it a moment later
+        qtbot.keyClick(many.fields.text_field, Qt.Key.Key_D, ALT)
+
+    after = services.contributions.responses_of(chosen)
+    assert {(r.status, r.text) for r in after.values()} == {
+        (ResponseStatus.ALREADY_HAPPENING, "Weekend breaks start in April.")
+    }
+    assert view._context.undo_stack.count() == steps + 1
+    assert [c.id for c in view.selected_contributions()] == chosen  # still the three
+    column = answered_column(view)
+    assert {view.model.index(row, column).data() for row in range(3)} <= {
+        "Answered",
+        "Answered, fed back",
+    }
+    assert view.message.text() == "Responded to 3 contributions. Ctrl+Z undoes it for all of them."
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    undone = services.contributions.responses_of(chosen)
+    assert [undone[c].status for c in chosen] == [before[c].status for c in chosen]
+    assert [undone[c].text for c in chosen] == [before[c].text for c in chosen]
+
+
+@windows
+def test_the_list_says_whether_each_was_answered_and_fed_back(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    meeting = just_held(services)
+    said = said_at(services, meeting.id)
+    answers = services.contributions.responses_of([c.id for c in said])
+    view = open_view(qtbot, services, meeting.id)
+    column = answered_column(view)
+
+    def expected(response: Any) -> str:
+        if response.status is ResponseStatus.NOT_ANSWERED:
+            return "Not yet"
+        answered = "Answered" if response.status.is_answer else "Considering"
+        return f"{answered}, fed back" if response.fed_back_on else answered
+
+    shown = [view.model.index(row, column).data() for row in range(len(said))]
+    assert shown == [expected(answers[c.id]) for c in said]
+    assert {"Not yet", "Answered, fed back"} <= set(shown)  # the example has both
+    fed = next(row for row, text in enumerate(shown) if text == "Answered, fed back")
+    tooltip = view.model.index(fed, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert "; fed back " in tooltip and answers[said[fed].id].status.label in tooltip
+
+
+def future_session(services: Services) -> Meeting:
+    from datetime import datetime, timedelta
+
+    from coproduce.domain.records import Group
+
+    group = services.groups.create(Group(name="Carers' Forum"))
+    starts = datetime.now().replace(microsecond=0, second=0) + timedelta(days=30)
+    return services.meetings.create(
+        Meeting(
+            group_id=group.id,
+            title="Next month's forum",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+        )
+    )
+
+
+@windows
+def test_a_session_not_started_yet_is_marked_written_up_only_after_asking(
+    qtbot: QtBot, services: Services, prompts: Any
+) -> None:
+    meeting = future_session(services)
+    view = open_view(qtbot, services, meeting.id)
+
+    prompts.expect_go_on(False)
+    qtbot.keyClick(view.table, Qt.Key.Key_U, CTRL | SHIFT)
+    assert "it has not started yet" in prompts.shown[-1].text
+    assert services.meetings.get(meeting.id).status is MeetingStatus.PLANNED
+    assert view.message.text() == "Not marked written up."
+
+    prompts.expect_go_on(True)
+    qtbot.keyClick(view.table, Qt.Key.Key_U, CTRL | SHIFT)
+    assert services.meetings.get(meeting.id).status is MeetingStatus.WRITTEN_UP
+
+
+@windows
+def test_a_session_with_everything_answered_and_fed_back_is_marked_without_a_question(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    from datetime import date
+
+    from coproduce.domain.vocabulary import FeedbackMethod
+
+    services = demo_services
+    meeting = just_held(services)
+    ids = [c.id for c in said_at(services, meeting.id)]
+    services.contributions.respond_to_many(
+        ids, Response(contribution_id=0, status=ResponseStatus.ALREADY_HAPPENING)
+    )
+    services.contributions.mark_fed_back(ids, date(2026, 10, 1), FeedbackMethod.LETTER)
+    view = open_view(qtbot, services, meeting.id)
+    qtbot.keyClick(view.table, Qt.Key.Key_U, CTRL | SHIFT)  # no prompt is scripted
+    assert services.meetings.get(meeting.id).status is MeetingStatus.WRITTEN_UP
+
+
+def test_going_on_is_never_the_default_of_the_question(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coproduce.ui.prompts import go_on_box
+
+    box = go_on_box(
+        None,
+        "Mark the session written up?",
+        "Not started",
+        go_on="Mark written up",
+        go_back="Go back",
+    )
+    qtbot.addWidget(box)
+    go_on, back = box.buttons()
+    assert (go_on.text(), back.text()) == ("Mark written up", "Go back")
+    assert box.defaultButton() is back and box.escapeButton() is back
+    assert box.buttonRole(go_on) is QMessageBox.ButtonRole.AcceptRole
+
+
+def tab_ring(qtbot: QtBot, view: TidyUpView) -> list[str]:
+    """Tab from the list until the keyboard is back in it; the names of what it visited."""
+    from PySide6.QtWidgets import QApplication
+
+    view.table.setFocus()
+    visited: list[str] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None and view.isAncestorOf(widget), "Tab left the view"
+        if widget is view.table:
+            return visited
+        visited.append(widget.accessibleName())
+    raise AssertionError(f"Tab never came back to the list: {visited[-8:]}")
+
+
+@windows
+def test_tab_goes_round_the_tidy_up_reaching_mark_written_up_and_the_filter(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    meeting = just_held(demo_services)
+    view = open_view(qtbot, demo_services, meeting.id)
+    go_to(qtbot, view, 0)
+    one = tab_ring(qtbot, view)
+    assert "Mark session written up" in one
+    assert one[-1] == "Show the contributions of which agenda item"
+    assert "Merge the selected contributions into one" not in one  # off for one row
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_2, ALT)
+    several = tab_ring(qtbot, view)
+    assert "Merge the selected contributions into one" in several
+    assert "Status" in several
+    assert "Save this response for the 2 chosen contributions" in several
+    assert "Mark session written up" in several

@@ -8,7 +8,11 @@ in one place:
 - The speakers offered are those marked present, each with whether their 'quoted by name'
   consent is in force, so the facilitator can see in the room how the words will be shown.
 - Unsaved text in the capture box is kept as a draft per facilitator and session (the store
-  keys drafts by who typed them), and discarded in the transaction that saves it.
+  keys drafts by who typed them), and discarded in the transaction that saves it. The draft
+  keeps what the marking keys chose for it too (its kind, and whether it goes into the
+  easy-read summary).
+- Where the facilitator was in the agenda, and how long each item has run, is kept the same
+  way (``CapturePosition``), so meeting mode reopened carries on where it was left.
 - A late arrival or an early leave changes only that fact on the register: the rest of the
   person's mark (guest, access needs met, note) is kept.
 """
@@ -51,10 +55,25 @@ class CaptureDraft:
     speaker: str = ""
     """The speaker box as typed (a name, or letters of one)."""
     kind: ContributionKind = ContributionKind.IDEA
+    in_summary: bool = False
+    """Alt+M chose it for the session's easy-read summary."""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip() and not self.speaker.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class CapturePosition:
+    """Where meeting mode was in the agenda: the item shown, and the seconds each item has
+    run so far (items never shown are left out)."""
+
+    agenda_item_id: int | None = None
+    seconds: tuple[tuple[int, int], ...] = ()
+    """(agenda item id, seconds on it), in agenda order of first visit."""
+
+    def seconds_on(self, agenda_item_id: int) -> int:
+        return dict(self.seconds).get(agenda_item_id, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +87,10 @@ class CapturedEntry:
 
 def _draft_key(meeting_id: int) -> str:
     return f"capture:meeting:{meeting_id}"
+
+
+def _position_key(meeting_id: int) -> str:
+    return f"capture:position:{meeting_id}"
 
 
 class CaptureService(Service):
@@ -209,7 +232,12 @@ class CaptureService(Service):
             self.discard_draft(meeting_id)
             return
         payload = json.dumps(
-            {"text": draft.text, "speaker": draft.speaker, "kind": draft.kind.value},
+            {
+                "text": draft.text,
+                "speaker": draft.speaker,
+                "kind": draft.kind.value,
+                "in_summary": draft.in_summary,
+            },
             ensure_ascii=False,
         )
         with self._store.transaction() as unit:
@@ -228,6 +256,7 @@ class CaptureService(Service):
                 text=str(data.get("text", "")),
                 speaker=str(data.get("speaker", "")),
                 kind=ContributionKind(data.get("kind", ContributionKind.IDEA.value)),
+                in_summary=data.get("in_summary") is True,
             )
         except (ValueError, AttributeError, TypeError):
             # Not written by this service: keep the words rather than lose them.
@@ -236,3 +265,37 @@ class CaptureService(Service):
     def discard_draft(self, meeting_id: int) -> None:
         with self._store.transaction() as unit:
             unit.drafts.discard(_draft_key(meeting_id))
+
+    # --- where the facilitator was -------------------------------------------------------
+
+    def save_position(self, meeting_id: int, position: CapturePosition) -> None:
+        """Keep where meeting mode is in the agenda, for this facilitator and session."""
+        payload = json.dumps(
+            {
+                "item": position.agenda_item_id,
+                "seconds": [[item, max(0, int(spent))] for item, spent in position.seconds],
+            }
+        )
+        with self._store.transaction() as unit:
+            unit.meetings.row(meeting_id)
+            unit.drafts.save(_position_key(meeting_id), payload)
+
+    def load_position(self, meeting_id: int) -> CapturePosition | None:
+        """Where meeting mode was left for this session by this facilitator, or None. An
+        agenda item deleted since is dropped (the view then starts at the first item)."""
+        with self._store.transaction() as unit:
+            found = unit.drafts.load(_position_key(meeting_id))
+            items = {item.id for item in unit.agenda_items.for_meeting(meeting_id)}
+        if found is None:
+            return None
+        try:
+            data = json.loads(found[0])
+            item = data.get("item")
+            seconds = tuple(
+                (int(item_id), int(spent))
+                for item_id, spent in data.get("seconds", [])
+                if int(item_id) in items
+            )
+        except (ValueError, AttributeError, TypeError):
+            return None  # not written by this service: start at the beginning
+        return CapturePosition(item if item in items else None, seconds)

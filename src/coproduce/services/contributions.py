@@ -7,6 +7,11 @@ them live in this service:
 - A named speaker must be marked present at the session: a contribution from someone who was
   not there is almost always the wrong person picked from the list.
 - Linking and unlinking never change a response. Deciding what happened is a separate step.
+  The other way round, a response that becomes "Changed the document" makes the links to
+  that document say so: a link that only said "Considered" (or "Referred elsewhere") becomes
+  "Influenced" in the same transaction, so a link and its response never tell two stories.
+  The methods ending in ``_and_relink`` return the links they changed, as they were, so an
+  undo puts back the response and the links in one step (``links_back``).
 - "Changed the document" must say which section changed, and that section must belong to a
   document the contribution is linked to, so "You said, we did" can point at the exact place.
   For the same reason a link cannot be removed while the response names a section of its
@@ -46,6 +51,7 @@ from coproduce.domain.vocabulary import (
     Attribution,
     ConsentPurpose,
     FeedbackMethod,
+    LinkRelation,
     ResponseStatus,
     RowKind,
 )
@@ -105,6 +111,41 @@ class SplitContribution:
     second: Contribution
     at: int
     """Where the text was cut (a character position in ``before.text``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """Responses saved, with the links whose relation they changed (see the module notes)."""
+
+    responses: tuple[Response, ...]
+    links_before: tuple[Link, ...] = ()
+    """The changed links as they were before (an undo puts these back)."""
+    links_after: tuple[Link, ...] = ()
+    """The same links as the responses left them, in the same order."""
+
+    @property
+    def response(self) -> Response:
+        """The one response (for a single save)."""
+        return self.responses[0]
+
+    def links_back(self) -> tuple[Link, ...]:
+        """What undo passes as ``links_back``: each link as it was, carrying the version the
+        save left, so a link someone changed since is not overwritten unseen."""
+        return tuple(
+            replace(before, version=after.version)
+            for before, after in zip(self.links_before, self.links_after, strict=True)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What is left to do for one session's contributions: answers and feedback."""
+
+    contributions: int
+    unanswered: int
+    """Contributions without an answer (none yet, or only "under consideration")."""
+    not_fed_back: int
+    """Contributions answered whose answer has not been fed back to the group yet."""
 
 
 class ContributionService(Service):
@@ -472,10 +513,22 @@ class ContributionService(Service):
 
         Pass the record ``response_of`` gave you, edited: its version is checked, and a
         response with no id where one has been saved meanwhile (another user answered first)
-        is a conflict, never a silent overwrite. Saving NOT_ANSWERED keeps a row that says so."""
+        is a conflict, never a silent overwrite. Saving NOT_ANSWERED keeps a row that says so.
+        A response that becomes "Changed the document" makes its links to that document
+        Influenced (``respond_and_relink`` says which)."""
+        return self.respond_and_relink(response).response
+
+    def respond_and_relink(self, response: Response, links_back: Iterable[Link] = ()) -> Answered:
+        """``respond``, returning the links the response changed as well.
+
+        ``links_back`` are links to put back as they were first, in the same transaction:
+        the undo of an earlier save that changed them (``Answered.links_back``). Each must
+        still be as that save left it (its version), or nothing is saved."""
         response = check_response(response)
         with self._store.transaction() as unit:
-            return self._put_response(unit, response)
+            self._put_links_back(unit, links_back)
+            saved, changed = self._answer(unit, response)
+        return _answered([saved], changed)
 
     def respond_each(self, responses: Iterable[Response]) -> list[Response]:
         """Save several different responses in one transaction: all or none.
@@ -484,6 +537,13 @@ class ContributionService(Service):
         last saw (no id and version 0: it saw no response yet); when any of them has been
         changed since, nothing is saved and a ``ConflictError`` names the contributions whose
         responses changed. Returned in the order given."""
+        return list(self.respond_each_and_relink(responses).responses)
+
+    def respond_each_and_relink(
+        self, responses: Iterable[Response], links_back: Iterable[Link] = ()
+    ) -> Answered:
+        """``respond_each``, returning the links the responses changed; ``links_back`` as for
+        ``respond_and_relink``."""
         wanted = [check_response(response) for response in responses]
         ids = [response.contribution_id for response in wanted]
         if len(set(ids)) != len(ids):
@@ -493,7 +553,14 @@ class ContributionService(Service):
                 unit.contributions.row(contribution_id)
             found = unit.responses.for_contributions(ids)
             self._refuse_changed(unit, ids, found, {r.contribution_id: r.version for r in wanted})
-            return [self._put_response(unit, response) for response in wanted]
+            self._put_links_back(unit, links_back)
+            saved: list[Response] = []
+            changed: list[tuple[Link, Link]] = []
+            for response in wanted:
+                answer, relinked = self._answer(unit, response)
+                saved.append(answer)
+                changed += relinked
+        return _answered(saved, changed)
 
     def _put_response(self, unit: UnitOfWork, response: Response) -> Response:
         unit.contributions.row(response.contribution_id)
@@ -509,6 +576,45 @@ class ContributionService(Service):
         if response.id is None:
             return unit.responses.add(response)
         return unit.responses.update(response)
+
+    def _answer(
+        self, unit: UnitOfWork, response: Response
+    ) -> tuple[Response, list[tuple[Link, Link]]]:
+        """Save one response and let its links follow it (see the module notes)."""
+        before = unit.responses.for_contribution(response.contribution_id)
+        saved = self._put_response(unit, response)
+        return saved, self._links_follow(unit, before, saved)
+
+    @staticmethod
+    def _links_follow(
+        unit: UnitOfWork, before: Response | None, saved: Response
+    ) -> list[tuple[Link, Link]]:
+        """A response that has just become "Changed the document" (or now names another
+        section) makes its weaker links to that document Influenced; returns each changed
+        link before and after. Any other save leaves the links alone: the facilitator may
+        have chosen a relation on purpose."""
+        if saved.status is not ResponseStatus.CHANGED_DOCUMENT or saved.section_id is None:
+            return []
+        if (
+            before is not None
+            and before.status is ResponseStatus.CHANGED_DOCUMENT
+            and before.section_id == saved.section_id
+        ):
+            return []
+        document_id = unit.sections.get(saved.section_id).document_id
+        changed: list[tuple[Link, Link]] = []
+        for link in unit.links.for_contribution(saved.contribution_id):
+            if link.document_id == document_id and link.relation in FOLLOWS_A_CHANGE:
+                changed.append(
+                    (link, unit.links.update(replace(link, relation=LinkRelation.INFLUENCED)))
+                )
+        return changed
+
+    @staticmethod
+    def _put_links_back(unit: UnitOfWork, links: Iterable[Link]) -> None:
+        """Links as they were before a response changed them (their versions are checked)."""
+        for link in links:
+            unit.links.update(check_link(link))
 
     def response_of(self, contribution_id: int) -> Response:
         """The contribution's response; a NOT_ANSWERED record with ``id=None`` when none."""
@@ -539,9 +645,20 @@ class ContributionService(Service):
         batch is refused with a ``ConflictError`` naming those contributions and nothing is
         saved: a response someone else just wrote is never replaced unseen. Without it the
         responses are replaced whatever they now say (for callers that just read them)."""
+        return list(
+            self.respond_to_many_and_relink(contribution_ids, template, expected_versions).responses
+        )
+
+    def respond_to_many_and_relink(
+        self,
+        contribution_ids: Iterable[int],
+        template: Response,
+        expected_versions: Mapping[int, int | None] | None = None,
+    ) -> Answered:
+        """``respond_to_many``, returning the links the responses changed as well."""
         wanted = list(dict.fromkeys(contribution_ids))
         if not wanted:
-            return []
+            return Answered(())
         checked = check_response(replace(template, contribution_id=wanted[0], id=None))
         with self._store.transaction() as unit:
             for contribution_id in wanted:
@@ -549,7 +666,8 @@ class ContributionService(Service):
             existing = unit.responses.for_contributions(wanted)
             if expected_versions is not None:
                 self._refuse_changed(unit, wanted, existing, expected_versions)
-            saved = []
+            saved: list[Response] = []
+            changed: list[tuple[Link, Link]] = []
             for contribution_id in wanted:
                 before = existing.get(contribution_id)
                 response = replace(
@@ -558,11 +676,24 @@ class ContributionService(Service):
                     id=before.id if before else None,
                     version=before.version if before else 0,
                 )
-                self._check_section(unit, response)
-                saved.append(
-                    unit.responses.update(response) if before else unit.responses.add(response)
-                )
-            return saved
+                answer, relinked = self._answer(unit, response)
+                saved.append(answer)
+                changed += relinked
+        return _answered(saved, changed)
+
+    def follow_up(self, meeting_id: int) -> FollowUp:
+        """How many of a session's contributions still need an answer, and how many answers
+        still need feeding back (for "Mark written up")."""
+        with self._store.transaction() as unit:
+            unit.meetings.row(meeting_id)
+            ids = unit.contributions.ids(unit.contributions.search_query(meeting_id=meeting_id))
+            found = unit.responses.for_contributions(ids)
+        answered = [r for r in found.values() if r.status.is_answer]
+        return FollowUp(
+            contributions=len(ids),
+            unanswered=len(ids) - len(answered),
+            not_fed_back=sum(1 for r in answered if r.fed_back_on is None),
+        )
 
     def mark_fed_back(
         self,
@@ -831,6 +962,19 @@ class ContributionService(Service):
                 f"The response to this contribution names a section of '{document.title}'. "
                 "Change the response first, then remove the link."
             )
+
+
+FOLLOWS_A_CHANGE = frozenset({LinkRelation.CONSIDERED, LinkRelation.REFERRED_ELSEWHERE})
+"""Relations a "Changed the document" response overrides: both say it changed nothing."""
+
+
+def _answered(saved: Iterable[Response], changed: Iterable[tuple[Link, Link]]) -> Answered:
+    pairs = list(changed)
+    return Answered(
+        responses=tuple(saved),
+        links_before=tuple(before for before, _after in pairs),
+        links_after=tuple(after for _before, after in pairs),
+    )
 
 
 def _capture_order(contribution: Contribution) -> tuple[datetime, int]:

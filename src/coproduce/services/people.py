@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -153,19 +154,33 @@ class PeopleService(Service):
 
     def record_consent(self, consent: Consent) -> Consent:
         """Add a consent decision. Earlier decisions stay as history."""
-        consent = check_consent(consent)
+        return self.record_consents([consent])[0]
+
+    def record_consents(self, consents: Iterable[Consent]) -> list[Consent]:
+        """Add several decisions at once (one signed form with several purposes ticked), in
+        one transaction: if one is refused, none is recorded. Returned in the order given."""
+        wanted = [check_consent(consent) for consent in consents]
+        if not wanted:
+            raise ValidationError("Tick at least one purpose the decision is about.", "purpose")
+        places = [(c.person_id, c.purpose) for c in wanted]
+        if len(set(places)) != len(places):
+            raise ValidationError("Each purpose can be ticked once per decision.", "purpose")
         with self._store.transaction() as unit:
-            unit.people.row(consent.person_id)
-            in_force = unit.consents.current(consent.person_id).get(consent.purpose)
-            if in_force is not None and consent.on < in_force.on:
-                # The newest date decides; an older one would be saved and change nothing.
-                raise ValidationError(
-                    f"This decision is dated {in_words(consent.on)}, before the one in force "
-                    f"({in_force.state.label.lower()} on {in_words(in_force.on)}), so it "
-                    "would change nothing. Check the date.",
-                    "on",
-                )
-            return unit.consents.add(consent)
+            recorded = []
+            for consent in wanted:
+                unit.people.row(consent.person_id)
+                in_force = unit.consents.current(consent.person_id).get(consent.purpose)
+                if in_force is not None and consent.on < in_force.on:
+                    # The newest date decides; an older one would be saved and change nothing.
+                    raise ValidationError(
+                        f"This decision is dated {in_words(consent.on)}, before the one in "
+                        f"force for '{consent.purpose.label}' "
+                        f"({in_force.state.label.lower()} on {in_words(in_force.on)}), so it "
+                        "would change nothing there. Check the date, or untick that purpose.",
+                        "on",
+                    )
+                recorded.append(unit.consents.add(consent))
+            return recorded
 
     def take_back_consent(self, consent_id: int) -> Consent:
         """Remove a decision entered by mistake (the undo of ``record_consent``).
@@ -173,23 +188,39 @@ class PeopleService(Service):
         Consent history is otherwise never edited; only the newest decision for its purpose
         can be taken back, because removing an older one would rewrite what was in force in
         the past. Returns the removed decision, for ``put_back_consent`` (redo)."""
+        return self.take_back_consents([consent_id])[0]
+
+    def take_back_consents(self, consent_ids: Iterable[int]) -> list[Consent]:
+        """``take_back_consent`` for several decisions recorded together (the undo of
+        ``record_consents``): all of them or, when one is no longer the newest, none."""
         with self._store.transaction() as unit:
-            consent = unit.consents.get(consent_id)
-            in_force = unit.consents.current(consent.person_id).get(consent.purpose)
-            if in_force is None or in_force.id != consent_id:
-                raise ValidationError(
-                    f"This '{consent.purpose.label}' decision is no longer the newest one, so it "
-                    "stays in the history. Record a new decision to change what is in force.",
-                    "state",
-                )
-            unit.consents.delete(consent_id)
-            return consent
+            taken = []
+            for consent_id in consent_ids:
+                consent = unit.consents.get(consent_id)
+                in_force = unit.consents.current(consent.person_id).get(consent.purpose)
+                if in_force is None or in_force.id != consent_id:
+                    raise ValidationError(
+                        f"This '{consent.purpose.label}' decision is no longer the newest one, "
+                        "so it stays in the history. Record a new decision to change what is "
+                        "in force.",
+                        "state",
+                    )
+                unit.consents.delete(consent_id)
+                taken.append(consent)
+            return taken
 
     def put_back_consent(self, consent: Consent) -> Consent:
         """Put back a decision taken back with ``take_back_consent`` (redo), under its id."""
+        return self.put_back_consents([consent])[0]
+
+    def put_back_consents(self, consents: Iterable[Consent]) -> list[Consent]:
+        """Put back decisions taken back together (redo), under their ids, all or none."""
         with self._store.transaction() as unit:
-            unit.people.row(consent.person_id)
-            return unit.consents.restore(consent)
+            restored = []
+            for consent in consents:
+                unit.people.row(consent.person_id)
+                restored.append(unit.consents.restore(consent))
+            return restored
 
     def consent_history(self, person_id: int) -> list[Consent]:
         """Every decision for the person, oldest first."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coproduce import APP_NAME, __version__
 from coproduce.services import Services
-from coproduce.services.search import SearchResult
+from coproduce.services.search import ResultKind, SearchResult
 from coproduce.ui import icons, prompts
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
@@ -153,7 +153,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_search_result(self, result: SearchResult) -> None:
-        """Show the session (for a contribution or a session) or the document found."""
+        """Show what was found: a contribution selected in its session's tidy-up, a session,
+        or a document."""
+        if result.kind is ResultKind.CONTRIBUTION and result.meeting_id is not None:
+            self.open_contribution(result.meeting_id, result.record_id)
+            return
         if result.meeting_id is not None:
             key, record_id = "sessions", result.meeting_id
         elif result.document_id is not None:
@@ -167,6 +171,28 @@ class MainWindow(QMainWindow):
         if not page.show_record_id(record_id):
             self.statusBar().showMessage(
                 self.tr("The record found is not in the list as it is filtered now."), 8_000
+            )
+
+    def open_contribution(self, meeting_id: int, contribution_id: int) -> None:
+        """Open the session's tidy-up with the contribution selected in it."""
+        self.show_page("sessions")
+        page = self.list_page("sessions")
+        if self.current_page_key != "sessions" or not page.show_record_id(meeting_id):
+            self.statusBar().showMessage(
+                self.tr("The session of what was found is not in the list as it is filtered now."),
+                8_000,
+            )
+            return
+        page.tidy_up_session()  # type: ignore[attr-defined]
+        tidy = getattr(page, "tidy_up_view", None)
+        if (
+            tidy is None
+            or tidy.meeting_id != meeting_id
+            or not tidy.open_contribution(contribution_id)
+        ):
+            self.statusBar().showMessage(
+                self.tr("The contribution found could not be shown in its session's tidy-up."),
+                8_000,
             )
 
     def _step_history(self, step: Callable[[], None]) -> None:

@@ -5,7 +5,8 @@ answers, and the UI test suite installs one that fails any test which opens a re
 modal prompt it did not expect (a modal box in a test would wait for a click forever).
 
 The rest of the UI calls the module functions (``show_error``, ``show_information``,
-``ask_yes_no``); nothing else in ``coproduce.ui`` may touch ``QMessageBox`` or ``QFileDialog``.
+``ask_yes_no``, ``ask_to_go_on``); nothing else in ``coproduce.ui`` may touch ``QMessageBox`` or
+``QFileDialog``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ class PromptHandler(Protocol):
     def ask_save_discard_cancel(
         self, parent: QWidget | None, title: str, text: str
     ) -> SaveChoice: ...
+
+    def ask_to_go_on(
+        self, parent: QWidget | None, title: str, text: str, *, go_on: str, go_back: str
+    ) -> bool: ...
 
     def choose_file(
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
@@ -85,6 +90,16 @@ class DialogPrompts:
             return "save"
         return "discard" if answer == discard else "cancel"
 
+    def ask_to_go_on(
+        self, parent: QWidget | None, title: str, text: str, *, go_on: str, go_back: str
+    ) -> bool:
+        box = go_on_box(parent, title, text, go_on=go_on, go_back=go_back)
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and (
+            box.buttonRole(clicked) is QMessageBox.ButtonRole.AcceptRole
+        )
+
     def choose_file(
         self, parent: QWidget | None, title: str, start: Path | None, name_filter: str
     ) -> Path | None:
@@ -122,6 +137,19 @@ def _message_box(
     return box
 
 
+def go_on_box(
+    parent: QWidget | None, title: str, text: str, *, go_on: str, go_back: str
+) -> QMessageBox:
+    """The box ``ask_to_go_on`` shows: ``go_on`` is its first button, ``go_back`` the default
+    and the escape, so a stray Enter or Escape never goes on."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    box.addButton(go_on, QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(go_back, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    return box
+
+
 _handler: PromptHandler = DialogPrompts()
 
 
@@ -154,6 +182,20 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bo
 def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> SaveChoice:
     """Save, Discard or Cancel for unsaved changes; Escape and closing the box mean Cancel."""
     return _handler.ask_save_discard_cancel(parent, title, text)
+
+
+def ask_to_go_on(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    go_on: str,
+    go_back: str = "Go back",
+) -> bool:
+    """Ask before doing something that may be a mistake (running a session that has not
+    started yet). The buttons say what they do; the safe one (``go_back``) is the default and
+    answers Escape, so only choosing ``go_on`` goes on. True to go on."""
+    return _handler.ask_to_go_on(parent, title, text, go_on=go_on, go_back=go_back)
 
 
 def choose_file(

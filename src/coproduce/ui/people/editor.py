@@ -3,7 +3,8 @@
 - Details: name, roles, organisation, email, phone, postal address, payment preference, and
   whether (and when) they left.
 - Access and communication: ``AccessPanel``.
-- Consent: ``ConsentPanel`` (recorded at once, decision by decision, not by Save).
+- Consent: ``ConsentPanel`` (recorded at once, a form's decisions together, not by Save; for a
+  new person they are recorded when the person is saved, as one undo step with the person).
 - Groups: ``MembershipsView`` (read-only).
 
 Save (Ctrl+S) stores the person's fields; a refusal appears beside its field, on whichever
@@ -35,6 +36,7 @@ from coproduce.domain.records import AccessNeeds, Person, replace
 from coproduce.domain.vocabulary import PaymentPreference, Role
 from coproduce.services.people import DeletedPerson
 from coproduce.ui import prompts
+from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
 from coproduce.ui.formats import short_date
@@ -107,6 +109,9 @@ class PersonEditor(RecordEditor[Person]):
         people = self._services.people
         self._today = people.today()
         self._undone_creations: dict[int, DeletedPerson] = {}
+        self._saving_with_consent = False
+        """A new person is being saved with consent decisions to record after them."""
+        self._created: Person | None = None
 
         # --- heading: who this is, their needs flag, whether they left
         self.heading = QLabel()
@@ -209,6 +214,7 @@ class PersonEditor(RecordEditor[Person]):
         self.consent.pending_changed.connect(
             lambda _pending: self.dirty_changed.emit(self.has_unsaved_changes())
         )
+        self.consent.save_requested.connect(self.save_changes)
         # Save and Revert were made first (by RecordEditor); Tab reaches them last, as laid out.
         self.setTabOrder(self.mark_left_button, self.revert_button)
         self.setTabOrder(self.revert_button, self.save_button)
@@ -233,7 +239,7 @@ class PersonEditor(RecordEditor[Person]):
         self.left_on.setEnabled(not person.active)
         self.access.show_needs(person.needs)
         self._show_heading(record)
-        self.consent.show_person(record)
+        self.consent.show_person(record, keep_form=self._saving_with_consent)
         self.memberships.show_person(record)
         self.ideas.show_person(record)
         self.mark_left_button.setEnabled(record is not None and record.active)
@@ -299,13 +305,67 @@ class PersonEditor(RecordEditor[Person]):
         return super().has_unsaved_changes() or self.consent.has_pending()
 
     def save_changes(self) -> bool:
-        """Save the person's fields (if changed), then the consent decision being entered."""
+        """Save the person's fields (if changed), then the consent decisions being entered.
+        A new person and their decisions are one undo step."""
+        if self.record is None and self.consent.has_pending():
+            return self._create_with_consent()
         if (super().has_unsaved_changes() or self.record is None) and not super().save_changes():
             return False
         if self.consent.has_pending() and not self.consent.record_pending():
-            self.tabs.setCurrentIndex(self.tabs.indexOf(self._tab_of(self.consent)))
+            self._show_consent_tab()
             return False
         return True
+
+    def _create_with_consent(self) -> bool:
+        """Save a new person, then the decisions entered for them, as one undo step. The
+        form is checked first, so a person is not added with half their consent."""
+        if not self.consent.check_pending():
+            self._show_consent_tab()
+            return False
+        self._saving_with_consent = True
+        self._created = None
+        try:
+            if not super().save_changes():
+                return False
+        finally:
+            self._saving_with_consent = False
+        created = self._created or self.record
+        assert created is not None
+        if not self.consent.record_pending(push_undo=False):
+            RecordEditor._push_undo(self, None, created)  # the person alone, as usual
+            self._show_consent_tab()
+            return False
+        people, recorded = self._services.people, self.consent.last_recorded
+        ids = [c.id for c in recorded if c.id is not None]
+
+        def undo() -> None:
+            people.take_back_consents(ids)
+            self.delete_for_undo(created)
+
+        def redo() -> None:
+            self.restore_for_redo(created)
+            people.put_back_consents(recorded)
+
+        self._context.undo_stack.push(
+            ServiceCommand(
+                self.tr("Add %s with their consent") % created.display_name,
+                undo_call=undo,
+                redo_call=redo,
+                changes=self._context.changes,
+                record_type="person",
+                parent_widget=self,
+            )
+        )
+        return True
+
+    def _push_undo(self, before: Person | None, saved: Person) -> None:
+        if before is None and self._saving_with_consent:
+            self._created = saved  # pushed with the consent decisions, as one step
+            return
+        super()._push_undo(before, saved)
+
+    def _show_consent_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self._tab_of(self.consent)))
 
     def discard_changes(self) -> None:
         super().discard_changes()

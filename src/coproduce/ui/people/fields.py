@@ -31,7 +31,8 @@ from coproduce.ui.widgets.record_table import RecordTable
 V = TypeVar("V", bound=Vocabulary)
 R = TypeVar("R")
 
-DATE_FORMAT = "dd/MM/yyyy"
+DATE_FORMAT = "d MMM yyyy"
+"""Day, month name and year, as everywhere else: no doubt about 03/04 being March or April."""
 NOT_KNOWN = QDate(1900, 1, 1)
 """The date an ``OptionalDateEdit`` shows as its "not known" text; never a real answer."""
 
@@ -86,7 +87,8 @@ class TickBoxes(QWidget):
 class OptionalDateEdit(QDateEdit):
     """A date that may be empty: the earliest date shows as ``empty_text`` ("Not known").
 
-    Type a date as dd/mm/yyyy, use the arrow keys, or open the calendar with Alt+Down."""
+    Shown as "7 Dec 2026"; use the arrow keys on each part, or open the calendar with
+    Alt+Down."""
 
     def __init__(
         self, empty_text: str, *, latest: date | None = None, parent: QWidget | None = None

@@ -9,7 +9,9 @@ work, save, discard), so whoever holds it asks ``may_leave(panel)`` before showi
 contribution or leaving, and nothing typed is lost.
 
 Linking never changes the response: choosing "changed the document" afterwards offers the
-sections of the documents now linked.
+sections of the documents now linked. The other way round, saving "changed the document" makes
+the links to that document Influenced, and the panel says so under the links (one Ctrl+Z
+undoes both).
 """
 
 from __future__ import annotations
@@ -70,9 +72,15 @@ class ContributionPanel(QWidget):
 
         self.links = LinksEditor(context)
         self.response = ResponseEditor(context)
+        self.relink_note = muted(QLabel())
+        self.relink_note.setWordWrap(True)
+        self.relink_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.relink_note.setAccessibleName(self.tr("Links changed by the response"))
+        self.relink_note.hide()
         links_box = QGroupBox(self.tr("Linked to"))
         links_layout = QVBoxLayout(links_box)
         links_layout.addWidget(self.links)
+        links_layout.addWidget(self.relink_note)
         response_box = QGroupBox(self.tr("What happened (you said, we did)"))
         response_layout = QVBoxLayout(response_box)
         response_layout.setContentsMargins(4, 4, 4, 4)
@@ -89,6 +97,7 @@ class ContributionPanel(QWidget):
         self.links.changed.connect(self._check_dirty)
         self.links.links_changed.connect(self._offer_sections)
         self.response.dirty_changed.connect(self._check_dirty)
+        self.response.saved.connect(self._say_relinked)
         context.changes.changed.connect(self._record_changed)
         # Ctrl+S is caught before the focused field sees it (a list box would take the "s"
         # as a search), and claimed before the page's own window-wide Save can fire.
@@ -115,6 +124,7 @@ class ContributionPanel(QWidget):
                 log.warning("Could not read contribution %s: %s", contribution_id, exc)
                 contribution = response = None
         self.contribution = contribution
+        self.relink_note.hide()
         self._show_header()
         cid = contribution.id if contribution else None
         if contribution is not None and cid is not None:
@@ -169,6 +179,32 @@ class ContributionPanel(QWidget):
         except CoproduceError as exc:
             log.warning("Could not read the sections of linked documents: %s", exc)
         self.response.set_sections(choices)
+
+    def _say_relinked(self, _saved: object) -> None:
+        """After a save that made links Influenced: say which, so the two read as one."""
+        relinked = self.response.relinked
+        if not relinked:
+            self.relink_note.hide()
+            return
+        try:
+            titles = {
+                d.id: d.title
+                for d in self._services.documents.get_many(
+                    list(dict.fromkeys(link.document_id for link in relinked))
+                )
+            }
+        except CoproduceError:
+            titles = {}
+        named = ", ".join(f"“{title}”" for title in titles.values())
+        self.relink_note.setText(
+            self.tr(
+                "The response says it changed the document, so the link to %s now says "
+                "Influenced. Ctrl+Z undoes both."
+            )
+            % named
+        )
+        self.relink_note.setAccessibleDescription(self.relink_note.text())
+        self.relink_note.show()
 
     # --- Editing -------------------------------------------------------------------------
 

@@ -4,6 +4,10 @@ A contribution that has never been answered has no response row: the services ha
 "not answered yet" record without an id, and the first save creates the row. Undoing that
 first save returns the contribution to "not answered yet" (the row stays, saying so), which
 is what the person saw before.
+
+A save that makes the response "Changed the document" makes the contribution's links to that
+document Influenced (the services do it in the same transaction); then Undo puts back the
+response and those links in one step, and ``relinked`` holds the links it changed.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
-from coproduce.domain.records import Response, replace
+from coproduce.domain.errors import ConflictError
+from coproduce.domain.records import Link, Response, replace
+from coproduce.services.contributions import Answered
+from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.responses.response_fields import ResponseFields, SectionChoice
 from coproduce.ui.widgets.record_editor import RecordEditor
@@ -37,6 +44,9 @@ class ResponseEditor(RecordEditor[Response]):
         """Response id -> contribution id: undo finds a response long after it was shown."""
         self._said: dict[int, str] = {}
         """Contribution id -> its words, for the undo menu ("Edit the response to ...")."""
+        self._answered: Answered | None = None
+        self.relinked: tuple[Link, ...] = ()
+        """The links the last save made Influenced, as they were (empty: none changed)."""
         # The panel around this editor answers Ctrl+S (it saves a half-added link too), so
         # the editor's own window-wide shortcut would only make the key ambiguous.
         for shortcut in self.findChildren(QShortcut):
@@ -84,9 +94,22 @@ class ResponseEditor(RecordEditor[Response]):
         return self.update(record)
 
     def update(self, record: Response) -> Response:
-        saved = self._contributions.respond(record)
+        answered = self._contributions.respond_and_relink(record)
+        saved = answered.response
         assert saved.id is not None
         self._contribution_of[saved.id] = saved.contribution_id
+        self._answered = answered
+        self.relinked = answered.links_before
+        return saved
+
+    def save_changes(self) -> bool:
+        self._answered = None
+        self.relinked = ()
+        saved = super().save_changes()
+        if not saved:
+            self.relinked = ()
+        elif self.relinked:
+            self._context.changes.changed.emit("link")  # the links above show it
         return saved
 
     def fetch(self, record_id: int | None) -> Response:  # type: ignore[override]
@@ -107,4 +130,43 @@ class ResponseEditor(RecordEditor[Response]):
         # yet", so it is undone as an edit of the row from a blank response.
         if before is not None and before.id is None:
             before = replace(before, id=saved.id)
-        super()._push_undo(before, saved)
+        answered = self._answered
+        if before is None or answered is None or not answered.links_before:
+            super()._push_undo(before, saved)
+            return
+        self._push_undo_with_links(before, answered)
+
+    def _push_undo_with_links(self, before: Response, answered: Answered) -> None:
+        """One step for the response and the links it made Influenced: undo puts both back,
+        redo saves the response again (which makes the links Influenced again). Refused,
+        like any edit's undo, when the response was changed since."""
+        contributions, changes = self._contributions, self._context.changes
+        after = answered.response
+        last = [answered]
+
+        def store(expected: Response, wanted: Response, undoing: bool) -> None:
+            current = contributions.response_of(wanted.contribution_id)
+            if replace(current, version=0) != replace(expected, version=0):
+                raise ConflictError(
+                    "Response",
+                    current.id or 0,
+                    "undo the later changes first, or edit it again by hand",
+                )
+            done = contributions.respond_and_relink(
+                replace(wanted, version=current.version),
+                links_back=last[0].links_back() if undoing else (),
+            )
+            if not undoing:
+                last[0] = done
+            changes.changed.emit("link")
+
+        self._context.undo_stack.push(
+            ServiceCommand(
+                self.tr("Edit %s and its links") % self.describe(after),
+                undo_call=lambda: store(after, before, True),
+                redo_call=lambda: store(before, after, False),
+                changes=changes,
+                record_type=self.record_type,
+                parent_widget=self,
+            )
+        )

@@ -6,10 +6,15 @@ wording, kind, speaker, agenda item and tags are edited (Ctrl+S saves). Several 
 contributions merge into one (Ctrl+M); one splits in two where the cursor stands in its
 wording (Ctrl+T); Delete deletes the selected one. Space in the list puts the selected
 contributions into the session's easy-read summary ("What you told us"), or takes them out;
-the list marks them and counts them. "Mark session written up" (Ctrl+Shift+U)
-says the tidy-up is done. Every step is undone with Ctrl+Z and redone with Ctrl+Shift+Z, each
-through the services, which refuse an undo when someone changed the records meanwhile; typing
-not saved yet is settled first (save, discard or cancel), as in the main window.
+the list marks them and counts them. A column says whether each has been answered and fed
+back. With several rows chosen, "Links and response" becomes "Respond to these N": one
+response for all of them, saved as one undo step (Split is for one contribution only).
+"Mark session written up" (Ctrl+Shift+U) says the tidy-up is done; it first says how many
+contributions still have no answer or have not been fed back, and asks before marking a
+session that has not started yet. Every step is undone with Ctrl+Z and redone with
+Ctrl+Shift+Z, each through the services, which refuse an undo when someone changed the records
+meanwhile; typing not saved yet is settled first (save, discard or cancel), as in the main
+window.
 
 Keys: Ctrl+L the list, Alt+F the agenda item filter, Alt+1 the wording, speaker and tags
 (Alt+W the wording itself), Alt+2 the links and response; Ctrl+W closes.
@@ -32,6 +37,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -40,9 +46,9 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.attribution import source_words
 from coproduce.domain.errors import ConflictError, CoproduceError
-from coproduce.domain.records import Contribution, Meeting, Page, replace
+from coproduce.domain.records import Contribution, Meeting, Page, Response, replace
 from coproduce.domain.validation import clean_text
-from coproduce.domain.vocabulary import MeetingStatus
+from coproduce.domain.vocabulary import MeetingStatus, ResponseStatus
 from coproduce.services.contributions import (
     ContributionFilter,
     DeletedContribution,
@@ -53,9 +59,10 @@ from coproduce.ui import prompts
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
-from coproduce.ui.formats import count_of, session_time
+from coproduce.ui.formats import count_of, session_time, short_date
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
 from coproduce.ui.responses.panel import ContributionPanel
+from coproduce.ui.responses.respond_to_many import RespondToManyForm
 from coproduce.ui.tidyup.contribution_editor import ContributionEditor
 from coproduce.ui.widgets.text import heading_label, muted
 
@@ -70,6 +77,8 @@ class TidyEntry:
     contribution: Contribution
     item: str
     source: str
+    response: Response | None = None
+    """Its response (None: not read, shown as not answered)."""
 
 
 class TidyUpView(QWidget):
@@ -157,6 +166,11 @@ class TidyUpView(QWidget):
                     ),
                 ),
                 Column(
+                    self.tr("Answered / fed back"),
+                    self._answer_words,
+                    tooltip=self._answer_tooltip,
+                ),
+                Column(
                     self.tr("What was said"),
                     lambda e: " ".join(e.contribution.text.split()),
                     tooltip=lambda e: e.contribution.text,
@@ -176,7 +190,7 @@ class TidyUpView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         width = self.fontMetrics().averageCharWidth()
-        for column, characters in enumerate((6, 22, 16, 10, 10)):
+        for column, characters in enumerate((6, 18, 14, 9, 8, 19)):
             header.resizeSection(column, characters * width + 16)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         list_label = QLabel(
@@ -231,12 +245,26 @@ class TidyUpView(QWidget):
         # out of sight on a laptop, so they share the space beside it as two tabs.
         self.editor = ContributionEditor(context, meeting_id)
         self.panel = ContributionPanel(context)
+        # Several rows chosen: one response for all of them, in the panel's place.
+        self.many = RespondToManyForm(context, with_button=True)
+        self.many.setAccessibleName(self.tr("One response for the chosen contributions"))
+        self.many.responded.connect(self._responded_to_many)
+        self.responses = QStackedWidget()
+        self.responses.addWidget(self.panel)
+        self.responses.addWidget(self.many)
         self.details = QTabWidget()
         self.details.setDocumentMode(True)
         self.details.setAccessibleName(self.tr("The selected contribution"))
         self.details.tabBar().setAccessibleName(self.tr("Parts of the selected contribution"))
         self.details.addTab(self.editor, self.tr("Wording, speaker and tags"))
-        self.details.addTab(self.panel, self.tr("Links and response"))
+        self.details.addTab(self.responses, self.tr("Links and response"))
+        self.several_note = QLabel()
+        self.several_note.setWordWrap(True)
+        self.several_note.setAccessibleName(self.tr("Several contributions chosen"))
+        self.several_note.hide()
+        # Under the list (whose height gives), not over the details (whose height is what
+        # the window needs at least).
+        list_layout.insertWidget(list_layout.indexOf(self.message), self.several_note)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(list_side)
@@ -308,7 +336,9 @@ class TidyUpView(QWidget):
         QWidget.setTabOrder(self.merge_button, self.split_button)
         QWidget.setTabOrder(self.split_button, self.delete_button)
         QWidget.setTabOrder(self.delete_button, self.editor.text_box)
-        self.setFocusProxy(self.table)
+        # The list takes the keyboard first (showEvent), but is not the view's focus proxy:
+        # Tab from the last control would go through the view to the list and never reach
+        # "Mark session written up" and the filter.
 
         self._fill_item_filter()
         self._show_status()
@@ -340,12 +370,30 @@ class TidyUpView(QWidget):
                 return True
         return False
 
+    def open_contribution(self, contribution_id: int) -> bool:
+        """Show one contribution selected, alone, in the list (clearing the agenda item filter
+        when it hides it), with its wording beside it and the keyboard in the list. False
+        when it is not in this session, or the person kept typing elsewhere."""
+        if not self.show_contribution(contribution_id):
+            if self.item_filter.currentIndex() != 0:
+                self.item_filter.setCurrentIndex(0)
+            if not self.show_contribution(contribution_id):
+                return False
+        if self._shown_id != contribution_id:  # the person stayed with unsaved typing
+            return False
+        self.details.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def open_tab(self, index: int) -> None:
         """Bring the wording (0) or the links and response (1) forward, keyboard in it."""
         self.details.setCurrentIndex(index)
         part = self.details.currentWidget()
         if part is self.editor:
             self.editor.text_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        if self.responses.currentWidget() is self.many:
+            self.many.fields.status_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         widget = part.nextInFocusChain()
         while widget is not part and part.isAncestorOf(widget):
@@ -400,6 +448,11 @@ class TidyUpView(QWidget):
         record = self.editor.record
         if record is None or record.id is None:
             self._say(self.tr("Choose a contribution to split first."))
+            return
+        if len(self.table.selectionModel().selectedRows()) > 1:
+            self._say(
+                self.tr("Several are chosen: choose only the one to split (an arrow key alone).")
+            )
             return
         if self.details.currentWidget() is not self.editor:
             self.open_tab(0)
@@ -570,7 +623,7 @@ class TidyUpView(QWidget):
     # --- written up ----------------------------------------------------------------------
 
     def mark_written_up(self) -> None:
-        if not self._may_leave():
+        if not self.may_leave_editing():
             return
         meetings = self._services.meetings
         try:
@@ -578,6 +631,10 @@ class TidyUpView(QWidget):
             if meeting.status in DONE or meeting.status is MeetingStatus.CANCELLED:
                 self._show_status()
                 return
+            if not self._may_mark_written_up(meeting):
+                self._say(self.tr("Not marked written up."))
+                return
+            meeting = meetings.get(self._meeting_id)  # as it is now, after the question
             before = meeting.status
             meetings.set_status(self._meeting_id, MeetingStatus.WRITTEN_UP, meeting.version)
         except CoproduceError as error:
@@ -604,6 +661,57 @@ class TidyUpView(QWidget):
         self._context.changes.changed.emit("meeting")
         self._say(self.tr("The session is marked written up. Ctrl+Z undoes it."))
 
+    def _may_mark_written_up(self, meeting: Meeting) -> bool:
+        """Ask first when the session has not started yet, or when contributions still wait
+        for an answer or for feeding back (saying how many); True to go on."""
+        reasons: list[str] = []
+        if meeting.starts_at > self._services.meetings.now():
+            reasons.append(
+                self.tr("This session is on %s: it has not started yet.")
+                % session_time(meeting.starts_at)
+            )
+        follow_up = self._services.contributions.follow_up(self._meeting_id)
+        if follow_up.unanswered:
+            reasons.append(
+                self.tr("%d of its %s no answer yet.")
+                % (
+                    follow_up.unanswered,
+                    count_of(follow_up.contributions, "contribution")
+                    + (self.tr(" has") if follow_up.unanswered == 1 else self.tr(" have")),
+                )
+            )
+        if follow_up.not_fed_back:
+            reasons.append(
+                self.tr("%s not been fed back to the group yet.")
+                % (
+                    count_of(follow_up.not_fed_back, "answer")
+                    + (self.tr(" has") if follow_up.not_fed_back == 1 else self.tr(" have"))
+                )
+            )
+        if not reasons:
+            return True
+        later = (
+            self.tr("You can still answer them and feed back after it is marked written up.")
+            if follow_up.unanswered or follow_up.not_fed_back
+            else ""
+        )
+        text = "\n\n".join(
+            part
+            for part in (
+                "\n".join(f"• {reason}" for reason in reasons),
+                later,
+                self.tr("Mark “%s” written up anyway?") % meeting.title,
+            )
+            if part
+        )
+        return prompts.ask_to_go_on(
+            self,
+            self.tr("Mark the session written up?"),
+            text,
+            go_on=self.tr("Mark written up"),
+            go_back=self.tr("Go back"),
+        )
+
     def _show_status(self) -> None:
         self.meeting = self._services.meetings.get(self._meeting_id)
         status = self.meeting.status
@@ -622,6 +730,31 @@ class TidyUpView(QWidget):
 
     # --- inside --------------------------------------------------------------------------
 
+    def _answer_words(self, entry: TidyEntry) -> str:
+        """Answered / fed back, in a few words."""
+        response = entry.response
+        if response is None or response.status is ResponseStatus.NOT_ANSWERED:
+            return self.tr("Not yet")
+        answered = response.status.is_answer
+        if response.fed_back_on is None:
+            return self.tr("Answered") if answered else self.tr("Considering")
+        if answered:
+            return self.tr("Answered, fed back")
+        return self.tr("Considering, fed back")
+
+    def _answer_tooltip(self, entry: TidyEntry) -> str:
+        response = entry.response
+        if response is None or response.status is ResponseStatus.NOT_ANSWERED:
+            return self.tr("No answer yet (Alt+2 gives it one)")
+        words = response.status.label
+        if response.decided_on is not None:
+            words += self.tr(", decided %s") % short_date(response.decided_on)
+        if response.fed_back_on is not None:
+            words += self.tr("; fed back %s") % short_date(response.fed_back_on)
+        else:
+            words += self.tr("; not fed back to the group yet")
+        return words
+
     def _load(self, offset: int, limit: int) -> Page[TidyEntry]:
         found = self._services.contributions.list(
             ContributionFilter(
@@ -632,12 +765,16 @@ class TidyUpView(QWidget):
         )
         speaker_ids = sorted({c.speaker_id for c in found.items if c.speaker_id is not None})
         names = {p.id: p.display_name for p in self._services.people.get_many(speaker_ids)}
+        answers = self._services.contributions.responses_of(
+            [c.id for c in found.items if c.id is not None]
+        )
         return Page(
             items=tuple(
                 TidyEntry(
                     c,
                     self._item_titles.get(c.agenda_item_id, "") if c.agenda_item_id else "",
                     source_words(c, names.get(c.speaker_id) if c.speaker_id else None),
+                    answers.get(c.id) if c.id is not None else None,
                 )
                 for c in found.items
             ),
@@ -744,8 +881,45 @@ class TidyUpView(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         selected = len(self.table.selectionModel().selectedRows())
         self.merge_button.setEnabled(selected >= 2)
-        self.split_button.setEnabled(self.editor.record is not None)
+        # Split cuts the one contribution shown: with several chosen it is not clear which.
+        self.split_button.setEnabled(self.editor.record is not None and selected <= 1)
         self.delete_button.setEnabled(selected == 1)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        """One row chosen: its links and response. Several: one response for all of them,
+        with the tab and a note saying how many it is for."""
+        chosen = [c.id for c in self.selected_contributions() if c.id is not None]
+        if len(chosen) < 2:
+            self.responses.setCurrentWidget(self.panel)
+            self.details.setTabText(1, self.tr("Links and response"))
+            self.several_note.hide()
+            return
+        if chosen != self.many.contribution_ids:
+            try:
+                self.many.set_contributions(chosen)
+            except CoproduceError as error:
+                self._say(str(error))
+                return
+        self.responses.setCurrentWidget(self.many)
+        self.details.setTabText(1, self.tr("Respond to these %d") % len(chosen))
+        self.several_note.setText(
+            self.tr(
+                "%s chosen. Alt+2 gives them one response (one Ctrl+Z undoes it for all); "
+                "Ctrl+M merges them. The wording tab shows the one under the cursor only."
+            )
+            % count_of(len(chosen), "contribution")
+        )
+        self.several_note.show()
+
+    def _responded_to_many(self, saved: list[Response]) -> None:
+        ids = [response.contribution_id for response in saved]
+        self._say(
+            self.tr("Responded to %s. Ctrl+Z undoes it for all of them.")
+            % count_of(len(ids), "contribution")
+        )
+        # The reload after the change selected only the current row: keep all of them.
+        self._select_also(ids)
 
     def _push(self, text: str, *, undo: Callable[[], Any], redo: Callable[[], Any]) -> None:
         self._context.undo_stack.push(
@@ -796,50 +970,61 @@ class TidyUpView(QWidget):
         if not self._sized:
             # Three fifths for the list: its words are what the facilitator reads along.
             self._sized = True
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             width = max(self.splitter.width(), 1)
             self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self._may_leave():
+        if not self.may_leave_editing():
             event.ignore()
             return
         super().closeEvent(event)
 
     # --- Editing: the window asks before closing -------------------------------------------
 
+    def _parts(self) -> list[Any]:
+        """What may hold typing: the editor, the panel, and the response for several while
+        it is shown."""
+        parts: list[Any] = [self.editor, self.panel]
+        if self.responses.currentWidget() is self.many:
+            parts.append(self.many)
+        return parts
+
     def has_unsaved_changes(self) -> bool:
-        return self.editor.has_unsaved_changes() or self.panel.has_unsaved_changes()
+        return any(part.has_unsaved_changes() for part in self._parts())
 
     def save_changes(self) -> bool:
-        return all(
-            part.save_changes() for part in (self.editor, self.panel) if part.has_unsaved_changes()
-        )
+        return all(part.save_changes() for part in self._parts() if part.has_unsaved_changes())
 
     def discard_changes(self) -> None:
-        self.editor.discard_changes()
-        self.panel.discard_changes()
+        for part in (self.editor, self.panel, self.many):
+            part.discard_changes()
 
     def unsaved_description(self) -> str:
         return " and ".join(
-            part.unsaved_description()
-            for part in (self.editor, self.panel)
-            if part.has_unsaved_changes()
+            part.unsaved_description() for part in self._parts() if part.has_unsaved_changes()
         )
 
     def may_leave_editing(self) -> bool:
-        """Settle typing not saved yet in the editor and in the links and response: with
-        some, the person chooses Save, Discard or Cancel for each. True when nothing unsaved
-        is left, so an undo or redo (also the main window's) cannot lose or contradict it."""
-        return self._may_leave()
+        """Settle typing not saved yet in the editor, in the links and response and in the
+        response for several: with some, the person chooses Save, Discard or Cancel for
+        each. True when nothing unsaved is left, so an undo or redo (also the main
+        window's) cannot lose or contradict it."""
+        return self._may_leave() and self._many_settled()
 
     def _may_leave(self) -> bool:
-        """Nothing typed in the editor or the panel is lost by moving on (each is asked)."""
+        """Nothing typed in the editor or the panel is lost by moving on (each is asked).
+        The response for several is not asked about here: it stays typed while the choice
+        of rows changes."""
         return may_leave(self.editor) and may_leave(self.panel)
+
+    def _many_settled(self) -> bool:
+        return self.responses.currentWidget() is not self.many or may_leave(self.many)
 
     def _step(self, step: Callable[[], None]) -> None:
         """Undo or redo, once the typing is settled: an undo under unsaved typing would
         change the record while the editor still shows the words typed over it."""
-        if self._may_leave():
+        if self.may_leave_editing():
             step()
 
 
