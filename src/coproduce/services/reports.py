@@ -405,7 +405,7 @@ NAMES_THAT_ARE_WORDS = frozenset(
     salt sharp shaw short skinner small smith snow spring stone storm summer sunny swan
     taylor thorn todd town tucker walker wall ward warren waters west white wild will wing
     winter wise wood woods young
-    """.split()
+    """.split()  # noqa: SIM905 (a list of words reads best as words)
 )
 """First names and surnames that are also everyday words: written small in a sentence ("a
 grant", "the price", "in the hall") they are read as words. Any other name is scrubbed in
