@@ -28,12 +28,16 @@ The terms, exactly:
   added up per period (month, or quarter for ranges over two years, or year beyond eight).
 - **Contributions** (loop closure) are those that expect an answer (ideas, concerns, questions
   and experiences: ``domain.vocabulary.ANSWERABLE_KINDS``, the same set the "You said, we did"
-  reports use), captured between ``from_date`` and ``as_on`` at sessions in scope. Praise and
+  reports use), captured between ``from_date`` and ``as_on`` at sessions in scope that had
+  started by the end of ``as_on`` (what was typed for a session still to come has not been
+  said yet, so it counts nowhere). Praise and
   the group's own decisions owe nobody a "we did", so they are in none of these figures.
   **Responded**: it has a response whose status is not "Not answered yet".
   **Fed back**: its response has the date it was fed back to the group. Both shares are of all
   those contributions. **Days to a response**: from the day the contribution was captured to the
-  response's decision date, over responded contributions with a decision date; the median is
+  response's decision date, over responded contributions with a decision dated on or before
+  ``as_on`` (a decision dated later has not happened yet); a decision dated before the day it
+  was captured counts as 0 days, so no figure is ever negative. The median is
   the middle value (the mean of the two middle ones when their number is even).
   **Oldest unanswered**: the earliest captured of those contributions with no response, or one
   "Not answered yet".
