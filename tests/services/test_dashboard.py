@@ -795,3 +795,26 @@ def test_a_decision_dated_after_the_period_is_not_a_wait_in_it(services: Service
 
     assert in_may.median_days_to_response is None  # decided after May ended
     assert to_june.median_days_to_response == 29
+
+
+def test_sessions_to_write_up_are_listed_for_the_groups_chosen_whatever_the_dates(
+    services: Services,
+) -> None:
+    town = Town(services)
+    s = town.services
+    held = town.session(town.carers, date(2026, 5, 12))  # held, never written up
+    written = town.session(town.carers, date(2026, 6, 2))
+    s.meetings.set_status(written.id, MeetingStatus.WRITTEN_UP)
+    forgotten = town.session(town.youth, date(2026, 6, 9), held=False)  # still "planned"
+    town.session(town.youth, date(2026, 7, 14), held=False)  # still to come
+
+    everyone = s.dashboard.figures(MAY)
+    youth = s.dashboard.figures(DashboardFilter(group_ids=frozenset({town.youth.id})))
+
+    assert [
+        (n.meeting.id, n.group_name, n.attention.label) for n in everyone.sessions_needing_attention
+    ] == [
+        (held.id, "Carers", "Needs writing up"),
+        (forgotten.id, "Youth", "Held? Mark it held or cancelled"),
+    ]
+    assert [n.meeting.id for n in youth.sessions_needing_attention] == [forgotten.id]

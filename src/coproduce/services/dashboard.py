@@ -48,6 +48,9 @@ The terms, exactly:
   ``LadderService.drifting``). Over time: the same latest rung at the end of each period.
 - **Overdue actions.** Actions in scope still open (open or in progress) and due before today.
   Only an action's current state is kept, so the dates do not change this figure.
+- **Sessions needing attention.** The groups' sessions that need the facilitator now
+  (``services.meetings.attention_of``): held and not written up yet, or over and still marked
+  planned. Like overdue actions, a to-do list of today: the dates do not change it.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from coproduce.domain.errors import ValidationError
 from coproduce.domain.schedule import add_months
 from coproduce.domain.vocabulary import LadderRung
 from coproduce.services.base import Service
+from coproduce.services.meetings import SessionNeedingAttention, attention_of
 
 CHECK_IN_MONTHS = 6
 """Not involved anywhere for this many months: time to check in."""
@@ -227,6 +231,8 @@ class Dashboard:
     overdue: OverdueActions
     group_names: dict[int, str] = field(default_factory=dict)
     """every group in scope, id -> name"""
+    sessions_needing_attention: tuple[SessionNeedingAttention, ...] = ()
+    """sessions in scope to write up, or to mark held or cancelled, oldest first"""
 
 
 def median_of(histogram: list[tuple[int, int]]) -> float | None:
@@ -373,6 +379,13 @@ class DashboardService(Service):
                     )
                 ),
             )
+            moment = self.moment()
+            attention = tuple(
+                SessionNeedingAttention(m, names.get(m.group_id, ""), needs)
+                for m in unit.meetings.needing_attention(moment, groups)
+                for needs in [attention_of(m, moment)]
+                if needs is not None
+            )
         return Dashboard(
             filter=which,
             as_on=as_on,
@@ -383,6 +396,7 @@ class DashboardService(Service):
             reach=reach,
             overdue=overdue,
             group_names=names,
+            sessions_needing_attention=attention,
         )
 
     @staticmethod
