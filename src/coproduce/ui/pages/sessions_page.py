@@ -12,16 +12,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import Meeting, Page
 from coproduce.domain.vocabulary import MeetingStatus
-from coproduce.services.meetings import DeletedMeeting, MeetingFilter
+from coproduce.services.meetings import (
+    DeletedMeeting,
+    MeetingFilter,
+    SessionAttention,
+    attention_of,
+)
 from coproduce.ui import prompts
 from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import ServiceCommand
@@ -35,7 +48,7 @@ from coproduce.ui.sessions.session_detail import SessionDetail
 from coproduce.ui.sessions.session_editor import SessionEditor
 from coproduce.ui.tidyup import TidyUpView
 
-WHEN_ALL, WHEN_UPCOMING, WHEN_PAST = range(3)
+WHEN_ALL, WHEN_UPCOMING, WHEN_PAST, WHEN_NEEDS_WRITING_UP = range(4)
 TITLE = 1
 MIN_TITLE_CHARACTERS = 28
 
@@ -60,6 +73,10 @@ class SessionsPage(ListPage):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         self._group_names: dict[int, str] = {}
+        self._active_groups = 0
+        self._moment = datetime.min
+        self._started = False
+        """True once a session has been shown: the page opens on one only at the start."""
         # Made before the list page builds its tool row (which places them), filled after.
         self.group_filter = QComboBox()
         self.status_filter = QComboBox()
@@ -79,9 +96,19 @@ class SessionsPage(ListPage):
         for status in MeetingStatus:
             self.status_filter.addItem(status.label, status.value)
         self.when_filter.setAccessibleName(self.tr("Show upcoming or past sessions"))
-        self.when_filter.setToolTip(self.tr("Upcoming: from now on, soonest first"))
+        self.when_filter.setToolTip(
+            self.tr(
+                "Upcoming: from now on, soonest first. Needs writing up: held and not written "
+                "up yet, or over and still marked planned, oldest first."
+            )
+        )
         self.when_filter.addItems(
-            [self.tr("Upcoming and past"), self.tr("Upcoming"), self.tr("Past")]
+            [
+                self.tr("Upcoming and past"),
+                self.tr("Upcoming"),
+                self.tr("Past"),
+                self.tr("Needs writing up"),
+            ]
         )
         for box in (self.group_filter, self.status_filter, self.when_filter):
             box.currentIndexChanged.connect(lambda _index: self.model.reload())
@@ -125,6 +152,7 @@ class SessionsPage(ListPage):
         self.addAction(tidy)
         self.capture_view: CaptureView | None = None
         self.tidy_up_view: TidyUpView | None = None
+        self._build_attention_note()
         self._set_tab_order()
         self.title_column = ReadableColumn(self.table, TITLE, MIN_TITLE_CHARACTERS)
 
@@ -171,12 +199,108 @@ class SessionsPage(ListPage):
         if self.tidy_up_view is gone:
             self.tidy_up_view = None
 
+    # --- sessions that need the facilitator ------------------------------------------------
+
+    def _build_attention_note(self) -> None:
+        """A line above the list when sessions need writing up, with a button that lists them
+        (the "Needs writing up" choice of When)."""
+        self.attention_label = QLabel()
+        self.attention_label.setWordWrap(True)
+        self.attention_label.setAccessibleName(self.tr("Sessions that need writing up"))
+        self.attention_button = QPushButton(self.tr("Show them"))
+        self.attention_button.setAccessibleName(self.tr("Show the sessions that need writing up"))
+        self.attention_button.clicked.connect(self.show_sessions_needing_attention)
+        self.attention_note = QWidget()
+        row = QHBoxLayout(self.attention_note)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.attention_label, 1)
+        row.addWidget(self.attention_button)
+        page_layout = self.layout()
+        assert isinstance(page_layout, QVBoxLayout)
+        page_layout.insertWidget(page_layout.indexOf(self.splitter), self.attention_note)
+        self.attention_note.hide()
+
+    def show_sessions_needing_attention(self) -> None:
+        """List only the sessions to write up (or to mark held or cancelled), oldest first."""
+        self.group_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.when_filter.setCurrentIndex(WHEN_NEEDS_WRITING_UP)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_attention(self) -> None:
+        try:
+            waiting = self._services.meetings.needing_attention()
+        except CoproduceError:
+            waiting = []  # the list shows the error already
+        write_up = sum(1 for w in waiting if w.attention is SessionAttention.WRITE_UP)
+        confirm = len(waiting) - write_up
+        parts = []
+        if write_up:
+            parts.append(self.tr("%s held and not written up yet") % count_of(write_up, "session"))
+        if confirm:
+            parts.append(
+                self.tr("%s over and still marked Planned (held? mark it held or cancelled)")
+                % count_of(confirm, "session")
+            )
+        text = self.tr("Needs writing up: %s.") % "; ".join(parts) if parts else ""
+        self.attention_label.setText(text)
+        self.attention_label.setAccessibleDescription(text)
+        self.attention_note.setVisible(bool(parts))
+
+    # --- the session the page opens on -----------------------------------------------------
+
+    def open_session(self, meeting_id: int) -> bool:
+        """Show the session with ``meeting_id``, chosen in the list (the filters are cleared
+        if they hide it); False if the person stayed with unsaved changes, or it is gone."""
+        if self.session_editor.record is not None and self.session_editor.record.id == meeting_id:
+            return True
+        if not may_leave(self.session_editor):
+            return False
+        if self.show_record_id(meeting_id):
+            return True
+        if self.search_text or self.is_filtered():
+            self.search_field.clear()
+            self.search_text = ""
+            for box in (self.group_filter, self.status_filter, self.when_filter):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            self.model.reload()
+            if self.show_record_id(meeting_id):
+                return True
+        try:
+            meeting = self._services.meetings.get(meeting_id)
+        except CoproduceError:
+            return False
+        self.table.clearSelection()
+        self._shown_id = meeting_id
+        self.session_editor.load(meeting)
+        self.delete_button.setEnabled(True)
+        return True
+
+    def _open_starting_session(self) -> None:
+        """At the start, the page shows the next session (or the latest held one), chosen in
+        the list, never a blank "New session" form."""
+        editor = self.session_editor
+        if self._started or editor.record is not None or editor.has_unsaved_changes():
+            self._started = self._started or editor.record is not None
+            return
+        if self.model.total == 0:
+            return
+        try:
+            meeting = self._services.meetings.starting_session()
+        except CoproduceError:
+            return
+        if meeting is not None and meeting.id is not None and self.open_session(meeting.id):
+            self._started = True
+
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.search_field,
             self.group_filter,
             self.status_filter,
             self.when_filter,
+            self.attention_button,
             self.new_button,
             self.delete_button,
             self.table,
@@ -213,14 +337,49 @@ class SessionsPage(ListPage):
             or self.when_filter.currentIndex() != WHEN_ALL
         )
 
+    def nothing_recorded(self) -> bool:
+        return self._services.meetings.list(limit=0).total == 0
+
+    def empty_hint(self) -> str:
+        if not self._group_names:
+            return self.tr(
+                "No sessions yet. Add a group first: Groups, Ctrl+3. Then plan its first "
+                "session here: New session (Ctrl+N)."
+            )
+        if not self._active_groups:
+            return self.tr(
+                "No sessions yet, and every group is archived. Make a group active again, or "
+                "add one: Groups, Ctrl+3."
+            )
+        return self.tr("No sessions yet. Plan the first one: New session (Ctrl+N).")
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._show_attention()
+        self._open_starting_session()
+
     def columns(self) -> Sequence[Column[SessionEntry]]:
         return (
             Column("Date", lambda e: session_time(e.meeting.starts_at), sort_key="date"),
             Column("Title", lambda e: e.meeting.title, sort_key="title"),
             Column("Group", lambda e: e.group_name),
-            Column("Status", lambda e: e.meeting.status.label),
+            Column("Status", self._status_text, tooltip=self._status_tooltip),
             Column("Present", _present, align_right=True),
         )
+
+    def _status_text(self, entry: SessionEntry) -> str:
+        """The status, and what it needs when the session is over: "Held, needs writing up",
+        "Planned, held?"."""
+        attention = attention_of(entry.meeting, self._moment)
+        if attention is SessionAttention.WRITE_UP:
+            return self.tr("Held, needs writing up")
+        if attention is SessionAttention.CONFIRM_HELD:
+            return self.tr("Planned, held? Mark it held or cancelled")
+        return entry.meeting.status.label
+
+    def _status_tooltip(self, entry: SessionEntry) -> str:
+        attention = attention_of(entry.meeting, self._moment)
+        return attention.advice if attention else entry.meeting.status.label
 
     def make_editor(self) -> SessionEditor:
         return SessionEditor(self._context)
@@ -232,6 +391,8 @@ class SessionsPage(ListPage):
         # Councils run a handful of groups: one query per reload serves every row.
         groups = self._services.groups.list().items
         self._group_names = {g.id: g.name for g in groups if g.id is not None}
+        self._active_groups = sum(1 for g in groups if g.active)
+        self._moment = self._services.meetings.moment()
         chosen = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
         try:
@@ -255,10 +416,12 @@ class SessionsPage(ListPage):
             starts_from=now if when == WHEN_UPCOMING else None,
             starts_before=now if when == WHEN_PAST else None,
             text=self.search_text,
-            # Upcoming sessions read soonest first; everything else, newest first.
-            newest_first=when != WHEN_UPCOMING,
+            # Upcoming sessions and those to write up read soonest (oldest) first; everything
+            # else, newest first.
+            newest_first=when not in (WHEN_UPCOMING, WHEN_NEEDS_WRITING_UP),
             order=order.key if order else None,
             descending=order.descending if order else False,
+            needs_attention=when == WHEN_NEEDS_WRITING_UP,
         )
 
     def load(self, offset: int, limit: int) -> Page[SessionEntry]:
