@@ -577,3 +577,26 @@ def test_the_example_council_loads_from_the_file_menu_only_into_an_empty_databas
     assert refusal.title == "The example council was not loaded"
     assert "only be loaded into an empty database" in refusal.text
     assert services.groups.list().total == 3
+
+
+def test_a_session_to_write_up_opens_from_the_dashboard_on_the_sessions_page(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    waiting = demo_services.meetings.needing_attention()
+    assert waiting, "seen today, the example council has sessions still marked planned"
+    window = open_window(demo_services)
+    dashboard = window.page("dashboard")
+    with qtbot.waitSignal(dashboard.loaded, timeout=30_000):  # type: ignore[attr-defined]
+        qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    table = dashboard.write_up_table  # type: ignore[attr-defined]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = waiting[table.currentIndex().row()].meeting
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert window.current_page_key == "sessions"
+    sessions = window.list_page("sessions")
+    assert sessions.selected_record().id == chosen.id
+    assert sessions.selected_record() != demo_services.meetings.starting_session()
+    assert window.focusWidget() is sessions.table

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.replaced_by: MainWindow | None = None
         """The window that took this one's place on another database, once it has."""
         self._closing_for_another = False
+        self.page("dashboard").session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
         self._build_menus()
         self.navigation.setCurrentRow(0)
         self.refresh()
@@ -290,6 +291,16 @@ class MainWindow(QMainWindow):
             )
             % error,
         )
+
+    def show_session(self, meeting_id: int) -> None:
+        """Show a session on the Sessions page, chosen in its list (from the dashboard's
+        sessions to write up)."""
+        self.show_page("sessions")
+        if self.current_page_key != "sessions":  # the person stayed to save their changes
+            return
+        page = self.page("sessions")
+        if page.open_session(meeting_id):  # type: ignore[attr-defined]
+            page.table.setFocus(Qt.FocusReason.OtherFocusReason)  # type: ignore[attr-defined]
 
     # --- other databases (File menu) ----------------------------------------------------
 
