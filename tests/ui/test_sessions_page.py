@@ -578,6 +578,9 @@ def test_undo_brings_back_a_deleted_session_with_its_agenda_and_register(
     assert "its agenda (1 item) and its register (1 mark)" in question
     assert [m.title for m in services.meetings.list().items] == ["May"]
     assert titles_listed(page) == ["May"]
+    # Not a blank "New session" form in its place: a line saying what to do.
+    assert page.nothing_chosen.isVisible()
+    assert page.nothing_chosen.text().startswith("No session chosen. Choose one in the list")
 
     qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
     assert services.meetings.get(march.id).title == "March"
@@ -859,12 +862,20 @@ def test_with_no_groups_the_list_and_the_form_say_to_add_a_group_first(
     assert page.empty_label.isVisible()
     assert "Add a group first: Groups, Ctrl+3." in page.empty_label.text()
     assert "Add a group first" in page.table.accessibleDescription()
+    # No blank "New session" form nobody asked for: the right side says what to do.
     editor = page.session_editor
+    assert not editor.isVisible()
+    assert page.nothing_chosen.isVisible()
+    assert "add a group first (Groups, Ctrl+3)" in page.nothing_chosen.text()
+    # The keyboard starts in the list, where Ctrl+N asks for the form, which says it too.
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
+    assert editor.isVisible()
     assert editor.suggestion_label.isVisible()
     assert "There are no groups yet" in editor.suggestion_label.text()
     assert "Groups, Ctrl+3" in editor.group_box.accessibleDescription()
 
-    qtbot.keyClick(page.table, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, CTRL)
     assert window.current_page_key == "groups"
 
     # With a group, the list says how to plan the first session instead.
@@ -874,3 +885,4 @@ def test_with_no_groups_the_list_and_the_form_say_to_add_a_group_first(
     plan(services, services.groups.list().items[0], datetime(2026, 3, 10, 10, 0), "March")
     window.changes.changed.emit("meeting")
     assert page.empty_label.isHidden()
+    assert page.session_editor.record is None, "the new session being planned stays"

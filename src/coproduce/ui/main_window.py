@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.navigation.setCurrentRow(0)
         self.refresh()
+        # The keyboard starts in the sessions list, on the session the page opened (Ctrl+N
+        # plans one from there when there is none).
+        self.list_page("sessions").table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- pages ---------------------------------------------------------------------------
 

@@ -1,9 +1,13 @@
 """The Sessions page: every session of every group, and the selected one beside the list.
 
-The list searches titles and places, narrows by group, status and upcoming or past, and
-sorts by date or title, all in the database. Beside it the selected session opens in tabs:
-its details, agenda, the actions carried from last time, the preparation checklist and the
-register. Ctrl+N plans a new session; Delete (in the list) deletes one planned by mistake,
+The list searches titles and places, narrows by group, status and upcoming or past (or the
+sessions that need writing up), and sorts by date or title, all in the database. Beside it
+the selected session opens in tabs: its details, agenda, the actions carried from last time,
+the preparation checklist and the register. The page opens on the next session (or the
+latest held one), chosen in the list; with none chosen, the right side says how to choose
+or plan one, never a blank "New session" form nobody asked for. Sessions held and not
+written up, and sessions over and still marked planned, are marked in the Status column and
+counted above the list, whose "Show them" lists just those. Ctrl+N plans a new session; Delete (in the list) deletes one planned by mistake,
 with its agenda and register, and Ctrl+Z puts it all back. Ctrl+R runs the session (meeting
 mode); Ctrl+Shift+T opens its tidy-up afterwards.
 """
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -121,13 +126,25 @@ class SessionsPage(ListPage):
         details.setAccessibleName(self.tr("Session details"))
         # The editor, in the scroller the list page made for it, becomes the Details tab.
         self.detail = SessionDetail(context, details=details)
-        self.splitter.addWidget(self.detail)
+        # Until a session is chosen or a new one asked for, the right side says what to do
+        # rather than showing a blank "New session" form nobody asked for.
+        self.nothing_chosen = QLabel()
+        self.nothing_chosen.setWordWrap(True)
+        self.nothing_chosen.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.nothing_chosen.setMargin(12)
+        self.nothing_chosen.setAccessibleName(self.tr("No session chosen"))
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.nothing_chosen)
+        self.detail_stack.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_stack)
+        self._planning_new = False
         # Half each: the list keeps dates and titles readable, the tabs hold tables of their own.
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.session_editor.add_companion(self.detail.agenda.editor)  # type: ignore[arg-type]
         self.session_editor.add_companion(self.detail.register)  # type: ignore[arg-type]
         self.session_editor.meeting_shown.connect(self.detail.show_meeting)
+        self.session_editor.meeting_shown.connect(self._show_detail_or_what_to_do)
         self.detail.show_meeting(self.session_editor.record)
 
         self.tab_actions: list[QAction] = []
@@ -311,9 +328,37 @@ class SessionsPage(ListPage):
 
     # --- ListPage ------------------------------------------------------------------------
 
+    def _show_detail_or_what_to_do(self, meeting: Meeting | None) -> None:
+        """The session's tabs for a session or a new one being planned; otherwise a line
+        saying how to choose one or plan the first (a group first, when there is none)."""
+        if meeting is not None or self._planning_new:
+            self._planning_new = meeting is None
+            self.detail_stack.setCurrentWidget(self.detail)
+            return
+        if not self._group_names:
+            text = self.tr(
+                "No session chosen. Sessions belong to a group, and there are no groups yet: "
+                "add a group first (Groups, Ctrl+3), then plan a session here with New "
+                "session (Ctrl+N)."
+            )
+        elif self.model.total:
+            text = self.tr(
+                "No session chosen. Choose one in the list, or plan a new one: New session "
+                "(Ctrl+N)."
+            )
+        else:
+            text = self.tr("No session chosen. Plan the first one: New session (Ctrl+N).")
+        self.nothing_chosen.setText(text)
+        self.nothing_chosen.setAccessibleDescription(text)
+        self.detail_stack.setCurrentWidget(self.nothing_chosen)
+
     def start_new(self) -> None:
         """Plan a new session: its details come first, starting with the group."""
+        self._planning_new = True  # the form shows once the editor is cleared for it
+        self._started = True  # the person has chosen what to do: no session opens over it
         super().start_new()
+        if self.session_editor.record is not None:  # the person stayed with their changes
+            self._planning_new = False
         if self.session_editor.record is None:
             self.detail.tabs.setCurrentIndex(SessionDetail.DETAILS)
             self.session_editor.group_box.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -357,6 +402,8 @@ class SessionsPage(ListPage):
         super().refresh()
         self._show_attention()
         self._open_starting_session()
+        if self.session_editor.record is None and not self._planning_new:
+            self._show_detail_or_what_to_do(None)  # its advice follows the groups and list
 
     def columns(self) -> Sequence[Column[SessionEntry]]:
         return (
