@@ -7,8 +7,10 @@ the preparation checklist and the register. The page opens on the next session (
 latest held one), chosen in the list; with none chosen, the right side says how to choose
 or plan one, never a blank "New session" form nobody asked for. Sessions held and not
 written up, and sessions over and still marked planned, are marked in the Status column and
-counted above the list, whose "Show them" lists just those. Ctrl+N plans a new session; Delete (in the list) deletes one planned by mistake,
-with its agenda and register, and Ctrl+Z puts it all back. Ctrl+R runs the session (meeting
+counted above the list, whose "Show them" lists just those.
+
+Ctrl+N plans a new session; Delete (in the list) deletes one planned by mistake, with its
+agenda and register, and Ctrl+Z puts it all back. Ctrl+R runs the session (meeting
 mode); Ctrl+Shift+T opens its tidy-up afterwards.
 """
 
