@@ -183,14 +183,13 @@ class MeetingService(Service):
         with self._store.transaction() as unit:
             meetings = unit.meetings.needing_attention(moment, sorted(set(group_ids)))
             names = {g.id: g.name for g in unit.groups.list().items}
-        found = []
-        for meeting in meetings:
-            attention = attention_of(meeting, moment)
-            assert attention is not None  # the query and attention_of say the same
-            found.append(
-                SessionNeedingAttention(meeting, names.get(meeting.group_id, ""), attention)
-            )
-        return found
+        return [
+            SessionNeedingAttention(meeting, names.get(meeting.group_id, ""), attention)
+            for meeting in meetings
+            # The query and attention_of apply the same rule; this keeps the types honest.
+            for attention in [attention_of(meeting, moment)]
+            if attention is not None
+        ]
 
     def starting_session(self) -> Meeting | None:
         """The session to open the program on: the next one (one under way included, a
