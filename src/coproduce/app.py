@@ -5,8 +5,12 @@ and the main window, and decides what happens when something goes wrong.
   explained in a message box and the program exits with status 1: never a traceback.
 - An unexpected error while running is written, with its traceback, to the log file in the
   user's log folder, and the user sees a short apology naming that file.
-- On a first launch (the default database, holding no groups and no people) the program
-  offers to load the example council, so a new user has something to look around.
+- Whenever the database is empty (no groups and no people: the default one on a first
+  launch, or a new file given with ``--db`` or ``COPRODUCE_DB``) the program offers to load
+  the example council, so a new user has something to look around.
+- File > Open database... replaces the window with one on another database
+  (``MainWindow.database_switched``); the program then follows the new window, and closes
+  its database at the end.
 """
 
 from __future__ import annotations
@@ -52,13 +56,18 @@ def run(database_url: str | None) -> int:
         return 1
     window, database = started
     previous_hook = sys.excepthook
-    sys.excepthook = ExceptionReporter(log_file, window)
+    reporter = ExceptionReporter(log_file, window)
+    sys.excepthook = reporter
+    follow_switches(window, reporter)
     try:
         status = application.exec()
     finally:
         sys.excepthook = previous_hook
         wait_for_background_work()
         database.close()
+        latest = reporter.window
+        if latest is not None and latest is not window:
+            latest.close_database()
     log.info("Coproduce closed with status %s", status)
     return int(status)
 
@@ -96,9 +105,20 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
         prompts.show_error(None, "Coproduce cannot read the database", str(exc))
         return None
     window.show()
-    if url == paths.default_database_url() and window.database_is_empty():
+    if window.database_is_empty():
         window.offer_example_council()
     return window, database
+
+
+def follow_switches(window: MainWindow, reporter: ExceptionReporter) -> None:
+    """Keep the error reporter on the window in use when File > Open database... replaces it
+    with a window on another database (and on the next one, and so on)."""
+
+    def switched(new_window: MainWindow) -> None:
+        reporter.window = new_window
+        follow_switches(new_window, reporter)
+
+    window.database_switched.connect(switched)
 
 
 def configure_logging() -> Path:

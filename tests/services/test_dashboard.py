@@ -134,12 +134,14 @@ class Expected:
             and self.in_scope(self.meetings[r.meeting_id][0])
             and as_date(r.captured_at) <= self.as_on
             and (self.first is None or as_date(r.captured_at) >= self.first)
+            # Only at sessions that had started by the end of the period.
+            and self.meetings[r.meeting_id][1].date() <= self.as_on
         ]
         responded = [c for c in contributions if c.status and c.status != "not_answered"]
         waits = [
-            (as_date(c.decided_on) - as_date(c.captured_at)).days
+            max(0, (as_date(c.decided_on) - as_date(c.captured_at)).days)
             for c in responded
-            if c.decided_on is not None
+            if c.decided_on is not None and as_date(c.decided_on) <= self.as_on
         ]
         unanswered = sorted(
             (c for c in contributions if c.status in (None, "not_answered")),
@@ -720,3 +722,99 @@ def test_long_ranges_are_charted_by_quarter_and_then_by_year() -> None:
     assert quarters[-1].label == "Q4 2026" and quarters[-1].last == date(2026, 12, 31)
     years = periods_between(date(2010, 1, 1), date(2026, 6, 30))
     assert [p.label for p in years][:2] == ["2010", "2011"] and len(years) == 17
+
+
+def test_a_session_still_to_come_counts_in_no_figure_and_no_wait_is_negative(
+    services: Services,
+) -> None:
+    """Meeting mode run early for next month's session: what was typed and answered today
+    has not been said yet, so the figures up to today leave it out; and a decision dated
+    before the day something was captured counts as 0 days, never fewer."""
+    town = Town(services)
+    s = town.services
+    may = town.session(town.carers, date(2026, 5, 12))
+    june = town.session(town.carers, date(2026, 6, 30), held=False)  # today, in the evening
+    july = town.session(town.carers, date(2026, 7, 29), held=False)
+    said_in_may = town.say(may)
+    s.contributions.respond(  # recorded out of order: dated before it was captured
+        Response(
+            contribution_id=said_in_may.id,
+            status=ResponseStatus.ALREADY_HAPPENING,
+            decided_on=date(2026, 5, 2),
+        )
+    )
+    early = s.contributions.add(  # typed today for the July session
+        Contribution(
+            meeting_id=july.id,
+            text="An idea typed before the session",
+            attribution=Attribution.WHOLE_GROUP,
+            captured_at=datetime(2026, 6, 30, 9, 0),
+        )
+    )
+    s.contributions.respond(
+        Response(
+            contribution_id=early.id, status=ResponseStatus.ALREADY_HAPPENING, decided_on=TODAY
+        )
+    )
+    s.contributions.add(
+        Contribution(
+            meeting_id=july.id,
+            text="A question typed before the session",
+            kind=ContributionKind.QUESTION,
+            attribution=Attribution.WHOLE_GROUP,
+            captured_at=datetime(2026, 6, 29, 9, 0),
+        )
+    )
+    town.say(june)  # today's session counts: it is today
+
+    loop = s.dashboard.figures(DashboardFilter(from_date=date(2026, 5, 1), to_date=TODAY)).loop
+
+    assert loop.contributions == 2  # May and today, not July
+    assert loop.responded == 1
+    assert loop.median_days_to_response == 0  # not -10
+    assert loop.oldest_unanswered is not None
+    assert loop.oldest_unanswered.text.endswith(june.title)
+    assert loop.oldest_unanswered.days_waiting == 0
+
+
+def test_a_decision_dated_after_the_period_is_not_a_wait_in_it(services: Services) -> None:
+    town = Town(services)
+    s = town.services
+    meeting = town.session(town.carers, date(2026, 5, 12))
+    said = town.say(meeting)
+    s.contributions.respond(
+        Response(
+            contribution_id=said.id,
+            status=ResponseStatus.ALREADY_HAPPENING,
+            decided_on=date(2026, 6, 10),
+        )
+    )
+
+    in_may = s.dashboard.figures(MAY).loop
+    to_june = s.dashboard.figures(DashboardFilter(from_date=date(2026, 5, 1), to_date=TODAY)).loop
+
+    assert in_may.median_days_to_response is None  # decided after May ended
+    assert to_june.median_days_to_response == 29
+
+
+def test_sessions_to_write_up_are_listed_for_the_groups_chosen_whatever_the_dates(
+    services: Services,
+) -> None:
+    town = Town(services)
+    s = town.services
+    held = town.session(town.carers, date(2026, 5, 12))  # held, never written up
+    written = town.session(town.carers, date(2026, 6, 2))
+    s.meetings.set_status(written.id, MeetingStatus.WRITTEN_UP)
+    forgotten = town.session(town.youth, date(2026, 6, 9), held=False)  # still "planned"
+    town.session(town.youth, date(2026, 7, 14), held=False)  # still to come
+
+    everyone = s.dashboard.figures(MAY)
+    youth = s.dashboard.figures(DashboardFilter(group_ids=frozenset({town.youth.id})))
+
+    assert [
+        (n.meeting.id, n.group_name, n.attention.label) for n in everyone.sessions_needing_attention
+    ] == [
+        (held.id, "Carers", "Needs writing up"),
+        (forgotten.id, "Youth", "Held? Mark it held or cancelled"),
+    ]
+    assert [n.meeting.id for n in youth.sessions_needing_attention] == [forgotten.id]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import fields, is_dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -17,12 +17,20 @@ from sqlalchemy import text
 
 from coproduce.documents.evidence_content import EvidencePack
 from coproduce.domain.errors import ValidationError
+from coproduce.domain.records import Contribution, Link, Response
 from coproduce.domain.schedule import add_months
-from coproduce.domain.vocabulary import ConsentPurpose, CqcQualityStatement, LadderRung
+from coproduce.domain.vocabulary import (
+    Attribution,
+    ConsentPurpose,
+    CqcQualityStatement,
+    LadderRung,
+    ResponseStatus,
+)
 from coproduce.services import Services
 from coproduce.services.dashboard import DashboardFilter
 from coproduce.services.demo import ANCHOR, build_demo
 from coproduce.services.evidence import DEFAULT_EXAMPLES, EvidenceFilter, rung_name
+from coproduce.services.meetings import MeetingFilter
 
 YEAR = EvidenceFilter(from_date=add_months(ANCHOR, -12) + timedelta(days=1), to_date=ANCHOR)
 
@@ -64,16 +72,18 @@ def direct_statement_counts(
     answered yet"), those that changed the document and those fed back."""
     found = rows(
         services,
-        "SELECT c.id, c.captured_at, m.group_id, t.code, r.status, r.fed_back_on "
+        "SELECT c.id, c.captured_at, m.group_id, t.code, r.status, r.fed_back_on, m.starts_at "
         "FROM contribution_tags t JOIN contributions c ON c.id = t.contribution_id "
         "JOIN meetings m ON m.id = c.meeting_id "
         "LEFT JOIN responses r ON r.contribution_id = c.id WHERE t.vocabulary = 'cqc'",
     )
     as_on = which.to_date or ANCHOR
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for _id, captured_at, group_id, code, status, fed_back_on in found:
+    for _id, captured_at, group_id, code, status, fed_back_on, starts_at in found:
         day = as_datetime(captured_at).date()
         if (which.from_date and day < which.from_date) or day > as_on:
+            continue
+        if as_datetime(starts_at).date() > as_on:  # a session still to come: not said yet
             continue
         if which.group_ids and group_id not in which.group_ids:
             continue
@@ -237,3 +247,53 @@ def test_an_empty_council_makes_a_pack_of_zeros(services: Services) -> None:
     assert all(s.contributions == 0 for s in pack.statements)
     assert pack.ladder.table.rows[0] == (rung_name(LadderRung.CO_PRODUCTION), "0", "0")
     assert "No pieces of work" in pack.ladder.alt_text
+
+
+def test_a_session_still_to_come_is_neither_counted_nor_offered_as_an_example(
+    demo: Services,
+) -> None:
+    """Meeting mode run early for next month's session, its ideas answered today: a pack for a
+    period ending today neither counts them nor ticks them as examples."""
+    upcoming = demo.meetings.list(
+        MeetingFilter(starts_from=datetime.combine(ANCHOR + timedelta(days=1), time.min))
+    ).items[0]
+    before = demo.evidence.pack(YEAR)
+    early = demo.contributions.add(
+        Contribution(
+            meeting_id=upcoming.id,
+            text="Typed before the session happened",
+            attribution=Attribution.WHOLE_GROUP,
+            quality_statements=frozenset({CqcQualityStatement.LEARNING_IMPROVEMENT}),
+            captured_at=datetime.combine(ANCHOR, time(9)),
+        )
+    )
+    document = demo.documents.list().items[0]
+    section = demo.documents.sections(document.id)[0]
+    demo.contributions.link(
+        Link(contribution_id=early.id, document_id=document.id, section_id=section.id)
+    )
+    demo.contributions.respond(
+        Response(
+            contribution_id=early.id,
+            status=ResponseStatus.CHANGED_DOCUMENT,
+            section_id=section.id,
+            text="We changed it the same day",
+            decided_on=ANCHOR,
+        )
+    )
+
+    candidates = demo.evidence.examples(YEAR)
+    pack = demo.evidence.pack(YEAR)
+
+    assert early.id not in {e.contribution_id for e in candidates}
+    assert early.id not in demo.evidence.default_examples(candidates)
+    assert early.id not in {e.contribution_id for e in pack.examples}
+    assert pack.contributions == before.contributions
+    assert pack.statements == before.statements
+    assert pack.key_figures == before.key_figures
+    # Once its day has come, it counts.
+    on_the_day = Services(
+        demo.database, actor="Test Facilitator", today=lambda: upcoming.starts_at.date()
+    )
+    later = EvidenceFilter(from_date=YEAR.from_date, to_date=upcoming.starts_at.date())
+    assert early.id in {e.contribution_id for e in on_the_day.evidence.examples(later)}

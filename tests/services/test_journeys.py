@@ -320,3 +320,63 @@ def test_unknown_document_or_person_is_reported(services: Services) -> None:
         services.journeys.document_figures(999_999, TODAY)
     with pytest.raises(NotFoundError):
         services.journeys.person_journeys(999_999)
+
+
+def test_a_session_still_to_come_counts_in_no_figure_and_no_wait_is_negative(
+    council: Council,
+) -> None:
+    """A session from next month run early (its contributions typed and answered today) gave
+    "Median days to a response: -29": what has not happened yet counts nowhere."""
+    services = council.services
+    april = services.meetings.create(
+        Meeting(
+            group_id=council.january.group_id,
+            title="April session",
+            starts_at=datetime(2026, 4, 1, 10, 0),
+            ends_at=datetime(2026, 4, 1, 12, 0),
+        )
+    )
+    council.say(
+        "future", april, None, attribution=Attribution.WHOLE_GROUP, links=(council.housing,)
+    )
+    council.respond("future", ResponseStatus.ALREADY_HAPPENING, decided_on=TODAY)
+    council.say(
+        "waiting", april, None, attribution=Attribution.WHOLE_GROUP, links=(council.housing,)
+    )
+
+    figures = services.journeys.document_figures(council.strategy.id, TODAY)
+
+    # Exactly the figures of the council without April (the first test's).
+    assert figures.contributions == 5
+    assert figures.responded == 3
+    assert figures.median_days_to_response == 14.0  # waits 10, 14, 34: not -29
+    assert figures.oldest_unanswered is not None
+    assert figures.oldest_unanswered.id == council.said["c3"].id
+    # On the day of the April session it has happened, and counts.
+    on_the_day = services.journeys.document_figures(council.strategy.id, date(2026, 4, 1))
+    assert on_the_day.contributions == 7
+    assert on_the_day.responded == 4
+    # The journeys still list it: nothing typed is hidden.
+    listed = {
+        j.contribution.id
+        for g in services.journeys.document_journeys(council.strategy.id)
+        for j in g.journeys
+    }
+    assert council.said["future"].id in listed
+
+
+def test_a_decision_dated_later_is_not_a_wait_yet_and_one_dated_before_its_session_is_0_days(
+    council: Council,
+) -> None:
+    council.respond(  # decided before the February session took place: 0 days, not -7
+        "c4", ResponseStatus.OUTSIDE_SCOPE, referred_to="Housing team", decided_on=date(2026, 1, 25)
+    )
+    council.say("c7", council.february, council.bob, links=(council.money,))
+    council.respond(  # the board meets next week: not a wait until then
+        "c7", ResponseStatus.ALREADY_HAPPENING, decided_on=date(2026, 3, 10)
+    )
+
+    figures = council.services.journeys.document_figures(council.strategy.id, TODAY)
+
+    assert figures.median_days_to_response == 12.0  # waits 0, 10, 14, 34
+    assert figures.median_days_to_response >= 0

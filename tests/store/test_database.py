@@ -102,3 +102,13 @@ def test_database_errors_never_carry_the_values_people_typed(sqlite_database: Da
             {"name": "Secret Person With Needs"},
         )
     assert "Secret Person" not in str(error.value)
+
+
+def test_the_address_kept_to_open_a_database_again_never_holds_its_password(
+    tmp_path: Path,
+) -> None:
+    server = Database("postgresql+psycopg://sam:s3cret@db.council.local:5432/coproduce", None)  # type: ignore[arg-type]
+    assert server.address == "postgresql+psycopg://sam@db.council.local:5432/coproduce"
+    file = Database(f"sqlite:///{tmp_path / 'forum.sqlite3'}", None)  # type: ignore[arg-type]
+    assert file.address == f"sqlite:///{tmp_path / 'forum.sqlite3'}"
+    assert Database("sqlite://", None).address == ""  # type: ignore[arg-type]

@@ -86,6 +86,10 @@ class ScriptedPrompts:
         """The next prompt asks where to save a file; answer with a path, or None for Cancel."""
         self._script.append(("save file", answer))
 
+    def expect_text(self, answer: str | None) -> None:
+        """The next prompt asks for a line of text; answer with it, or None for Cancel."""
+        self._script.append(("text", answer))
+
     @property
     def unused(self) -> list[str]:
         return [kind for kind, _answer in self._script]
@@ -134,6 +138,9 @@ class ScriptedPrompts:
         confirm_replace: bool = True,
     ) -> Path | None:
         return self._take("save file", title, name_filter)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        return self._take("text", title, label)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coproduce import app, paths
-from coproduce.domain.records import Group
+from coproduce.domain.records import Group, Person
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui.main_window import MainWindow
@@ -56,6 +56,11 @@ def test_first_launch_offers_the_example_council_and_loads_it_on_yes(
     with qtbot.waitSignal(window.example_council_loaded, timeout=120_000):
         pass
     assert sessions_shown(window) == 12
+    # The window is on the example's next session, not on a blank "New session" form.
+    sessions = window.list_page("sessions")
+    assert sessions.selected_record() is not None
+    assert sessions.selected_record() == window.context.services.meetings.starting_session()
+    assert not sessions.has_unsaved_changes()
     assert window.list_page("people").table.model().rowCount() > 0
     dashboard = window.page("dashboard")
     with qtbot.waitSignal(dashboard.loaded, timeout=30_000):  # type: ignore[attr-defined]
@@ -79,13 +84,41 @@ def test_first_launch_loads_nothing_when_the_answer_is_no(
     assert window.database_is_empty()
 
 
-def test_another_empty_database_is_not_offered_the_example(
-    qtbot: QtBot, tmp_path: Path, started: list
+def test_a_new_database_given_with_db_is_offered_the_example_too(
+    qtbot: QtBot, tmp_path: Path, prompts: Any, started: list
 ) -> None:
-    # The autouse prompt guard fails this test if any question is asked.
+    prompts.expect_question(False)
+
     window = start(qtbot, started, str(tmp_path / "team.sqlite3"))
+
+    assert [p.title for p in prompts.shown] == ["Load the example council?"]
     assert window.database_is_empty()
     assert str(tmp_path / "team.sqlite3") in window.database_label.text()
+
+
+def test_a_new_database_named_in_coproduce_db_is_offered_the_example_too(
+    qtbot: QtBot, tmp_path: Path, prompts: Any, started: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPRODUCE_DB", str(tmp_path / "trial.sqlite3"))
+    prompts.expect_question(False)
+
+    window = start(qtbot, started, None)
+
+    assert [p.title for p in prompts.shown] == ["Load the example council?"]
+    assert str(tmp_path / "trial.sqlite3") in window.database_label.text()
+
+
+def test_a_database_in_use_given_with_db_is_not_offered_the_example(
+    qtbot: QtBot, tmp_path: Path, started: list
+) -> None:
+    database = Database.open(f"sqlite:///{tmp_path / 'team.sqlite3'}")
+    Services(database).people.create(Person(display_name="Ann Patel"))
+    database.close()
+
+    # The autouse prompt guard fails this test if any question is asked.
+    window = start(qtbot, started, str(tmp_path / "team.sqlite3"))
+
+    assert not window.database_is_empty()
 
 
 def test_a_default_database_in_use_is_not_offered_the_example(qtbot: QtBot, started: list) -> None:

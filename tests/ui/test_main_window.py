@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
@@ -377,3 +378,237 @@ def test_ctrl_f_opens_what_was_said_selected_in_its_sessions_tidy_up(
     assert tidy.editor.record.id == contribution.id
     qtbot.waitUntil(tidy.table.hasFocus)  # the keyboard is in the list, on it
     tidy.close()
+
+
+# --- first launch, empty lists and other databases (File menu) -------------------------------
+
+
+def file_action(window: MainWindow, text: str) -> QAction:
+    """The File menu's entry with ``text`` (access keys left out)."""
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    for action in file_menu.actions():
+        if action.text().replace("&", "") == text:
+            return action
+    raise AssertionError(f"no File menu entry {text!r}")
+
+
+def test_every_empty_list_says_what_to_do_first(
+    qtbot: QtBot, open_window: OpenWindow, services: Services
+) -> None:
+    window = open_window(services)
+    hints = {}
+    for key in ("sessions", "people", "groups", "documents", "actions"):
+        window.show_page(key)
+        page = window.list_page(key)
+        assert page.empty_label.isVisible(), key
+        assert page.table.accessibleDescription() == page.empty_label.text()
+        hints[key] = page.empty_label.text()
+
+    assert "Add a group first: Groups, Ctrl+3." in hints["sessions"]
+    assert "New person (Ctrl+N)" in hints["people"]
+    assert "New group (Ctrl+N)" in hints["groups"]
+    assert "New document (Ctrl+N)" in hints["documents"]
+    assert "plan a session first: Sessions, Ctrl+1." in hints["actions"]
+    # Each shortcut named goes where it says.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key == "groups"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key == "sessions"
+
+    # A list that is only filtered empty says so, not what to do first.
+    services.groups.create(Group(name="Board"))
+    services.people.create(Person(display_name="Ann Patel"))
+    window.refresh()
+    people = window.list_page("people")
+    people.search_field.setText("nobody by this name")
+    qtbot.waitUntil(lambda: people.count_label.text() == "No people match")
+    assert people.empty_label.isHidden()
+    assert window.list_page("groups").empty_label.isHidden()
+    assert "Plan the first one" in window.list_page("sessions").empty_label.text()
+
+
+def test_the_window_opens_on_the_example_councils_next_session(
+    open_window: OpenWindow, demo_services: Services
+) -> None:
+    window = open_window(demo_services)
+
+    sessions = window.list_page("sessions")
+    assert window.current_page_key == "sessions"
+    chosen = sessions.selected_record()
+    assert chosen is not None
+    assert chosen == demo_services.meetings.starting_session()
+    assert not sessions.has_unsaved_changes()
+    assert sessions.table.currentIndex().isValid()
+
+
+def make_database(path: Path, *, group: str | None = None) -> str:
+    """A database file at ``path`` (with one group when ``group`` names it); its address."""
+    database = Database.open(f"sqlite:///{path}")
+    if group:
+        Services(database).groups.create(Group(name=group))
+    database.close()
+    return f"sqlite:///{path}"
+
+
+def test_open_database_asks_about_unsaved_work_then_switches_the_window(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database, tmp_path: Path, prompts: Any
+) -> None:
+    services = Services(sqlite_database)
+    services.groups.create(Group(name="Carers' forum"))
+    window = open_window(services)
+    make_database(tmp_path / "team.sqlite3", group="Team board")
+    sessions = window.list_page("sessions")
+    qtbot.keyClick(sessions.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(sessions.editor.title_edit, "Half typed")  # type: ignore[attr-defined]
+
+    prompts.expect_save_choice("cancel")
+    assert file_action(window, "Open database...").isEnabled()
+    file_action(window, "Open database...").trigger()
+    assert window.isVisible() and window.replaced_by is None, "Cancel stays, typing and all"
+    assert sessions.has_unsaved_changes()
+
+    prompts.expect_save_choice("discard")
+    prompts.expect_file(tmp_path / "team.sqlite3")
+    with qtbot.waitSignal(window.database_switched) as switched:
+        file_action(window, "Open database...").trigger()
+    new_window = switched.args[0]
+    qtbot.addWidget(new_window)
+
+    assert new_window is window.replaced_by
+    assert new_window.isVisible()
+    assert not window.isVisible()
+    assert str(tmp_path / "team.sqlite3") in new_window.database_label.text()
+    assert [g.name for g in new_window.context.services.groups.list().items] == ["Team board"]
+    assert services.groups.list().items[0].name == "Carers' forum", "the old one is untouched"
+    # Both are remembered, newest first.
+    recent = [e.address for e in new_window.recent_databases.entries()]
+    assert recent[:2] == [f"sqlite:///{tmp_path / 'team.sqlite3'}", services.database.address]
+
+
+def test_a_file_that_cannot_be_opened_is_explained_and_the_window_stays(
+    open_window: OpenWindow, sqlite_database: Database, tmp_path: Path, prompts: Any
+) -> None:
+    window = open_window(Services(sqlite_database))
+    not_a_database = tmp_path / "minutes.docx"
+    not_a_database.write_bytes(b"PK\x03\x04 a Word document")
+    prompts.expect_file(not_a_database)
+    prompts.expect_message("error")
+
+    assert window.choose_database_file() is None
+
+    assert "not a Coproduce database" in prompts.shown[-1].text
+    assert window.isVisible() and window.replaced_by is None
+    assert window.context.services.groups.list().total == 0, "still on its own database"
+
+
+def test_a_new_database_is_offered_the_example_and_recent_databases_show_missing_files(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database, tmp_path: Path, prompts: Any
+) -> None:
+    services = Services(sqlite_database)
+    services.groups.create(Group(name="Carers' forum"))
+    window = open_window(services)
+    gone = make_database(tmp_path / "old.sqlite3", group="Old")
+    window.recent_databases.remember(gone)
+    (tmp_path / "old.sqlite3").unlink()
+    prompts.expect_save_file(tmp_path / "trial")  # no extension: .sqlite3 is added
+    prompts.expect_question(False)  # the example council? not now
+
+    new_window = window.choose_new_database()
+    assert new_window is not None
+    qtbot.addWidget(new_window)
+
+    assert (tmp_path / "trial.sqlite3").exists()
+    assert prompts.shown[-1].title == "Load the example council?"
+    menu = new_window.recent_menu
+    menu.rebuild()
+    assert menu.entry_texts() == [
+        f"1 trial.sqlite3 (in {tmp_path}) (open now)",
+        f"2 old.sqlite3 (in {tmp_path}) (file missing)",
+        f"3 {Path(services.database.display_name).name} "
+        f"(in {Path(services.database.display_name).parent})",
+        "Clear the list",
+    ]
+    assert not menu.actions()[0].isEnabled(), "the database open now is not offered again"
+
+    prompts.expect_message("information")
+    menu.actions()[1].trigger()
+    assert "old.sqlite3 is no longer there" in prompts.shown[-1].text
+    assert not (tmp_path / "old.sqlite3").exists(), "never made again, empty"
+    assert gone not in [e.address for e in new_window.recent_databases.entries()]
+    assert new_window.replaced_by is None
+
+    # The first database is one key press away again.
+    with qtbot.waitSignal(new_window.database_switched) as switched:
+        new_window.recent_menu.rebuild()
+        new_window.recent_menu.actions()[1].trigger()
+    qtbot.addWidget(switched.args[0])
+    assert switched.args[0].context.services.groups.list().items[0].name == "Carers' forum"
+
+
+def test_a_shared_database_on_a_server_is_opened_by_its_address_and_its_password_is_not_kept(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    sqlite_database: Database,
+    database_url: str,
+    prompts: Any,
+    private_home: Path,
+) -> None:
+    window = open_window(Services(sqlite_database))
+    Services(Database.open(database_url)).groups.create(Group(name="Shared board"))
+    # The test server trusts local connections, so any password does; none may be kept.
+    typed = database_url.replace("postgres@", "postgres:s3cret-word@")
+    prompts.expect_text(typed)
+
+    with qtbot.waitSignal(window.database_switched) as switched:
+        window.choose_server_database()
+    new_window = switched.args[0]
+    qtbot.addWidget(new_window)
+
+    assert [g.name for g in new_window.context.services.groups.list().items] == ["Shared board"]
+    remembered = [e.address for e in new_window.recent_databases.entries()]
+    assert remembered[0].replace("***", "") == database_url.replace("***", "")
+    assert "s3cret" not in (private_home / "settings.ini").read_text(encoding="utf-8")
+    assert "s3cret" not in new_window.database_label.text()
+
+
+def test_the_example_council_loads_from_the_file_menu_only_into_an_empty_database(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database, prompts: Any
+) -> None:
+    services = Services(sqlite_database)
+    window = open_window(services)
+
+    with qtbot.waitSignal(window.example_council_loaded, timeout=120_000):
+        file_action(window, "Load the example council").trigger()
+    assert services.groups.list().total == 3
+    assert window.list_page("sessions").selected_record() is not None
+
+    prompts.expect_message("information")
+    file_action(window, "Load the example council").trigger()
+    refusal = prompts.shown[-1]
+    assert refusal.title == "The example council was not loaded"
+    assert "only be loaded into an empty database" in refusal.text
+    assert services.groups.list().total == 3
+
+
+def test_a_session_to_write_up_opens_from_the_dashboard_on_the_sessions_page(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    waiting = demo_services.meetings.needing_attention()
+    assert waiting, "seen today, the example council has sessions still marked planned"
+    window = open_window(demo_services)
+    dashboard = window.page("dashboard")
+    with qtbot.waitSignal(dashboard.loaded, timeout=30_000):  # type: ignore[attr-defined]
+        qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    table = dashboard.write_up_table  # type: ignore[attr-defined]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = waiting[table.currentIndex().row()].meeting
+
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert window.current_page_key == "sessions"
+    sessions = window.list_page("sessions")
+    assert sessions.selected_record().id == chosen.id
+    assert sessions.selected_record() != demo_services.meetings.starting_session()
+    assert window.focusWidget() is sessions.table

@@ -578,6 +578,9 @@ def test_undo_brings_back_a_deleted_session_with_its_agenda_and_register(
     assert "its agenda (1 item) and its register (1 mark)" in question
     assert [m.title for m in services.meetings.list().items] == ["May"]
     assert titles_listed(page) == ["May"]
+    # Not a blank "New session" form in its place: a line saying what to do.
+    assert page.nothing_chosen.isVisible()
+    assert page.nothing_chosen.text().startswith("No session chosen. Choose one in the list")
 
     qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
     assert services.meetings.get(march.id).title == "March"
@@ -745,3 +748,141 @@ def test_ctrl_r_opens_meeting_mode_for_the_session_and_closing_it_lets_it_go(
     assert view.windowTitle() == "Meeting mode: March"
     view.close()
     qtbot.waitUntil(lambda: page.capture_view is None)
+
+
+# --- where the page starts, and sessions that need writing up ---------------------------------
+
+
+def test_the_page_opens_on_the_next_session_chosen_in_the_list_not_a_new_form(
+    open_window: OpenWindow, services: Services, forum: Group
+) -> None:
+    held = plan(services, forum, datetime(2026, 1, 6, 10, 0), "January")
+    services.meetings.set_status(held.id, MeetingStatus.WRITTEN_UP)
+    plan(services, forum, datetime(2026, 5, 12, 10, 0), "May")
+    march = plan(services, forum, datetime(2026, 3, 10, 10, 0), "March")
+
+    page = sessions_page(open_window(services))
+
+    assert page.session_editor.record == march
+    assert not page.has_unsaved_changes()
+    assert page.detail.meeting is not None and page.detail.meeting.id == march.id
+    row = page.table.currentIndex().row()
+    assert page.model.index(row, 1).data() == "March", "chosen in the list too"
+    assert page.delete_button.isEnabled()
+
+
+def test_with_nothing_to_come_the_page_opens_on_the_latest_held_session(
+    open_window: OpenWindow, services: Services, forum: Group
+) -> None:
+    for title, day, status in (
+        ("November", datetime(2025, 11, 4, 10, 0), MeetingStatus.SUMMARY_SHARED),
+        ("January", datetime(2026, 1, 6, 10, 0), MeetingStatus.HELD),
+        ("Called off", datetime(2026, 1, 13, 10, 0), MeetingStatus.CANCELLED),
+        ("Next week, called off", datetime(2026, 1, 27, 10, 0), MeetingStatus.CANCELLED),
+    ):
+        meeting = plan(services, forum, day, title)
+        services.meetings.set_status(meeting.id, status)
+
+    page = sessions_page(open_window(services))
+
+    assert page.session_editor.record is not None
+    assert page.session_editor.record.title == "January"
+
+
+def test_sessions_that_need_writing_up_are_marked_and_listed_from_the_keyboard(
+    qtbot: QtBot, open_window: OpenWindow, services: Services, forum: Group
+) -> None:
+    written = plan(services, forum, datetime(2025, 12, 2, 10, 0), "December")
+    services.meetings.set_status(written.id, MeetingStatus.WRITTEN_UP)
+    forgotten = plan(services, forum, datetime(2026, 1, 6, 10, 0), "Early January")
+    held = plan(services, forum, datetime(2026, 1, 13, 10, 0), "Mid January")
+    services.meetings.set_status(held.id, MeetingStatus.HELD)
+    plan(services, forum, datetime(2026, 3, 10, 10, 0), "March")
+
+    window = open_window(services)
+    page = sessions_page(window)
+
+    assert page.attention_note.isVisible()
+    assert page.attention_label.text() == (
+        "Needs writing up: 1 session held and not written up yet; 1 session over and still "
+        "marked Planned (held? mark it held or cancelled)."
+    )
+    statuses = {
+        page.model.index(r, 1).data(): page.model.index(r, 3).data()
+        for r in range(page.model.rowCount())
+    }
+    assert statuses == {
+        "March": "Planned",
+        "Mid January": "Held, needs writing up",
+        "Early January": "Planned, held? Mark it held or cancelled",
+        "December": "Written up",
+    }
+    row = titles_listed(page).index("Early January")
+    assert "Was it held?" in page.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+
+    # Tab from the When box reaches the button that lists them; Space presses it.
+    page.when_filter.setFocus()
+    qtbot.keyClick(page.when_filter, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.attention_button
+    qtbot.keyClick(page.attention_button, Qt.Key.Key_Space)
+    assert page.when_filter.currentText() == "Needs writing up"
+    assert titles_listed(page) == ["Early January", "Mid January"], "oldest first"
+    assert QApplication.focusWidget() is page.table
+
+    # Marking it written up takes it off the list and the note.
+    services.meetings.set_status(held.id, MeetingStatus.WRITTEN_UP)
+    window.changes.changed.emit("meeting")
+    assert titles_listed(page) == ["Early January"]
+    assert "held and not written up" not in page.attention_label.text()
+    assert forgotten.id is not None
+
+
+def test_the_when_box_offers_the_sessions_to_write_up(
+    qtbot: QtBot, open_window: OpenWindow, services: Services, forum: Group
+) -> None:
+    held = plan(services, forum, datetime(2026, 1, 13, 10, 0), "Mid January")
+    services.meetings.set_status(held.id, MeetingStatus.HELD)
+    plan(services, forum, datetime(2026, 3, 10, 10, 0), "March")
+    page = sessions_page(open_window(services))
+
+    page.when_filter.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(page.when_filter, Qt.Key.Key_Down)
+
+    assert page.when_filter.currentText() == "Needs writing up"
+    assert titles_listed(page) == ["Mid January"]
+
+
+def test_with_no_groups_the_list_and_the_form_say_to_add_a_group_first(
+    qtbot: QtBot, open_window: OpenWindow, services: Services
+) -> None:
+    window = open_window(services)
+    page = sessions_page(window)
+
+    assert page.empty_label.isVisible()
+    assert "Add a group first: Groups, Ctrl+3." in page.empty_label.text()
+    assert "Add a group first" in page.table.accessibleDescription()
+    # No blank "New session" form nobody asked for: the right side says what to do.
+    editor = page.session_editor
+    assert not editor.isVisible()
+    assert page.nothing_chosen.isVisible()
+    assert "add a group first (Groups, Ctrl+3)" in page.nothing_chosen.text()
+    # The keyboard starts in the list, where Ctrl+N asks for the form, which says it too.
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
+    assert editor.isVisible()
+    assert editor.suggestion_label.isVisible()
+    assert "There are no groups yet" in editor.suggestion_label.text()
+    assert "Groups, Ctrl+3" in editor.group_box.accessibleDescription()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, CTRL)
+    assert window.current_page_key == "groups"
+
+    # With a group, the list says how to plan the first session instead.
+    services.groups.create(Group(name="Board"))
+    window.changes.changed.emit("group")
+    assert page.empty_label.text() == "No sessions yet. Plan the first one: New session (Ctrl+N)."
+    plan(services, services.groups.list().items[0], datetime(2026, 3, 10, 10, 0), "March")
+    window.changes.changed.emit("meeting")
+    assert page.empty_label.isHidden()
+    assert page.session_editor.record is None, "the new session being planned stays"

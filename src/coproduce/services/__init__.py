@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
+from coproduce import paths
 from coproduce.services.actions import ActionService
 from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
@@ -47,6 +48,18 @@ class Services:
         self.database = database
         self.store = Store(database, actor)
         self._today = today
+
+    def open_another(self, address: str) -> Services:
+        """Services over the database at ``address`` (a file path, ``sqlite:///PATH`` or a
+        server's URL), opened and brought up to date as at start-up, for the same person and
+        clock. Raises ``CoproduceError`` with a message to show when it cannot be opened; this
+        database stays open either way (``close`` it when done with it)."""
+        url = paths.resolve_database_url(address)
+        return Services(Database.open(url), actor=self.store.actor, today=self._today)
+
+    def close(self) -> None:
+        """Close the database (after its last use)."""
+        self.database.close()
 
     @cached_property
     def groups(self) -> GroupService:

@@ -18,3 +18,9 @@ class Service:
 
     def now(self) -> datetime:
         return datetime.now().replace(microsecond=0)
+
+    def moment(self) -> datetime:
+        """Now, on the service's day: the clock's time of day on ``today()``. The same as
+        ``now()`` in use; where ``today()`` is set (tests, a council seen on another day) the
+        sessions that have happened are the ones before this moment."""
+        return datetime.combine(self.today(), self.now().time())

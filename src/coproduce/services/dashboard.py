@@ -28,12 +28,16 @@ The terms, exactly:
   added up per period (month, or quarter for ranges over two years, or year beyond eight).
 - **Contributions** (loop closure) are those that expect an answer (ideas, concerns, questions
   and experiences: ``domain.vocabulary.ANSWERABLE_KINDS``, the same set the "You said, we did"
-  reports use), captured between ``from_date`` and ``as_on`` at sessions in scope. Praise and
+  reports use), captured between ``from_date`` and ``as_on`` at sessions in scope that had
+  started by the end of ``as_on`` (what was typed for a session still to come has not been
+  said yet, so it counts nowhere). Praise and
   the group's own decisions owe nobody a "we did", so they are in none of these figures.
   **Responded**: it has a response whose status is not "Not answered yet".
   **Fed back**: its response has the date it was fed back to the group. Both shares are of all
   those contributions. **Days to a response**: from the day the contribution was captured to the
-  response's decision date, over responded contributions with a decision date; the median is
+  response's decision date, over responded contributions with a decision dated on or before
+  ``as_on`` (a decision dated later has not happened yet); a decision dated before the day it
+  was captured counts as 0 days, so no figure is ever negative. The median is
   the middle value (the mean of the two middle ones when their number is even).
   **Oldest unanswered**: the earliest captured of those contributions with no response, or one
   "Not answered yet".
@@ -44,6 +48,9 @@ The terms, exactly:
   ``LadderService.drifting``). Over time: the same latest rung at the end of each period.
 - **Overdue actions.** Actions in scope still open (open or in progress) and due before today.
   Only an action's current state is kept, so the dates do not change this figure.
+- **Sessions needing attention.** The groups' sessions that need the facilitator now
+  (``services.meetings.attention_of``): held and not written up yet, or over and still marked
+  planned. Like overdue actions, a to-do list of today: the dates do not change it.
 """
 
 from __future__ import annotations
@@ -55,6 +62,7 @@ from coproduce.domain.errors import ValidationError
 from coproduce.domain.schedule import add_months
 from coproduce.domain.vocabulary import LadderRung
 from coproduce.services.base import Service
+from coproduce.services.meetings import SessionNeedingAttention, attention_of
 
 CHECK_IN_MONTHS = 6
 """Not involved anywhere for this many months: time to check in."""
@@ -223,6 +231,8 @@ class Dashboard:
     overdue: OverdueActions
     group_names: dict[int, str] = field(default_factory=dict)
     """every group in scope, id -> name"""
+    sessions_needing_attention: tuple[SessionNeedingAttention, ...] = ()
+    """sessions in scope to write up, or to mark held or cancelled, oldest first"""
 
 
 def median_of(histogram: list[tuple[int, int]]) -> float | None:
@@ -369,6 +379,13 @@ class DashboardService(Service):
                     )
                 ),
             )
+            moment = self.moment()
+            attention = tuple(
+                SessionNeedingAttention(m, names.get(m.group_id, ""), needs)
+                for m in unit.meetings.needing_attention(moment, groups)
+                for needs in [attention_of(m, moment)]
+                if needs is not None
+            )
         return Dashboard(
             filter=which,
             as_on=as_on,
@@ -379,6 +396,7 @@ class DashboardService(Service):
             reach=reach,
             overdue=overdue,
             group_names=names,
+            sessions_needing_attention=attention,
         )
 
     @staticmethod

@@ -9,7 +9,9 @@ and dates, under the CQC quality statements it supports.
   the ladder over time, attendance and overdue actions hold the numbers the window's charts
   draw (``ui/dashboard/charts.py``, ``ui/ladder/portfolio.py``).
 - **Things said** are counted as the dashboard's loop closure counts them: captured between
-  the dates (up to ``as_on``) at sessions of the chosen groups. Under each CQC quality
+  the dates (up to ``as_on``) at sessions of the chosen groups that had started by ``as_on``
+  (what was typed for a session still to come has not been said, so it is neither counted
+  nor offered as an example). Under each CQC quality
   statement: those tagged with it, those with a response other than "Not answered yet", those
   that changed a document, and those fed back. A thing tagged with two statements counts
   under each; ``contributions`` counts each once. "Learning, improvement and innovation"
@@ -211,6 +213,8 @@ class _Scope:
                 continue
             day = captured_at.date()
             if (first is not None and day < first) or day > as_on:
+                continue
+            if row["starts_at"].date() > as_on:  # typed for a session still to come
                 continue
             self.contributions.append(
                 Contribution(

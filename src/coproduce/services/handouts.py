@@ -726,7 +726,7 @@ class HandoutService(Service):
         with self._store.transaction() as unit:
             found, meetings, subject = said_about(
                 unit, document_id=document_id, group_id=group_id,
-                date_from=date_from, date_to=date_to,
+                date_from=date_from, date_to=date_to, until=self.today(),
             )  # fmt: skip
             if document_id is not None:
                 fallback = KIND_IN_WORDS[unit.documents.get(document_id).kind]

@@ -9,9 +9,14 @@ Decisions that shape the figures (the same everywhere they are shown):
 - A contribution is *responded* when its response is an outcome (``ResponseStatus.is_answer``):
   "under consideration" is not yet an answer, so it still counts as unanswered.
 - *Fed back* counts every response with a feedback date, whatever its status.
+- The figures count only what has happened by today: contributions at sessions that have
+  started by the end of today (a session still to come has said nothing yet, whatever was
+  typed for it in advance), and decisions dated on or before today. The journeys themselves
+  list everything linked, so nothing typed is hidden.
 - *Days to a response* run from the session's date to the decision date, for answered
-  contributions whose decision has a date; the median of an even count is the mean of the
-  middle two.
+  contributions whose decision has a date; a decision dated before its session (the session
+  was moved later) counts as 0 days, never fewer. The median of an even count is the mean of
+  the middle two.
 - The *oldest unanswered* contribution is the one from the earliest session; its age is counted
   in days from that session to today.
 - A contribution linked to two sections of the document appears under both, and is counted
@@ -168,13 +173,13 @@ class JourneyService(Service):
         return result
 
     def document_figures(self, document_id: int, today: date | None = None) -> DocumentFigures:
-        """The document's figures, counted by the database; ages are counted to ``today``
-        (the service's today when not given)."""
+        """The document's figures over what has happened by ``today`` (the service's today
+        when not given), counted by the database; ages are counted to ``today``."""
         today = today or self.today()
         with self._store.transaction() as unit:
             unit.documents.row(document_id)
-            counts = unit.journeys.document_counts(document_id)
-        waits = [(decided - starts.date()).days for starts, decided in counts.waits]
+            counts = unit.journeys.document_counts(document_id, today)
+        waits = [max(0, (decided - starts.date()).days) for starts, decided in counts.waits]
         oldest_days = (
             (today - counts.oldest_unanswered_session.date()).days
             if counts.oldest_unanswered_session is not None

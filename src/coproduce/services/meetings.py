@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from coproduce.domain.errors import ConflictError, ValidationError
@@ -27,9 +28,58 @@ from coproduce.services.base import Service
 from coproduce.store.unit_of_work import UnitOfWork
 
 
+class SessionAttention(Enum):
+    """Why a session that has happened needs the facilitator (``attention_of``)."""
+
+    WRITE_UP = "Needs writing up"
+    """Held (marked so, and started) but not written up yet."""
+    CONFIRM_HELD = "Held? Mark it held or cancelled"
+    """Over, and still marked planned: nobody has said whether it took place."""
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def advice(self) -> str:
+        """What to do about it, in a sentence."""
+        if self is SessionAttention.WRITE_UP:
+            return (
+                "This session was held but is not written up yet: tidy up what was said "
+                "(Ctrl+Shift+T), then mark it written up."
+            )
+        return (
+            "This session's date has passed and it is still marked Planned. Was it held? "
+            "Set its status to Held, or to Cancelled if it did not take place."
+        )
+
+
+HAPPENED = (MeetingStatus.HELD, MeetingStatus.WRITTEN_UP, MeetingStatus.SUMMARY_SHARED)
+"""The statuses of a session that took place."""
+
+
+def attention_of(meeting: Meeting, moment: datetime) -> SessionAttention | None:
+    """What the session needs at ``moment``, if anything (see ``SessionAttention``)."""
+    if meeting.status is MeetingStatus.HELD and meeting.starts_at <= moment:
+        return SessionAttention.WRITE_UP
+    if meeting.status is MeetingStatus.PLANNED and meeting.ends_at <= moment:
+        return SessionAttention.CONFIRM_HELD
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionNeedingAttention:
+    """A session that needs the facilitator, with what it needs."""
+
+    meeting: Meeting
+    group_name: str
+    attention: SessionAttention
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingFilter:
-    """What the sessions list can be narrowed by; all optional. ``starts_before`` excludes."""
+    """What the sessions list can be narrowed by; all optional. ``starts_before`` excludes.
+    ``needs_attention``: only the sessions that need the facilitator now (``attention_of``)."""
 
     group_id: int | None = None
     status: MeetingStatus | None = None
@@ -41,6 +91,7 @@ class MeetingFilter:
     """Sort by "date" or "title" (A to Z, earliest first) instead of ``newest_first``;
     other names are refused with ``ValueError``."""
     descending: bool = False
+    needs_attention: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +175,33 @@ class MeetingService(Service):
         """Ids of every matching session, in list order."""
         with self._store.transaction() as unit:
             return unit.meetings.ids(unit.meetings.search_query(**self._query(filters)))
+
+    def needing_attention(self, group_ids: Iterable[int] = ()) -> list[SessionNeedingAttention]:
+        """The sessions (of the groups; of every group when none) that need the facilitator
+        now, oldest first: held and not written up, or over and still marked planned."""
+        moment = self.moment()
+        with self._store.transaction() as unit:
+            meetings = unit.meetings.needing_attention(moment, sorted(set(group_ids)))
+            names = {g.id: g.name for g in unit.groups.list().items}
+        return [
+            SessionNeedingAttention(meeting, names.get(meeting.group_id, ""), attention)
+            for meeting in meetings
+            # The query and attention_of apply the same rule; this keeps the types honest.
+            for attention in [attention_of(meeting, moment)]
+            if attention is not None
+        ]
+
+    def starting_session(self) -> Meeting | None:
+        """The session to open the program on: the next one (one under way included, a
+        cancelled one never), else the latest that took place, else the latest still
+        planned whose date has passed; None when there are no sessions to speak of."""
+        moment = self.moment()
+        with self._store.transaction() as unit:
+            return (
+                unit.meetings.next_after(moment)
+                or unit.meetings.latest_before(moment, HAPPENED)
+                or unit.meetings.latest_before(moment, (MeetingStatus.PLANNED,))
+            )
 
     def set_status(
         self, meeting_id: int, status: MeetingStatus, expected_version: int | None = None
@@ -474,9 +552,9 @@ class MeetingService(Service):
 
     # --- helpers -------------------------------------------------------------------------
 
-    @staticmethod
-    def _query(filters: MeetingFilter) -> dict[str, object]:
+    def _query(self, filters: MeetingFilter) -> dict[str, object]:
         return {
+            "attention_at": self.moment() if filters.needs_attention else None,
             "group_id": filters.group_id,
             "status": filters.status,
             "starts_from": filters.starts_from,

@@ -255,7 +255,7 @@ class ReportService(Service):
         with self._store.transaction() as unit:
             found, meetings, subject = said_about(
                 unit, document_id=document_id, group_id=group_id,
-                date_from=date_from, date_to=date_to,
+                date_from=date_from, date_to=date_to, until=self.today(),
             )  # fmt: skip
             responses = unit.responses.for_contributions([c.id for c in found if c.id])
             people = ConsentNames(
@@ -318,10 +318,15 @@ def said_about(
     group_id: int | None,
     date_from: date | None,
     date_to: date | None,
+    until: date,
 ) -> tuple[list[Contribution], dict[int | None, Meeting], str]:
     """What was said about a document, or by a group, between two dates (the things that
     expect an answer: praise and decisions need none), oldest first; their sessions; and the
-    subject's name."""
+    subject's name.
+
+    Only what has happened: sessions on or before ``until`` (the service's today), whatever
+    ``date_to`` says, so nothing typed for a session still to come is reported as said."""
+    date_to = min(date_to, until) if date_to else until
     if document_id is not None:
         subject = unit.documents.get(document_id).title
         found = [

@@ -221,37 +221,42 @@ class DashboardQueries:
 
     def _contributions_in(self, first: date | None, last: date, group_ids: Sequence[int]) -> Any:
         """Contributions that expect an answer (not praise or decisions), captured in the
-        period, at the groups' sessions."""
+        period, at the groups' sessions that had started by its end (what was typed for a
+        session still to come has not been said yet)."""
+        sessions = select(MeetingRow.id).where(MeetingRow.starts_at < after(last))
+        if group_ids:
+            sessions = sessions.where(MeetingRow.group_id.in_(list(group_ids)))
         conditions = [
             ContributionRow.captured_at < after(last),
             ContributionRow.kind.in_(ANSWERABLE),
+            ContributionRow.meeting_id.in_(sessions.scalar_subquery()),
         ]
         if first is not None:
             conditions.append(ContributionRow.captured_at >= start_of(first))
-        if group_ids:
-            conditions.append(
-                ContributionRow.meeting_id.in_(
-                    select(MeetingRow.id)
-                    .where(MeetingRow.group_id.in_(list(group_ids)))
-                    .scalar_subquery()
-                )
-            )
         return and_(*conditions)
 
     def _days_between(self, captured_at: Any, decided_on: Any) -> Any:
+        """Whole days from the day of ``captured_at`` to ``decided_on``; a decision dated
+        before that day (recorded out of order) counts as 0, never fewer."""
         if self._is_sqlite:
-            return cast(
+            days = cast(
                 func.julianday(decided_on) - func.julianday(func.date(captured_at)), Integer
             )
-        return decided_on - cast(captured_at, type_=decided_on.type)
+        else:
+            days = decided_on - cast(captured_at, type_=decided_on.type)
+        return case((days < 0, 0), else_=days)
 
     def loop_counts(self, first: date | None, last: date, group_ids: Sequence[int]) -> LoopCounts:
         """One pass over the contributions and their responses: counted per number of days to a
-        response (None for those not responded to or with no decision date), so the totals and
-        the median's histogram come from the same join."""
+        response (None for those not responded to, or with no decision dated on or before
+        ``last``: a decision dated later has not happened yet), so the totals and the median's
+        histogram come from the same join."""
         responded = and_(ResponseRow.id.is_not(None), ResponseRow.status != NOT_ANSWERED)
         days = case(
-            (responded, self._days_between(ContributionRow.captured_at, ResponseRow.decided_on))
+            (
+                and_(responded, ResponseRow.decided_on <= last),
+                self._days_between(ContributionRow.captured_at, ResponseRow.decided_on),
+            )
         )
         each = (
             select(

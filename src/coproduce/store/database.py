@@ -270,6 +270,19 @@ class Database:
             return "a temporary in-memory database"
         return self.url.render_as_string(hide_password=True)
 
+    @property
+    def address(self) -> str:
+        """Where to find the database again (a recent-databases list): ``sqlite:///PATH`` for a
+        file, a server's URL without its password (never kept anywhere), or '' for a
+        temporary in-memory database, which cannot be opened again."""
+        path = self.sqlite_path
+        if path is not None:
+            return f"sqlite:///{path}"
+        if self.is_sqlite:
+            return ""
+        # ``set(password=None)`` would keep the password (None means "unchanged" there).
+        return self.url._replace(password=None).render_as_string(hide_password=False)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One short unit of work: commits on success, rolls back on any error."""

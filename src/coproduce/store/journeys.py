@@ -10,7 +10,7 @@ database; only the median needs the individual waits, which come back as pairs o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, or_, select
@@ -70,7 +70,8 @@ class DocumentCounts:
     responded: int
     fed_back: int
     waits: list[tuple[datetime, date]]
-    """(session starts at, decided on) of every answered contribution with a decision date"""
+    """(session starts at, decided on) of every answered contribution with a decision date
+    on or before the day counted to"""
     oldest_unanswered: Contribution | None
     oldest_unanswered_session: datetime | None
 
@@ -173,9 +174,13 @@ class JourneyQueries:
 
     # --- the document's figures ----------------------------------------------------------
 
-    def document_counts(self, document_id: int) -> DocumentCounts:
+    def document_counts(self, document_id: int, today: date) -> DocumentCounts:
+        """The document's figures over what has happened by the end of ``today``: things said
+        at sessions that have started by then, and decisions dated by then (a session or a
+        decision dated later is still to come, so it counts nowhere yet)."""
         session = self._session
         about = self._about_document(document_id)
+        happened = MeetingRow.starts_at < datetime.combine(today + timedelta(days=1), time.min)
         answered = and_(ResponseRow.id.is_not(None), ResponseRow.status.not_in(_NOT_ANSWERS))
         total, responded, fed_back = session.execute(
             select(
@@ -184,8 +189,9 @@ class JourneyQueries:
                 func.count(ResponseRow.fed_back_on),
             )
             .select_from(ContributionRow)
+            .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
             .outerjoin(ResponseRow, ResponseRow.contribution_id == ContributionRow.id)
-            .where(about)
+            .where(about, happened)
         ).one()
         waits = [
             (starts, decided)
@@ -194,14 +200,18 @@ class JourneyQueries:
                 .select_from(ContributionRow)
                 .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
                 .join(ResponseRow, ResponseRow.contribution_id == ContributionRow.id)
-                .where(about, answered, ResponseRow.decided_on.is_not(None))
+                .where(about, happened, answered, ResponseRow.decided_on <= today)
             )
         ]
         oldest = session.execute(
             select(ContributionRow, MeetingRow.starts_at)
             .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
             .outerjoin(ResponseRow, ResponseRow.contribution_id == ContributionRow.id)
-            .where(about, or_(ResponseRow.id.is_(None), ResponseRow.status.in_(_NOT_ANSWERS)))
+            .where(
+                about,
+                happened,
+                or_(ResponseRow.id.is_(None), ResponseRow.status.in_(_NOT_ANSWERS)),
+            )
             .order_by(MeetingRow.starts_at, ContributionRow.captured_at, ContributionRow.id)
             .limit(1)
         ).first()

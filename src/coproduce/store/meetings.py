@@ -5,6 +5,7 @@ The queries the meeting and action services need live here, so the services neve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -82,11 +83,15 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
         newest_first: bool = True,
         order: str | None = None,
         descending: bool = False,
+        attention_at: datetime | None = None,
     ):  # type: ignore[no-untyped-def]
         """Sessions matching the filters. ``order`` ("date" or "title", A to Z unless
         ``descending``) overrides ``newest_first``; ties fall back to date, then id, so the
-        order is stable between pages."""
+        order is stable between pages. With ``attention_at``, only the sessions that need the
+        facilitator at that moment (``needs_attention``)."""
         query = select(MeetingRow).order_by(*self._ordering(order, descending, newest_first))
+        if attention_at is not None:
+            query = query.where(self.needs_attention(attention_at))
         if group_id is not None:
             query = query.where(MeetingRow.group_id == group_id)
         if status is not None:
@@ -104,6 +109,48 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
                 )
             )
         return query
+
+    @staticmethod
+    def needs_attention(at: datetime) -> Any:
+        """A condition on sessions that need the facilitator at ``at``: held (started) but not
+        written up yet, or over and still marked planned (held or cancelled: nobody said)."""
+        return or_(
+            and_(MeetingRow.status == MeetingStatus.HELD.value, MeetingRow.starts_at <= at),
+            and_(MeetingRow.status == MeetingStatus.PLANNED.value, MeetingRow.ends_at <= at),
+        )
+
+    def needing_attention(self, at: datetime, group_ids: Sequence[int] = ()) -> list[Meeting]:
+        """The sessions of the groups (all groups when none) that need the facilitator at
+        ``at``, oldest first."""
+        query = (
+            select(MeetingRow)
+            .where(self.needs_attention(at))
+            .order_by(MeetingRow.starts_at, MeetingRow.id)
+        )
+        if group_ids:
+            query = query.where(MeetingRow.group_id.in_(list(group_ids)))
+        return [self.to_record(row) for row in self._session.scalars(query)]
+
+    def next_after(self, at: datetime) -> Meeting | None:
+        """The soonest session not cancelled that has not ended by ``at`` (one under way
+        included)."""
+        row = self._session.scalar(
+            select(MeetingRow)
+            .where(MeetingRow.ends_at > at, MeetingRow.status != MeetingStatus.CANCELLED.value)
+            .order_by(MeetingRow.starts_at, MeetingRow.id)
+            .limit(1)
+        )
+        return self.to_record(row) if row else None
+
+    def latest_before(self, at: datetime, statuses: Sequence[MeetingStatus]) -> Meeting | None:
+        """The latest session with one of ``statuses`` that started before ``at``."""
+        row = self._session.scalar(
+            select(MeetingRow)
+            .where(MeetingRow.starts_at < at, MeetingRow.status.in_([s.value for s in statuses]))
+            .order_by(MeetingRow.starts_at.desc(), MeetingRow.id.desc())
+            .limit(1)
+        )
+        return self.to_record(row) if row else None
 
     @staticmethod
     def _ordering(order: str | None, descending: bool, newest_first: bool) -> list[Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from coproduce import APP_NAME, __version__
+from coproduce.domain.errors import CoproduceError
 from coproduce.services import Services
 from coproduce.services.search import ResultKind, SearchResult
 from coproduce.ui import icons, prompts
@@ -51,11 +54,15 @@ from coproduce.ui.printing.jobs import (
 )
 from coproduce.ui.printing.report_chooser import ReportChooser
 from coproduce.ui.search.search_dialog import SearchDialog
-from coproduce.ui.workers import Operation, run_in_background
+from coproduce.ui.widgets.recent_databases import RecentDatabases, RecentDatabasesMenu, file_of
+from coproduce.ui.workers import Operation, run_in_background, wait_for_background_work
 
 log = logging.getLogger(__name__)
 
 DEMO_SIZE = "small"
+DATABASE_FILES = "Coproduce databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+NEW_DATABASE_NAME = "new council.sqlite3"
+SERVER_ADDRESS_START = "postgresql+psycopg://"
 
 EMPTY_DATABASE_QUESTION = (
     "This database is empty. Load the example council so you can look around?\n\n"
@@ -76,9 +83,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         example_council_loaded(): the example council is in the database and on the pages.
+        database_switched(object): File > Open database... (or New, or Recent) opened another
+            database in a new window (the ``MainWindow`` sent), which took this one's place.
     """
 
     example_council_loaded = Signal()
+    database_switched = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,9 +147,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().setAccessibleName(self.tr("Status"))
 
+        self.recent_databases = RecentDatabases()
+        self.recent_databases.remember(services.database.address)
+        self.replaced_by: MainWindow | None = None
+        """The window that took this one's place on another database, once it has."""
+        self._closing_for_another = False
+        self.page("dashboard").session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
         self._build_menus()
         self.navigation.setCurrentRow(0)
         self.refresh()
+        # The keyboard starts in the sessions list, on the session the page opened (Ctrl+N
+        # plans one from there when there is none).
+        self.list_page("sessions").table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- pages ---------------------------------------------------------------------------
 
@@ -302,10 +321,210 @@ class MainWindow(QMainWindow):
             % error,
         )
 
+    def show_session(self, meeting_id: int) -> None:
+        """Show a session on the Sessions page, chosen in its list (from the dashboard's
+        sessions to write up)."""
+        self.show_page("sessions")
+        if self.current_page_key != "sessions":  # the person stayed to save their changes
+            return
+        page = self.page("sessions")
+        if page.open_session(meeting_id):  # type: ignore[attr-defined]
+            page.table.setFocus(Qt.FocusReason.OtherFocusReason)  # type: ignore[attr-defined]
+
+    # --- other databases (File menu) ----------------------------------------------------
+
+    def _build_database_menu(self, file_menu: QMenu) -> None:
+        # No Ctrl+O: on the Documents page it opens the document's own file.
+        file_menu.addAction(
+            self._action(self.tr("&Open database..."), None, self.choose_database_file)
+        )
+        file_menu.addAction(
+            self._action(self.tr("&New database..."), None, self.choose_new_database)
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Open a &shared database on a server..."),
+                None,
+                self.choose_server_database,
+            )
+        )
+        self.recent_menu = RecentDatabasesMenu(
+            self.recent_databases, self._services.database.address, file_menu
+        )
+        self.recent_menu.chosen.connect(self.open_recent_database)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("&Load the example council"), None, self.load_example_council_if_empty
+            )
+        )
+
+    def _database_folder(self) -> Path | None:
+        path = self._services.database.sqlite_path
+        return path.parent if path is not None else None
+
+    def choose_database_file(self) -> MainWindow | None:
+        """Open another database file, chosen in a file chooser (unsaved work first)."""
+        if not self._ready_to_let_go():
+            return None
+        path = prompts.choose_file(
+            self, self.tr("Open a database"), self._database_folder(), DATABASE_FILES
+        )
+        if path is None:
+            return None
+        return self.open_database(f"sqlite:///{path}")
+
+    def choose_new_database(self) -> MainWindow | None:
+        """Start a new, empty database file (and offer it the example council)."""
+        if not self._ready_to_let_go():
+            return None
+        folder = self._database_folder()
+        path = prompts.choose_save_file(
+            self,
+            self.tr("New database"),
+            folder / NEW_DATABASE_NAME if folder else None,
+            DATABASE_FILES,
+            confirm_replace=False,
+        )
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite3")
+        if path.exists():
+            prompts.show_error(
+                self,
+                self.tr("That file already exists"),
+                self.tr(
+                    "There is already a file called %s, so no new database was made there. "
+                    "Choose another name, or open that file with File > Open database."
+                )
+                % path,
+            )
+            return None
+        return self.open_database(f"sqlite:///{path}")
+
+    def choose_server_database(self) -> MainWindow | None:
+        """Open a team's shared database on a PostgreSQL server, by its address."""
+        if not self._ready_to_let_go():
+            return None
+        address = prompts.ask_text(
+            self,
+            self.tr("Open a shared database"),
+            self.tr(
+                "The address of the database on the server, for example\n"
+                "postgresql+psycopg://name@server/coproduce\n"
+                "(your IT team can give it to you; it is remembered without the password)."
+            ),
+            SERVER_ADDRESS_START,
+        )
+        if address is None or address.strip() in ("", SERVER_ADDRESS_START):
+            return None
+        return self.open_database(address.strip())
+
+    def open_recent_database(self, address: str) -> MainWindow | None:
+        """Open a database from File > Recent databases; a file that has gone is explained
+        and taken off the list (it is never made again, empty, where it was)."""
+        file = file_of(address)
+        if file is not None and not file.exists():
+            self.recent_databases.forget(address)
+            prompts.show_information(
+                self,
+                self.tr("The database file is missing"),
+                self.tr(
+                    "%s is no longer there: it may have been moved, renamed or deleted, or be "
+                    "on a drive that is not connected. It has been taken off the list. If you "
+                    "know where it is now, open it with File > Open database."
+                )
+                % file,
+            )
+            return None
+        return self.open_database(address)
+
+    def open_database(self, address: str) -> MainWindow | None:
+        """Switch to the database at ``address``: unsaved work here is asked about first,
+        the other database is opened (a message says why not, and this one stays), a new
+        window shows it, then this window closes with its database. An empty database is
+        offered the example council. Returns the new window, or None if nothing changed."""
+        if not self._ready_to_let_go():
+            return None
+        try:
+            services = self._services.open_another(address)
+        except CoproduceError as exc:
+            log.warning("Could not open the database %s: %s", address, exc)
+            prompts.show_error(self, self.tr("Coproduce cannot open the database"), str(exc))
+            return None
+        try:
+            window = MainWindow(services)
+        except CoproduceError as exc:
+            services.close()
+            prompts.show_error(self, self.tr("Coproduce cannot read the database"), str(exc))
+            return None
+        log.info("Switched to %s", services.database.display_name)
+        window.setGeometry(self.geometry())
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        self.replaced_by = window
+        self.database_switched.emit(window)
+        self._closing_for_another = True
+        self.close()
+        # After any work still reading it (a dashboard being worked out) has finished.
+        self.close_database()
+        if window.database_is_empty():
+            window.offer_example_council()
+        return window
+
+    def close_database(self) -> None:
+        """Close this window's database (the program is ending, or another took its place)."""
+        wait_for_background_work()
+        self._services.close()
+
+    def _ready_to_let_go(self) -> bool:
+        """True when this window can close for another database: nothing loading, and
+        unsaved work here and in an open tidy-up settled (saved, discarded) by the person."""
+        if self._example_operation is not None and self._example_operation.is_running:
+            self.statusBar().showMessage(
+                self.tr("Please wait: the example council is still loading."), 5_000
+            )
+            return False
+        if not may_leave(self.stack.currentWidget()):
+            return False
+        sessions = self.page("sessions")
+        for view in (
+            getattr(sessions, "tidy_up_view", None),
+            getattr(sessions, "capture_view", None),
+        ):
+            if view is not None and not view.close():  # what is typed there is kept
+                return False
+        return True
+
+    def load_example_council_if_empty(self) -> Operation | None:
+        """File > Load the example council: only into an empty database; otherwise say why
+        not and how to look at it anyway."""
+        if not self.database_is_empty():
+            prompts.show_information(
+                self,
+                self.tr("The example council was not loaded"),
+                self.tr(
+                    "The example council can only be loaded into an empty database, and this "
+                    "one already holds groups or people: the example would mix with them.\n\n"
+                    "To look around the example, make a new database (File > New database...) "
+                    "and load it there. Your database is as it was."
+                ),
+            )
+            return None
+        if self._example_operation is not None and self._example_operation.is_running:
+            return self._example_operation
+        return self.load_example_council()
+
     # --- menus and help ------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._build_database_menu(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(
                 self.tr("&Contact details for documents..."), None, self.open_contact_details
@@ -559,6 +778,9 @@ class MainWindow(QMainWindow):
                 )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._closing_for_another:
+            super().closeEvent(event)  # already settled by open_database
+            return
         if self._example_operation is not None and self._example_operation.is_running:
             # Closing mid-way would cut the example off half written; say why we stay.
             self.statusBar().showMessage(

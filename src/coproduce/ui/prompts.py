@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
 
@@ -52,6 +52,8 @@ class PromptHandler(Protocol):
         *,
         confirm_replace: bool = True,
     ) -> Path | None: ...
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None: ...
 
 
 class DialogPrompts:
@@ -124,6 +126,16 @@ class DialogPrompts:
             parent, title, str(start or Path.home()), name_filter, options=options
         )
         return Path(name) if name else None
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.setAccessibleName(title)
+        dialog.setAccessibleDescription(label)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        return dialog.textValue() if dialog.exec() else None
 
 
 def _message_box(
@@ -219,3 +231,9 @@ def choose_save_file(
     return _handler.choose_save_file(
         parent, title, start, name_filter, confirm_replace=confirm_replace
     )
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text the person types (``text`` filled in to start), or None when they
+    cancel."""
+    return _handler.ask_text(parent, title, label, text)

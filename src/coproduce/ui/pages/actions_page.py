@@ -139,6 +139,20 @@ class ActionsPage(ListPage):
     def make_editor(self) -> RecordEditor[Any]:
         return ActionEditor(self._context)
 
+    def nothing_recorded(self) -> bool:
+        return self._services.actions.entries(ActionFilter(), limit=0).total == 0
+
+    def empty_hint(self) -> str:
+        if self._services.meetings.list(limit=0).total == 0:
+            return self.tr(
+                "No actions yet. An action is agreed at a session, so plan a session first: "
+                "Sessions, Ctrl+1."
+            )
+        return self.tr(
+            "No actions yet. Add one agreed at a session: New action (Ctrl+N), or during the "
+            "session in meeting mode (Ctrl+R on the Sessions page)."
+        )
+
     def record_of(self, entry: ActionEntry) -> Action:
         return entry.action
 

@@ -17,7 +17,7 @@ import logging
 import sys
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from coproduce.services.dashboard import (
     Dashboard,
     DashboardFilter,
 )
+from coproduce.services.meetings import SessionAttention
 from coproduce.ui.context import WindowContext
 from coproduce.ui.dashboard import charts
 from coproduce.ui.dashboard.chart_panel import ChartPanel, set_rows
@@ -50,6 +51,8 @@ from coproduce.ui.workers import run_in_background
 TILES_PER_ROW = 4
 _ONE_DAY = timedelta(days=1)
 CHECK_IN_ROWS_SHOWN = 15
+WRITE_UP_ROWS_SHOWN = 8
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_LENGTH = 90
 """The oldest unanswered contribution is quoted up to this many characters."""
 
@@ -83,10 +86,13 @@ def section_heading(text: str) -> QLabel:
 
 class DashboardPage(QWidget):
     """Signals:
-    loaded(): new figures are on the page (after every load, in the GUI thread)."""
+    loaded(): new figures are on the page (after every load, in the GUI thread).
+    session_chosen(int): the person chose a session to write up (Enter or double-click on
+        its row): the window shows it on the Sessions page."""
 
     title = "Dashboard"
     loaded = Signal()
+    session_chosen = Signal(int)
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +121,7 @@ class DashboardPage(QWidget):
                 ("new", self.tr("People new this period")),
                 ("check_in", self.tr("People to check in with")),
                 ("overdue", self.tr("Overdue actions")),
+                ("write_up", self.tr("Sessions to write up")),
             )
         }
         loop_grid = self._grid(["responded", "fed_back", "median_days", "oldest"])
@@ -146,8 +153,38 @@ class DashboardPage(QWidget):
         )
         check_in_note.setWordWrap(True)
 
+        # --- sessions to write up: first, since they are today's work ---------------------
+        self.write_up_model = QStandardItemModel(self)
+        self.write_up_table = QTableView()
+        self.write_up_table.setModel(self.write_up_model)
+        self.write_up_table.setAccessibleName(self.tr("Sessions to write up, table"))
+        self.write_up_table.setToolTip(self.tr("Enter opens the session on the Sessions page."))
+        self.write_up_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.write_up_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.write_up_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.write_up_table.setTabKeyNavigation(False)
+        self.write_up_table.verticalHeader().hide()
+        self.write_up_table.horizontalHeader().setStretchLastSection(True)
+        self.write_up_table.activated.connect(self._write_up_chosen)
+        write_up_note = muted(
+            QLabel(
+                self.tr(
+                    "Sessions held and not written up yet, and sessions whose date has passed "
+                    "that are still marked Planned (held? mark them held or cancelled). Enter "
+                    "on a row opens the session."
+                )
+            )
+        )
+        write_up_note.setWordWrap(True)
+        write_up_grid = self._grid(["write_up"])
+
         content = QWidget()
         body = QVBoxLayout(content)
+        body.addWidget(section_heading(self.tr("Sessions to write up")))
+        body.addWidget(write_up_note)
+        body.addLayout(write_up_grid)
+        body.addWidget(self.write_up_table)
+        body.addSpacing(12)
         body.addWidget(section_heading(self.tr("Ladder of co-production")))
         body.addWidget(self.rungs_panel)
         body.addWidget(self.rung_history_panel)
@@ -329,6 +366,7 @@ class DashboardPage(QWidget):
         people = len({c.person_id for c in reach.check_in})
         tiles["check_in"].set_figure(people, self.tr("Listed under Check in below"))
         tiles["overdue"].set_figure(dashboard.overdue.total, self.tr("Open and due before today"))
+        self._show_sessions_to_write_up(dashboard)
 
         self.rungs_panel.show_figures(charts.rungs_now(dashboard.rungs))
         self.rung_history_panel.show_figures(charts.rungs_over_time(dashboard.rung_history))
@@ -368,6 +406,57 @@ class DashboardPage(QWidget):
         self.check_in_table.setAccessibleDescription(
             self.tr("%s to check in with") % count_of(len(reach.check_in), "membership")
         )
+
+    def _show_sessions_to_write_up(self, dashboard: Dashboard) -> None:
+        waiting = dashboard.sessions_needing_attention
+        write_up = sum(1 for w in waiting if w.attention is SessionAttention.WRITE_UP)
+        confirm = len(waiting) - write_up
+        if not waiting:
+            detail = self.tr("Every session held is written up")
+        else:
+            parts = []
+            if write_up:
+                parts.append(self.tr("%d held, not written up") % write_up)
+            if confirm:
+                parts.append(self.tr("%d still marked Planned") % confirm)
+            detail = "; ".join(parts)
+        self.tiles["write_up"].set_figure(len(waiting), detail)
+        set_rows(
+            self.write_up_model,
+            [self.tr("Date"), self.tr("Session"), self.tr("Group"), self.tr("What it needs")],
+            [
+                [
+                    short_date(w.meeting.starts_at.date()),
+                    w.meeting.title,
+                    w.group_name,
+                    w.attention.label,
+                ]
+                for w in waiting
+            ],
+        )
+        for row, waiting_session in enumerate(waiting):
+            item = self.write_up_model.item(row, 0)
+            item.setData(waiting_session.meeting.id, SESSION_ID_ROLE)
+            for column in range(self.write_up_model.columnCount()):
+                self.write_up_model.item(row, column).setToolTip(waiting_session.attention.advice)
+        table = self.write_up_table
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        shown = min(max(len(waiting), 1), WRITE_UP_ROWS_SHOWN)
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + shown * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        table.setAccessibleDescription(
+            self.tr("%s to write up") % count_of(len(waiting), "session")
+        )
+
+    def _write_up_chosen(self, index: QModelIndex) -> None:
+        item = self.write_up_model.item(index.row(), 0)
+        meeting_id = item.data(SESSION_ID_ROLE) if item is not None else None
+        if meeting_id is not None:
+            self.session_chosen.emit(int(meeting_id))
 
     def _scope_text(self, dashboard: Dashboard) -> str:
         which = dashboard.filter

@@ -107,6 +107,15 @@ class DocumentsPage(ListPage):
     def make_editor(self) -> DocumentEditor:
         return DocumentEditor(self._context)
 
+    def nothing_recorded(self) -> bool:
+        return self._services.documents.list(DocumentFilter(), limit=0).total == 0
+
+    def empty_hint(self) -> str:
+        return self.tr(
+            "No documents yet. Add a strategy, policy or project the groups will shape: "
+            "New document (Ctrl+N). What people say at sessions is then linked to it."
+        )
+
     def start_new(self) -> None:
         super().start_new()
         if self.editor.record is None and not self.editor.has_unsaved_changes():

@@ -121,6 +121,15 @@ class GroupsPage(ListPage):
     def make_editor(self) -> GroupEditor:
         return GroupEditor(self._context)
 
+    def nothing_recorded(self) -> bool:
+        return self._services.groups.list(limit=0).total == 0
+
+    def empty_hint(self) -> str:
+        return self.tr(
+            "No groups yet: every session and member belongs to one. Add the first group: "
+            "New group (Ctrl+N)."
+        )
+
     def start_new(self) -> None:
         super().start_new()
         if self.editor is not None and self.editor.record is None:

@@ -77,6 +77,13 @@ class ListPage(QWidget):
         self.count_label.setAccessibleName(self.tr("Number of %s shown") % self.plural)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+        # An empty list says what to do first, rather than leaving an empty box.
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(self.tr("What to do first"))
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty_label.hide()
+
         self.model: RecordTableModel[Any] = RecordTableModel(self.columns(), self.load, parent=self)
         self.model.reloaded.connect(self._show_count)
         self.model.load_failed.connect(self._show_failure)
@@ -106,6 +113,7 @@ class ListPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addLayout(tools)
+        layout.addWidget(self.empty_label)
         if self.editor is None:
             self.new_button.hide()
             self.delete_button.hide()
@@ -297,6 +305,7 @@ class ListPage(QWidget):
         self.model.reload()
 
     def _show_count(self, total: int) -> None:
+        self._show_empty_hint(total)
         if total:
             self.count_label.setText(count_of(total, self.singular, self.plural))
         elif self.search_text or self.is_filtered():
@@ -319,3 +328,26 @@ class ListPage(QWidget):
     def is_filtered(self) -> bool:
         """True when a filter other than the search box narrows the list."""
         return False
+
+    def nothing_recorded(self) -> bool:
+        """True when there are no records of this kind at all, whatever the filters say.
+        Pages whose filters hide records by default ask their service."""
+        return not self.is_filtered()
+
+    def empty_hint(self) -> str:
+        """What to do first when there is nothing at all to list. Pages say it in their own
+        words; the default points at the New button."""
+        return self.tr("No %s yet. Add the first one: New %s (Ctrl+N).") % (
+            self.plural,
+            self.singular,
+        )
+
+    def _show_empty_hint(self, total: int) -> None:
+        hint = ""
+        if total == 0 and not self.search_text and self.nothing_recorded():
+            hint = self.empty_hint()
+        self.empty_label.setText(hint)
+        self.empty_label.setAccessibleDescription(hint)
+        self.empty_label.setVisible(bool(hint))
+        # Heard on coming into the empty list, where a sighted person sees the line above it.
+        self.table.setAccessibleDescription(hint)

@@ -145,6 +145,15 @@ class PeoplePage(ListPage):
     def make_editor(self) -> PersonEditor:
         return PersonEditor(self._context)
 
+    def nothing_recorded(self) -> bool:
+        return self._services.people.list(PersonFilter(), limit=0).total == 0
+
+    def empty_hint(self) -> str:
+        return self.tr(
+            "Nobody is on the register yet. Add the first person: New person (Ctrl+N). "
+            "Then make them a member of a group: Groups, Ctrl+3."
+        )
+
     def delete_record(self, record: Person) -> bool:
         people = self._services.people
         assert record.id is not None

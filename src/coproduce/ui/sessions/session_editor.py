@@ -251,9 +251,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.notes_edit.clear()
                 self.easy_read.set_text("")
                 self.picture.set_row(None)
-                self.suggestion_label.setText(
-                    self.tr("Choose the group first: its cadence suggests the date.")
-                )
+                self.suggestion_label.setText(self._first_step())
                 self.suggestion_label.show()
             else:
                 self.group_box.setCurrentIndex(self.group_box.findData(record.group_id))
@@ -268,6 +266,7 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.picture.set_row(record.id, record.title)
                 self.suggestion_label.clear()
                 self.suggestion_label.hide()
+                self.group_box.setAccessibleDescription("")
         finally:
             self._filling = False
         self._show_length()
@@ -331,6 +330,24 @@ class SessionEditor(RecordEditor[Meeting]):
         self.group_box.setCurrentIndex(self.group_box.findData(group_id))
 
     # --- inside --------------------------------------------------------------------------
+
+    def _first_step(self) -> str:
+        """What a new session needs first: a group to choose, or, with none to choose from,
+        where to make one (a form that cannot be filled in says why)."""
+        if self.group_box.count():
+            text = self.tr("Choose the group first: its cadence suggests the date.")
+        elif self._groups:
+            text = self.tr(
+                "Every group is archived, and a session needs an active group. Make a group "
+                "active again, or add one: Groups, Ctrl+3."
+            )
+        else:
+            text = self.tr(
+                "There are no groups yet, and every session belongs to one. Add a group "
+                "first: Groups, Ctrl+3."
+            )
+        self.group_box.setAccessibleDescription(text)
+        return text
 
     def _default_start(self) -> datetime:
         tomorrow = self._services.meetings.today() + timedelta(days=1)
