@@ -11,6 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from coproduce.ui.widgets.focus import focus_passes_to
+
 DATE_FORMAT = "dd/MM/yyyy"
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 NO_DATE = QDate(2000, 1, 1)
@@ -59,7 +61,7 @@ class OptionalDate(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
         layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.box)
+        focus_passes_to(self, self.box)
         self.default = date.today
         self.box.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(lambda _date: self.changed.emit())

@@ -373,7 +373,9 @@ class CaptureView(QWidget):
         self._show_item()
         self._load_recent()
         self._restore_draft()
-        self.setFocusProxy(self.speaker_box)
+        # The keyboard starts here when the window opens. Not a focus proxy: on the window
+        # itself that would make Tab, after the last control, skip back to it for ever.
+        self.speaker_box.setFocus()
 
     def _records_changed(self, record_type: str) -> None:
         # Undo, another page or another view changed what this view shows.

@@ -53,6 +53,7 @@ from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm
 from coproduce.ui import prompts
 from coproduce.ui.context import WindowContext
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.text import muted
 
 CHECK_DELAY_MS = 400
@@ -219,10 +220,8 @@ class EasyReadEdit(QWidget):
         column.addWidget(self.edit)
         column.addLayout(controls)
         column.addWidget(self.findings_list)
-        self.setFocusProxy(self.edit)
-        # A label's Alt key moves the focus only to a buddy that takes focus; the proxy then
-        # hands it to the text box (Tab still stops at the text box alone).
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A label's Alt key reaches the text box; Tab stops at the text box alone.
+        focus_passes_to(self, self.edit)
 
         self.next_action = QAction(self.tr("Next thing to check in the easy read"), self)
         self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F8))

@@ -249,6 +249,7 @@ class GlossaryDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Glossary terms"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,7 +266,7 @@ class GlossaryDialog(QDialog):
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setToolTip(self.tr("Delete the chosen term (Delete in the list)"))
         self.delete_button.setAccessibleName(self.tr("Delete the chosen term"))
-        self.standard_button = QPushButton(self.tr("Put back &standard terms"))
+        self.standard_button = QPushButton(self.tr("Put back standard te&rms"))
         self.standard_button.setToolTip(
             self.tr("Add back the standard terms that are missing; edited ones stay as they are.")
         )

@@ -100,6 +100,13 @@ class OptionalDateEdit(QDateEdit):
             self.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.set_value(None)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's names)
+        """Tab steps through the day, month and year, then on to the next control. "Not
+        known" has no day, month or year: Qt's date box would keep Tab there for ever."""
+        if self.date() == NOT_KNOWN:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def value(self) -> date | None:
         chosen = self.date()
         if chosen == NOT_KNOWN:
