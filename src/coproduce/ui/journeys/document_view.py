@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -45,6 +44,7 @@ from coproduce.ui.formats import count_of
 from coproduce.ui.journeys.story import fed_back, response_summary, said_at
 from coproduce.ui.responses.panel import ContributionPanel
 from coproduce.ui.responses.respond_to_many import RespondToManyDialog
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
 log = logging.getLogger(__name__)
@@ -146,11 +146,9 @@ class DocumentJourneysView(QWidget):
         respond_row.addWidget(self.chosen_note, 1)
         respond_row.addWidget(self.respond_button)
 
-        self.panel = ContributionPanel(context)
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setWidget(self.panel)
+        # The whole panel scrolls below the list (its response's fields do not scroll again).
+        self.panel = ContributionPanel(context, scrolls_response=False)
+        panel_scroll = scroller_for(self.panel, self.tr("The chosen contribution"))
         self.several_note = muted(QLabel())
         self.several_note.setWordWrap(True)
         self.several_note.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +51,7 @@ from coproduce.ui.formats import short_date
 from coproduce.ui.groups.person_picker import PersonPicker
 from coproduce.ui.ladder.ladder_widget import rung_text
 from coproduce.ui.widgets.form import FieldErrors, error_label
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -223,10 +223,7 @@ class AssessmentDialog(QDialog):
         inside = QWidget()
         inside_layout = QVBoxLayout(inside)
         inside_layout.addLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inside)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroller_for(inside, self.tr("Questions and judgement"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

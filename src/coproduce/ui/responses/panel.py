@@ -45,7 +45,15 @@ class ContributionPanel(QWidget):
 
     dirty_changed = Signal(bool)
 
-    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: WindowContext,
+        parent: QWidget | None = None,
+        *,
+        scrolls_response: bool = True,
+    ) -> None:
+        """``scrolls_response``: the response's fields scroll on their own; False where the
+        whole panel sits in a scroll area (never a scroll area inside another)."""
         super().__init__(parent)
         self._context = context
         self._services = context.services
@@ -69,7 +77,7 @@ class ContributionPanel(QWidget):
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.links = LinksEditor(context)
-        self.response = ResponseEditor(context)
+        self.response = ResponseEditor(context, scrolls=scrolls_response)
         links_box = QGroupBox(self.tr("Linked to"))
         links_layout = QVBoxLayout(links_box)
         links_layout.addWidget(self.links)

@@ -57,6 +57,7 @@ from coproduce.ui.formats import count_of, session_time
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
 from coproduce.ui.responses.panel import ContributionPanel
 from coproduce.ui.tidyup.contribution_editor import ContributionEditor
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import heading_label, muted
 
 DONE = (MeetingStatus.WRITTEN_UP, MeetingStatus.SUMMARY_SHARED)
@@ -235,7 +236,9 @@ class TidyUpView(QWidget):
         self.details.setDocumentMode(True)
         self.details.setAccessibleName(self.tr("The selected contribution"))
         self.details.tabBar().setAccessibleName(self.tr("Parts of the selected contribution"))
-        self.details.addTab(self.editor, self.tr("Wording, speaker and tags"))
+        # The wording's tab scrolls: with the checker's findings it is taller than a laptop.
+        self.editor_page = scroller_for(self.editor, self.tr("Wording, speaker and tags"))
+        self.details.addTab(self.editor_page, self.tr("Wording, speaker and tags"))
         self.details.addTab(self.panel, self.tr("Links and response"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -308,7 +311,9 @@ class TidyUpView(QWidget):
         QWidget.setTabOrder(self.merge_button, self.split_button)
         QWidget.setTabOrder(self.split_button, self.delete_button)
         QWidget.setTabOrder(self.delete_button, self.editor.text_box)
-        self.setFocusProxy(self.table)
+        # The keyboard starts here when the window opens. Not a focus proxy: on the window
+        # itself that would make Tab, after the last control, skip back to it for ever.
+        self.table.setFocus()
 
         self._fill_item_filter()
         self._show_status()
@@ -344,7 +349,7 @@ class TidyUpView(QWidget):
         """Bring the wording (0) or the links and response (1) forward, keyboard in it."""
         self.details.setCurrentIndex(index)
         part = self.details.currentWidget()
-        if part is self.editor:
+        if part is self.editor_page:
             self.editor.text_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         widget = part.nextInFocusChain()
@@ -401,7 +406,7 @@ class TidyUpView(QWidget):
         if record is None or record.id is None:
             self._say(self.tr("Choose a contribution to split first."))
             return
-        if self.details.currentWidget() is not self.editor:
+        if self.details.currentWidget() is not self.editor_page:
             self.open_tab(0)
             self._say(
                 self.tr("Put the cursor where the second part starts, then press Ctrl+T again.")
