@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from coproduce import APP_NAME, __version__
 from coproduce.services import Services
 from coproduce.services.search import SearchResult
-from coproduce.ui import icons, prompts
+from coproduce.ui import accessibility, icons, prompts
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accessibility.install()
         self._services = services
         self._icons_added = False
         self._example_operation: Operation | None = None

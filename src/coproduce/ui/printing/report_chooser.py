@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coproduce.services import Services
 from coproduce.services.documents import DocumentFilter
+from coproduce.ui.widgets.text import caption_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,12 @@ class ReportChooser(QDialog):
         self.group_box.setAccessibleName(self.tr("Group"))
         for group in services.groups.list().items:
             self.group_box.addItem(group.name, group.id)
-        form.addRow(self.by_document, self.document_box)
-        form.addRow(self.by_group, self.group_box)
+        # The list boxes have labels of their own: a screen reader names a list box by its
+        # label, and a radio button beside it is not one.
+        form.addRow(self.by_document)
+        form.addRow(caption_for(self.tr("Document:"), self.document_box), self.document_box)
+        form.addRow(self.by_group)
+        form.addRow(caption_for(self.tr("Group:"), self.group_box), self.group_box)
 
         self.limit_dates = QCheckBox(self.tr("Only what was said &between"))
         self.limit_dates.setAccessibleName(self.tr("Only what was said between two dates"))
