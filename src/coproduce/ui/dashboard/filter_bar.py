@@ -45,11 +45,11 @@ class DashboardFilterBar(QWidget):
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(self.tr("Group"))
         self.group_box.addItem(self.tr("All groups"), None)
-        group_label = QLabel(self.tr("&Group:"))
+        group_label = QLabel(self.tr("Gr&oup:"))
         group_label.setBuddy(self.group_box)
 
         self.from_edit = self._date_edit(self.tr("From"))
-        from_label = QLabel(self.tr("&From:"))
+        from_label = QLabel(self.tr("F&rom:"))
         from_label.setBuddy(self.from_edit)
         self.to_edit = self._date_edit(self.tr("To"))
         to_label = QLabel(self.tr("&To:"))

@@ -151,9 +151,9 @@ class ConsentPanel(QWidget):
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note about the decision"))
         self.errors.add_row(form, self.tr("&Purpose:"), "purpose", self.purpose)
-        self.errors.add_row(form, self.tr("D&ecision:"), "state", self.state)
+        self.errors.add_row(form, self.tr("Dec&ision:"), "state", self.state)
         self.errors.add_row(form, self.tr("Da&te:"), "on", self.on)
-        self.errors.add_row(form, self.tr("&How:"), "method", self.method)
+        self.errors.add_row(form, self.tr("&Method:"), "method", self.method)
         self.errors.add_row(form, self.tr("Recorded b&y:"), "recorded_by", self.recorded_by)
         self.errors.add_row(form, self.tr("N&ote:"), "note", self.note)
 

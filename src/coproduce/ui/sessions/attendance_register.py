@@ -465,7 +465,7 @@ class AttendanceRegister(QWidget):
         form = QFormLayout()
         # Alt+Y and Alt+D: the menus and the session editor beside these tabs use G, R, S...
         self.errors.add_row(form, self.tr("Apolog&y reason:"), "apology_reason", self.reason_edit)
-        form.addRow(self.tr("A&dd a guest:"), guest_holder)
+        form.addRow(self.tr("Add a g&uest:"), guest_holder)
         guest_caption = form.labelForField(guest_holder)
         if isinstance(guest_caption, QLabel):
             guest_caption.setBuddy(self.guest_edit)

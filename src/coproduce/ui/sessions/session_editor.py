@@ -153,16 +153,16 @@ class SessionEditor(RecordEditor[Meeting]):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.errors.add_row(form, self.tr("&Group:"), "group_id", self.group_box)
+        self.errors.add_row(form, self.tr("G&roup:"), "group_id", self.group_box)
         form.addRow("", self.suggestion_label)
         self.errors.add_row(form, self.tr("&Title:"), "title", self.title_edit)
         self.errors.add_row(form, self.tr("St&arts:"), "starts_at", self.starts_edit)
-        self.errors.add_row(form, self.tr("&Ends:"), "ends_at", self.ends_edit)
+        self.errors.add_row(form, self.tr("Ends:"), "ends_at", self.ends_edit)
         form.addRow("", self.length_label)
         self.errors.add_row(form, self.tr("&Place:"), "place", self.place_edit)
         self.errors.add_row(form, self.tr("On&line link:"), "online_link", self.online_link_edit)
         self.errors.add_row(
-            form, self.tr("&Facilitators:"), "facilitator_ids", self.facilitators_list
+            form, self.tr("Fac&ilitators:"), "facilitator_ids", self.facilitators_list
         )
         self.errors.add_row(form, self.tr("Stat&us:"), "status", self.status_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
