@@ -34,3 +34,5 @@ def focus_passes_to(holder: QWidget, inner: QWidget) -> None:
     """Focus given to ``holder`` (by its label's Alt key or a click) goes to ``inner``."""
     holder.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     holder.installEventFilter(_HandOn(holder, inner))
+    if not holder.accessibleName() and inner.accessibleName():
+        holder.setAccessibleName(inner.accessibleName())
