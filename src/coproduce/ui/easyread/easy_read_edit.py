@@ -48,6 +48,7 @@ from coproduce.documents.plain_language import (
     check,
     reading_ease,
     reading_ease_label,
+    words,
 )
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm
@@ -61,6 +62,9 @@ CHECK_DELAY_MS = 400
 
 LISTED_FINDINGS = 200
 """The list under the box shows this many; F8 still goes through them all."""
+
+MEASURED_WORDS = 3
+"""Fewer words than this get no reading-ease figure: one long word would read "very hard"."""
 
 GLOSSARY_RECORD_TYPE = "glossary_term"
 
@@ -443,17 +447,23 @@ class EasyReadEdit(QWidget):
 
     def _show_summary(self) -> None:
         text = self._checked_text
-        if not text.strip():
-            self.summary.setText(self.tr("The checker looks at the wording as you type."))
-            return
-        score = reading_ease(text)
-        ease = self.tr("Reading ease %d (%s).") % (round(score), reading_ease_label(score))
         count = len(self._findings)
-        if count == 0:
-            found = self.tr("Nothing to check.")
-        elif count == 1:
-            found = self.tr("1 thing to check (F8).")
+        if not words(text):
+            # An empty box is not "very hard", nor is there anything in it to check.
+            summary = self.tr("Nothing typed yet: the checker reads the words as you type.")
         else:
-            found = self.tr("%d things to check (F8).") % count
-        self.summary.setText(f"{found} {ease}")
-        self.summary.setAccessibleDescription(self.summary.text())
+            if count == 0:
+                found = self.tr("Nothing to check.")
+            elif count == 1:
+                found = self.tr("1 thing to check (F8).")
+            else:
+                found = self.tr("%d things to check (F8).") % count
+            summary = found
+            if len(words(text)) >= MEASURED_WORDS:
+                score = reading_ease(text)
+                summary += " " + self.tr("Reading ease %d (%s).") % (
+                    round(score),
+                    reading_ease_label(score),
+                )
+        self.summary.setText(summary)
+        self.summary.setAccessibleDescription(summary)
