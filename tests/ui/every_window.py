@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -508,6 +509,40 @@ def name_problems(window: QWidget) -> list[str]:
             if "&" in text or MARKUP.search(text) or INTERNAL_NAME.search(text):
                 problems.append(f"{type(widget).__name__} is named {text!r}")
     return problems
+
+
+def shown_words(window: QWidget) -> list[str]:
+    """Everything a person reads in ``window``: labels, buttons, tips, list boxes' choices
+    and the first rows of every list and table."""
+    found: list[str] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget is not window and not widget.isVisibleTo(window):
+            continue
+        found.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(), 40)):
+                for column in range(12):
+                    index = model.index(row, column)
+                    if not index.isValid():
+                        break
+                    for role in (
+                        Qt.ItemDataRole.DisplayRole,
+                        Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.AccessibleTextRole,
+                    ):
+                        value = model.data(index, role)
+                        if isinstance(value, str):
+                            found.append(value)
+    return [text for text in found if text]
+
+
+def internal_names_shown(window: QWidget) -> list[str]:
+    return [text for text in shown_words(window) if INTERNAL_NAME.search(text)]
 
 
 def _context(widget: QWidget) -> str:

@@ -14,11 +14,14 @@ from every_window import (
     describe,
     dialog_classes_of_the_program,
     focus_walk,
+    internal_names_shown,
     name_problems,
     open_view,
     size_problems,
 )
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
 from coproduce.services import Services
@@ -84,5 +87,28 @@ def test_a_screen_reader_hears_a_plain_name_for_every_control(
     window = open_view(view, qtbot, open_window(demo_services))
     problems = name_problems(window)
     assert not problems, "\n".join(problems)
+    assert internal_names_shown(window) == []
     role = QAccessible.queryAccessibleInterface(window).role()
     assert role in (QAccessible.Role.Window, QAccessible.Role.Dialog), role
+
+
+@windows
+@every_view
+def test_every_date_box_writes_sep_like_the_lists_never_sept(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services, view: str
+) -> None:
+    """A British laptop's Qt writes September short as "Sept"; the lists say "Sep"."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        window = open_view(view, qtbot, open_window(demo_services))
+        september = QDate(2026, 9, 7)
+        shown = {
+            box.accessibleName(): box.locale().toString(september, box.displayFormat())
+            for box in window.findChildren(QDateTimeEdit)
+            if "MMM" in box.displayFormat()
+        }
+    finally:
+        QLocale.setDefault(previous)
+    assert not [text for text in shown.values() if "Sept" in text], shown
+    assert all("Sep" in text for text in shown.values()), shown

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.text import spoken
 
@@ -36,7 +37,7 @@ class OptionalDateEdit(QWidget):
         self.date_edit.setAccessibleName(date_name)
         self.date_edit.setCalendarPopup(True)
         # Day, month name and year: no doubt about 03/04 being March or April.
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        plain_dates(self.date_edit)
         typed_part = self.date_edit.findChild(QLineEdit)  # what screen readers land on
         if typed_part is not None:
             typed_part.setAccessibleName(date_name)

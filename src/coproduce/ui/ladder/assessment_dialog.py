@@ -50,6 +50,7 @@ from coproduce.services.ladder import EvidenceChoices
 from coproduce.ui.formats import short_date
 from coproduce.ui.groups.person_picker import PersonPicker
 from coproduce.ui.ladder.ladder_widget import rung_text
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.form import FieldErrors, error_label
 from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
@@ -166,7 +167,7 @@ class AssessmentDialog(QDialog):
         who_row.addStretch(1)
         self.date_field = QDateEdit()
         self.date_field.setCalendarPopup(True)
-        self.date_field.setDisplayFormat("d MMM yyyy")
+        plain_dates(self.date_field)
         self.date_field.setMaximumDate(QDate(services.ladder.today()))
         self.date_field.setDate(QDate(services.ladder.today()))
         add = self.errors.add_row

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coproduce.services import Services
 from coproduce.services.documents import DocumentFilter
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.text import caption_for
 
 
@@ -76,7 +77,7 @@ class ReportChooser(QDialog):
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            plain_dates(edit)
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.limit_dates.toggled.connect(self.date_from.setEnabled)
