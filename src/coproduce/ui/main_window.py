@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from coproduce import APP_NAME, __version__
 from coproduce.services import Services
 from coproduce.services.search import SearchResult
-from coproduce.ui import accessibility, icons, prompts
+from coproduce.ui import accessibility, icons, prompts, window_state
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         self._example_operation: Operation | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
-        self.resize(1280, 800)
+        # A first start fills a laptop's screen at most; later starts come back as left.
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, room.width()), min(800, room.height()))
+        window_state.remember(self, "main window")
 
         self.undo_stack = QUndoStack(self)
         self.changes = DataChanges(self)

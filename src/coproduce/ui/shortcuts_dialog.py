@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coproduce.ui import window_state
+
 ShortcutGroup = tuple[str, Sequence[tuple[str, str]]]
 """Where the keys work ("Sessions page"), then (keys, what they do) for each."""
 
@@ -31,6 +33,7 @@ class KeyboardShortcutsDialog(QDialog):
 
     def __init__(self, groups: Sequence[ShortcutGroup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "keyboard shortcuts")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
         intro = QLabel(

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from coproduce.documents.plain_language import check
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm, replace
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import GLOSSARY_RECORD_TYPE
@@ -230,6 +230,7 @@ class GlossaryDialog(QDialog):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "glossary")
         self._context = context
         self._services = context.services
         self._choosing = False

@@ -47,6 +47,7 @@ from coproduce.domain.records import Document, LadderAssessment, replace
 from coproduce.domain.vocabulary import LadderRung
 from coproduce.services import Services
 from coproduce.services.ladder import EvidenceChoices
+from coproduce.ui import window_state
 from coproduce.ui.formats import short_date
 from coproduce.ui.groups.person_picker import PersonPicker
 from coproduce.ui.ladder.ladder_widget import rung_text
@@ -71,6 +72,7 @@ class AssessmentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "ladder assessment")
         self._services = services
         self._document = document
         self._save = save

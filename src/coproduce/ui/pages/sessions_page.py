@@ -22,7 +22,7 @@ from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import Meeting, Page
 from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services.meetings import DeletedMeeting, MeetingFilter
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
@@ -137,6 +137,7 @@ class SessionsPage(ListPage):
         view.setWindowFlag(Qt.WindowType.Window)  # its own window, over the main one
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.setWindowTitle(self.tr("Meeting mode: %s") % meeting.title)
+        window_state.remember(view, "meeting mode")
         view.destroyed.connect(lambda _=None: setattr(self, "capture_view", None))
         self.capture_view = view
         view.showMaximized()
@@ -159,6 +160,7 @@ class SessionsPage(ListPage):
                 return
         view = TidyUpView(self._context, meeting.id, self)
         view.setWindowFlag(Qt.WindowType.Window)
+        window_state.remember(view, "tidy-up")
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.destroyed.connect(lambda _=None, gone=view: self._tidy_up_closed(gone))
         self.tidy_up_view = view

@@ -29,6 +29,7 @@ from coproduce.domain.errors import CoproduceError
 from coproduce.domain.schedule import add_months
 from coproduce.services import Services
 from coproduce.services.evidence import EvidenceFilter
+from coproduce.ui import window_state
 from coproduce.ui.widgets.dates import plain_dates
 
 RELOAD_DELAY_MS = 400
@@ -50,6 +51,7 @@ class EvidenceChooser(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "evidence pack chooser")
         self._services = services
         self._touched: dict[int, bool] = {}
         self._loading = False

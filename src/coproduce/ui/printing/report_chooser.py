@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coproduce.services import Services
 from coproduce.services.documents import DocumentFilter
+from coproduce.ui import window_state
 from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.text import caption_for
 
@@ -47,6 +48,7 @@ class ReportChooser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "report chooser")
         self.setWindowTitle(self.tr("You said, we did"))
         self.setAccessibleName(self.tr("Choose what the report is about"))
         today = services.meetings.today()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.errors import ConflictError, CoproduceError, ValidationError
 from coproduce.domain.records import Response, replace
 from coproduce.domain.vocabulary import ResponseStatus
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import count_of
@@ -66,6 +66,7 @@ class RespondToManyDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "respond to many")
         self._context = context
         self._contributions = context.services.contributions
         self._documents = context.services.documents
