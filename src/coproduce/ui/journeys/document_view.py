@@ -44,6 +44,7 @@ from coproduce.ui.formats import count_of
 from coproduce.ui.journeys.story import fed_back, response_summary, said_at
 from coproduce.ui.responses.panel import ContributionPanel
 from coproduce.ui.responses.respond_to_many import RespondToManyDialog
+from coproduce.ui.widgets.columns import ReadableColumn, fit_to_content
 from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
@@ -125,6 +126,9 @@ class DocumentJourneysView(QWidget):
         width = self.tree.fontMetrics().averageCharWidth()
         for column, characters in enumerate((50, 18, 26, 26, 16)):
             self.tree.setColumnWidth(column, width * characters)
+        # What was said takes the room the other columns leave, never less than 30
+        # characters (or its words, up to 60); the others are as wide as what they show.
+        self.said_column = ReadableColumn(self.tree, 0, 30, up_to_characters=60)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         # Room for a dozen lines of the list above the chosen contribution's details.
         self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 12)
@@ -278,6 +282,8 @@ class DocumentJourneysView(QWidget):
             # The section's name and count across the whole width, never cut short.
             self.tree.setFirstColumnSpanned(self.model.rowCount() - 1, QModelIndex(), True)
         self.tree.expandAll()
+        fit_to_content(self.tree, skip={0}, most_characters=24)
+        self.said_column.fit()
 
     def _journey_row(self, journey: Journey) -> list[QStandardItem]:
         cells = [
@@ -289,7 +295,8 @@ class DocumentJourneysView(QWidget):
         ]
         for cell in cells:
             cell.setData(journey, JOURNEY_ROLE)
-        cells[0].setToolTip(journey.contribution.text)
+        for cell in cells:  # a cell cut short shows all of its words on hover
+            cell.setToolTip(cell.text())
         return cells
 
     @staticmethod

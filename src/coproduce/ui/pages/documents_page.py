@@ -54,7 +54,7 @@ class DocumentsPage(ListPage):
         super().__init__(context, parent)
         # The list has six columns and the editor fits in less than half: give the list
         # the larger share at first (the person can drag the divider).
-        self.splitter.setSizes([600, 400])
+        self.splitter.setSizes([500, 500])  # half each: what the groups said needs room
         self.drifting_dialog: DriftingWorkDialog | None = None
         drifting_action = QAction(self.tr("Drifting work"), self)
         drifting_action.setShortcut(QKeySequence("Ctrl+Shift+L"))

@@ -95,9 +95,11 @@ class SessionsPage(ListPage):
         # The editor, in the scroller the list page made for it, becomes the Details tab.
         self.detail = SessionDetail(context, details=details)
         self.splitter.addWidget(self.detail)
-        # Half each: the list keeps dates and titles readable, the tabs hold tables of their own.
+        # Nearly half each: the list keeps dates and titles readable, the tabs hold tables of
+        # their own (at 1366 px the register's reason for apologies stays in sight).
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
         self.session_editor.add_companion(self.detail.agenda.editor)  # type: ignore[arg-type]
         self.session_editor.add_companion(self.detail.register)  # type: ignore[arg-type]
         self.session_editor.meeting_shown.connect(self.detail.show_meeting)
