@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenuBar,
@@ -331,6 +332,10 @@ def size_problems(window: QWidget) -> list[str]:
         for outer in [_scrolling_parent(inner)]
         if outer is not None
     ]
+    if isinstance(window, QDialog) and (
+        window.width() > SCREEN_WIDTH or window.height() > SCREEN_HEIGHT
+    ):
+        problems.append(f"{type(window).__name__} opens {window.width()} x {window.height()}")
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
     if hint.width() <= SCREEN_WIDTH and hint.height() <= SCREEN_HEIGHT:
         return problems
@@ -381,6 +386,23 @@ def takes_the_keyboard(widget: QWidget, window: QWidget) -> bool:
 
 def controls(window: QWidget) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget) if takes_the_keyboard(w, window)]
+
+
+def lists_out_of_reach(window: QWidget) -> list[str]:
+    """Lists and tables a person reads that Tab never stops at (their rows are then
+    unreachable by keyboard and unheard by a screen reader)."""
+    return [
+        describe(view)
+        for view in window.findChildren(QAbstractItemView)
+        if view.isVisibleTo(window)
+        and view.window() is window
+        and view.model() is not None
+        and view.model().rowCount() > 0
+        and not isinstance(view, QHeaderView)  # a list's headings, read with the list
+        and not isinstance(view.parentWidget(), QComboBox)
+        and not view.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and view.focusProxy() is None
+    ]
 
 
 def describe(widget: QWidget | None) -> str:

@@ -15,6 +15,7 @@ from every_window import (
     dialog_classes_of_the_program,
     focus_walk,
     internal_names_shown,
+    lists_out_of_reach,
     name_problems,
     open_view,
     size_problems,
@@ -62,6 +63,8 @@ def test_tab_and_shift_tab_go_round_every_control(
     start = needed[0]
     forwards = focus_walk(qtbot, window, start)
     assert not forwards.problem, forwards.problem
+    unreachable = lists_out_of_reach(window)
+    assert not unreachable, "Tab never stops at:\n" + "\n".join(unreachable)
     missed = [describe(w) for w in needed if w not in forwards.visited]
     assert not missed, "Tab never reaches:\n" + "\n".join(missed)
     backwards = focus_walk(qtbot, window, start, backwards=True)

@@ -165,7 +165,8 @@ class CaptureView(QWidget):
         self.timer_label.setAccessibleName(self.tr("Time on this item"))
         self.next_list = QListWidget()
         self.next_list.setAccessibleName(self.tr("Next agenda items"))
-        self.next_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by Tab like every list, so a keyboard or screen reader user can read it.
+        self.next_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.next_list.setMaximumHeight(self.fontMetrics().height() * 5)
         agenda_layout.addWidget(self.item_label)
         agenda_layout.addWidget(self.timer_label)
@@ -260,7 +261,7 @@ class CaptureView(QWidget):
         room_layout = QVBoxLayout(room)
         self.room_list = QListWidget()
         self.room_list.setAccessibleName(self.tr("Present, and whether quoted by name"))
-        self.room_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.room_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reads who is here
         _wrap_lines(self.room_list)
         room_layout.addWidget(self.room_list)
         register = QFormLayout()
@@ -357,7 +358,8 @@ class CaptureView(QWidget):
         self.setTabOrder(self.link_box, self.themes)
         self.setTabOrder(self.themes, self.statements)
         self.setTabOrder(self.statements, self.recent)
-        self.setTabOrder(self.recent, self.late_box)
+        self.setTabOrder(self.recent, self.room_list)  # who is here, then late and left early
+        self.setTabOrder(self.room_list, self.late_box)
         self.setTabOrder(self.late_box, self.left_box)
         self.setTabOrder(self.left_box, self.action_text)
         self.setTabOrder(self.action_text, self.action_owner.line)
