@@ -276,6 +276,8 @@ class DocumentJourneysView(QWidget):
             font.setBold(True)
             heading.setFont(font)
             row = [heading] + [self._item("") for _ in self.HEADINGS[1:]]
+            for blank in row[1:]:  # under the heading spanning the row: read as the heading
+                blank.setData(heading.text(), Qt.ItemDataRole.AccessibleTextRole)
             for journey in group.journeys:
                 heading.appendRow(self._journey_row(journey))
             self.model.appendRow(row)
