@@ -256,6 +256,30 @@ def _respond_to_many(window: MainWindow) -> QDialog:
     return RespondToManyDialog(window.context, ids, window)
 
 
+def _unsaved_changes(window: MainWindow) -> QDialog:
+    from coproduce.ui.prompts import save_discard_cancel_box
+
+    return save_discard_cancel_box(
+        window, "Unsaved changes", "Save the changes to Mary Jones before you go on?"
+    )
+
+
+def _question(window: MainWindow) -> QDialog:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coproduce.ui.prompts import CarefulMessageBox
+
+    box = CarefulMessageBox(
+        QMessageBox.Icon.Question,
+        "Delete",
+        "Delete the session 'March forum'?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        window,
+    )
+    box.setAccessibleName("Delete")
+    return box
+
+
 def _shortcuts(window: MainWindow) -> QDialog:
     return window.show_keyboard_shortcuts()
 
@@ -299,6 +323,8 @@ VIEWS: dict[str, View] = {
     "drifting work": View(_dialog(_drifting), "DriftingWorkDialog"),
     "respond to many": View(_dialog(_respond_to_many), "RespondToManyDialog"),
     "keyboard shortcuts": View(_dialog(_shortcuts), "KeyboardShortcutsDialog"),
+    "unsaved changes question": View(_dialog(_unsaved_changes), "SaveDiscardCancelBox"),
+    "yes or no question": View(_dialog(_question), "CarefulMessageBox"),
 }
 
 
