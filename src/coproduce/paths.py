@@ -41,6 +41,14 @@ def log_dir() -> Path:
     return _private_dir(Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False)))
 
 
+def config_dir() -> Path:
+    """The user settings folder: window sizes and other choices that are not data."""
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return _private_dir(Path(home) / "config")
+    return _private_dir(Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)))
+
+
 def backups_dir() -> Path:
     return _private_dir(data_dir() / "backups")
 

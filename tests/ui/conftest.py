@@ -8,6 +8,8 @@
 - ``demo_database``: a fresh copy of a SQLite database holding the small example council,
   built once per test run with ``build_demo`` and copied per test.
 - ``open_window(services)``: the main window over those services, shown.
+- ``private_settings`` (autouse): window sizes, splitters and columns, and any other Qt
+  settings, are kept in the test's own folder.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -153,6 +156,16 @@ def prompts() -> Iterator[ScriptedPrompts]:
         pytest.fail(f"The test opened prompts it did not expect: {scripted.unexpected}")
     if scripted.unused:
         pytest.fail(f"The test expected prompts that never came: {scripted.unused}")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> Iterator[Path]:
+    """Qt's own settings files (a plain ``QSettings()``) go to the test's folder too; the
+    window's sizes and columns already do (``paths.config_dir`` follows COPRODUCE_HOME)."""
+    folder = tmp_path / "qt-settings"
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture(autouse=True)

@@ -410,3 +410,38 @@ def test_a_council_with_everything_written_up_says_so(
     assert page.figures()["Sessions to write up"] == "0"
     assert page.tiles["write_up"].detail == "Every session held is written up"
     assert page.write_up_model.rowCount() == 0
+
+
+def without_colour(bar_set) -> tuple[tuple[bool, ...], int]:  # type: ignore[no-untyped-def]
+    """What tells a bar set's fill apart for someone who does not see colour: the shape of
+    its pattern, and its lightness in four broad steps (close shades of one colour are one
+    step). Worked out from a tile painted with the fill, in grey."""
+    from PySide6.QtGui import QImage, QPainter
+
+    tile = QImage(24, 24, QImage.Format.Format_RGB32)
+    tile.fill(Qt.GlobalColor.white)
+    painter = QPainter(tile)
+    painter.fillRect(tile.rect(), bar_set.brush())
+    painter.end()
+    grey = tile.convertToFormat(QImage.Format.Format_Grayscale8)
+    values = [grey.pixelColor(x, y).value() for y in range(24) for x in range(24)]
+    mean = sum(values) / len(values)
+    shape = tuple(v > mean + 8 for v in values)  # where the pattern is lighter
+    return shape, int(mean // 64)
+
+
+def test_every_chart_tells_its_categories_apart_without_colour(page: DashboardPage) -> None:
+    """Eight rungs in shades of one blue could not be told apart by everyone: each category
+    has a fill of its own without colour too (a pattern over its colour), in the legend too."""
+    for panel in (page.rungs_panel, page.rung_history_panel, page.attendance_panel):
+        chart = panel.chart
+        assert chart is not None
+        (series,) = chart.series()
+        bar_sets = series.barSets()
+        fills = [without_colour(bar_set) for bar_set in bar_sets]
+        assert len(bar_sets) >= 2
+        assert len(set(fills)) == len(fills), [s.label() for s in bar_sets]
+        markers = chart.legend().markers(series)
+        assert all(m.brush() == s.brush() for m, s in zip(markers, bar_sets, strict=True))
+    history = page.rung_history_panel.chart
+    assert history is not None and len(history.series()[0].barSets()) == 8

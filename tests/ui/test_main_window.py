@@ -272,17 +272,31 @@ def test_every_control_has_an_accessible_name(
     assert unnamed == []
 
 
-def test_help_lists_the_keyboard_shortcuts(
-    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database, prompts: Any
+def test_help_lists_the_keyboard_shortcuts_by_page_in_a_list_that_fits(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database
 ) -> None:
+    from coproduce.ui.shortcuts_dialog import KeyboardShortcutsDialog
+
     window = open_window(Services(sqlite_database))
-    prompts.expect_message("information")
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    shown = prompts.shown[-1]
-    assert shown.title == "Keyboard shortcuts"
-    assert "Ctrl+1\tSessions" in shown.text
-    assert "Ctrl+3\tGroups" in shown.text
-    assert "Ctrl+6\tDashboard" in shown.text
+    dialog = window.findChild(KeyboardShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    groups = dialog.shown_groups()
+    assert groups[0] == "Everywhere in the window"
+    # Then each page with keys of its own, in the order of the page list (the dashboard
+    # has none).
+    assert groups[1:] == [f"{page.label} page" for page in window.pages][:5]
+    everywhere = dialog.shortcuts_of("Everywhere in the window")
+    for line in (("Ctrl+1", "Sessions"), ("Ctrl+3", "Groups"), ("Ctrl+6", "Dashboard")):
+        assert line in everywhere
+    assert ("F10", "Open the menus") in everywhere
+    assert ("Ctrl+R", "Run the session (meeting mode)") in dialog.shortcuts_of("Sessions page")
+    assert ("Ctrl+R", "Run the session (meeting mode)") not in everywhere
+    assert ("Ctrl+N", "New person") in dialog.shortcuts_of("People page")
+    # It fits a laptop's screen (it was 1066 px tall) and scrolls instead.
+    assert dialog.height() <= 720 and dialog.minimumSizeHint().height() <= 720
+    assert dialog.tree.verticalScrollBar().maximum() > 0
+    dialog.close()
 
 
 @pytest.mark.parametrize("key", ["sessions", "people", "groups", "documents", "actions"])

@@ -94,3 +94,14 @@ def test_a_list_that_cannot_be_loaded_says_why_and_stays_empty(qtbot, sqlite_dat
         model.reload()
     assert failure.args == ["The server is not answering."]
     assert model.rowCount() == 0
+
+
+def test_an_empty_cell_is_read_out_as_empty_not_as_nothing(sqlite_database: Database) -> None:
+    services = Services(sqlite_database)
+    services.people.create(Person(display_name="Ann Ames", organisation=""))
+    model = RecordTableModel(COLUMNS, CountingLoader(services))
+    model.reload()
+    name, organisation = model.index(0, 0), model.index(0, 1)
+    assert model.data(name, Qt.ItemDataRole.AccessibleTextRole) == "Ann Ames"
+    assert model.data(organisation, Qt.ItemDataRole.DisplayRole) == ""
+    assert model.data(organisation, Qt.ItemDataRole.AccessibleTextRole) == "Organisation: none"

@@ -498,7 +498,7 @@ def _check_choice(choice: PictureChoice) -> PictureChoice:
         prefix = choice.reference.split(".", 1)[0]
         if not _ICON_NAME.match(choice.reference) or prefix not in ICON_SETS:
             raise ValidationError(
-                f"'{choice.reference}' is not a picture in the library. Choose one from the list.",
+                "That picture is not in the library (any more). Choose one from the list.",
                 "reference",
             )
     elif choice.source is PictureSource.OPENMOJI:
@@ -507,7 +507,7 @@ def _check_choice(choice: PictureChoice) -> PictureChoice:
             or not openmoji_file(choice.reference).is_file()
         ):
             raise ValidationError(
-                f"'{choice.reference}' is not a picture in the library. Choose one from the list.",
+                "That picture is not in the library (any more). Choose one from the list.",
                 "reference",
             )
     elif not choice.reference:

@@ -29,12 +29,13 @@ from coproduce import APP_NAME, __version__
 from coproduce.domain.errors import CoproduceError
 from coproduce.services import Services
 from coproduce.services.search import ResultKind, SearchResult
-from coproduce.ui import icons, prompts
+from coproduce.ui import accessibility, icons, prompts, window_state
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
 from coproduce.ui.editing import may_leave
 from coproduce.ui.exports.table_export_dialog import TableExportDialog
+from coproduce.ui.menu_keys import reach_the_menus_by_keyboard
 from coproduce.ui.pages.actions_page import ActionsPage
 from coproduce.ui.pages.dashboard_page import DashboardPage
 from coproduce.ui.pages.documents_page import DocumentsPage
@@ -54,6 +55,7 @@ from coproduce.ui.printing.jobs import (
 )
 from coproduce.ui.printing.report_chooser import ReportChooser
 from coproduce.ui.search.search_dialog import SearchDialog
+from coproduce.ui.shortcuts_dialog import KeyboardShortcutsDialog, ShortcutGroup
 from coproduce.ui.widgets.recent_databases import RecentDatabases, RecentDatabasesMenu, file_of
 from coproduce.ui.workers import Operation, run_in_background, wait_for_background_work
 
@@ -92,12 +94,16 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        accessibility.install()
         self._services = services
         self._icons_added = False
         self._example_operation: Operation | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
-        self.resize(1280, 800)
+        # A first start fills a laptop's screen at most; later starts come back as left.
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, room.width()), min(800, room.height()))
+        window_state.remember(self, "main window")
 
         self.undo_stack = QUndoStack(self)
         self.changes = DataChanges(self)
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         self._closing_for_another = False
         self.page("dashboard").session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
         self._build_menus()
+        self.menus_action = reach_the_menus_by_keyboard(self)
         self.navigation.setCurrentRow(0)
         self.refresh()
         # The keyboard starts in the sessions list, on the session the page opened (Ctrl+N
@@ -720,28 +727,58 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def keyboard_shortcuts_text(self) -> str:
+    def keyboard_shortcuts(self) -> list[ShortcutGroup]:
         """Every shortcut in the window, read from its actions (pages' own included), so the
-        list can never fall behind the program."""
-        lines = [
-            self.tr("Up, Down\tMove between pages (in the page list)"),
-            self.tr("Tab, Shift+Tab\tMove to the next or previous control"),
-        ]
-        seen: set[tuple[str, str]] = set()
+        list can never fall behind the program; grouped by the page (or window) they work on,
+        the window-wide ones first."""
+        everywhere = self.tr("Everywhere in the window")
+        groups: dict[str, list[tuple[str, str]]] = {
+            everywhere: [
+                (self.tr("Up, Down"), self.tr("Move between pages (in the page list)")),
+                (self.tr("Tab, Shift+Tab"), self.tr("Move to the next or previous control")),
+            ]
+        }
+        for entry in self.pages:
+            groups[self.tr("%s page") % entry.label] = []
+        seen: set[tuple[str, str, str]] = set()
         for action in self.findChildren(QAction):
             keys = ", ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
             )
-            text = action.text().replace("&", "")
-            if keys and text and (keys, text) not in seen:
-                seen.add((keys, text))
-                lines.append(f"{keys}\t{text}")
+            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            text = text.removesuffix("...").removesuffix("…")
+            place = self._place_of(action) or everywhere
+            if keys and text and (place, keys, text) not in seen:
+                seen.add((place, keys, text))
+                groups.setdefault(place, []).append((keys, text))
+        return [(place, shortcuts) for place, shortcuts in groups.items() if shortcuts]
+
+    def _place_of(self, action: QAction) -> str:
+        """The page or window an action works on ('' for the whole window)."""
+        holder = action.parent()
+        while isinstance(holder, QWidget) and holder is not self:
+            for entry in self.pages:
+                if holder is entry.page:
+                    return self.tr("%s page") % entry.label
+            if holder.isWindow():  # meeting mode or the tidy-up, open over this window
+                return holder.windowTitle() or holder.accessibleName()
+            holder = holder.parentWidget()
+        return ""
+
+    def keyboard_shortcuts_text(self) -> str:
+        """The shortcuts as lines of text ("Ctrl+N\tNew session"), each group under its
+        heading."""
+        lines: list[str] = []
+        for place, shortcuts in self.keyboard_shortcuts():
+            lines.append(place)
+            lines += [f"{keys}\t{text}" for keys, text in shortcuts]
         return "\n".join(lines)
 
-    def show_keyboard_shortcuts(self) -> None:
-        prompts.show_information(
-            self, self.tr("Keyboard shortcuts"), self.keyboard_shortcuts_text()
-        )
+    def show_keyboard_shortcuts(self) -> KeyboardShortcutsDialog:
+        dialog = KeyboardShortcutsDialog(self.keyboard_shortcuts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         # The picture sets' licences ask for credit where the pictures are used: the easy-read

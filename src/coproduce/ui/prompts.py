@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
@@ -80,17 +81,9 @@ class DialogPrompts:
         return box.exec() == yes
 
     def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> SaveChoice:
-        box = _message_box(parent, QMessageBox.Icon.Question, title, text)
-        save = QMessageBox.StandardButton.Save
-        discard = QMessageBox.StandardButton.Discard
-        cancel = QMessageBox.StandardButton.Cancel
-        box.setStandardButtons(save | discard | cancel)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        answer = box.exec()
-        if answer == save:
-            return "save"
-        return "discard" if answer == discard else "cancel"
+        box = save_discard_cancel_box(parent, title, text)
+        box.exec()
+        return box.choice()
 
     def ask_to_go_on(
         self, parent: QWidget | None, title: str, text: str, *, go_on: str, go_back: str
@@ -138,15 +131,70 @@ class DialogPrompts:
         return dialog.textValue() if dialog.exec() else None
 
 
+class CarefulMessageBox(QMessageBox):
+    """A message box that a letter typed without Alt does not answer.
+
+    A prompt can open while someone is typing (leaving a page with unsaved changes); Qt's
+    message box presses a button whose access key is the letter typed, so "S" of a word
+    meant for a field would press Save. Here only Alt+letter presses a button; Enter presses
+    the default button, which is never the one that changes anything."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        typed = event.text()
+        unmodified = not event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if unmodified and typed.isprintable() and typed.strip():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SaveDiscardCancelBox(CarefulMessageBox):
+    """Save, Don't save or Go back for unsaved changes; Go back is the default (Enter) and
+    what Escape and closing the box mean, so stray typing never saves or throws work away."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
+        super().__init__(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        self.save_button = self.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        self.discard_button = self.addButton(
+            self.tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.back_button = self.addButton(self.tr("Go &back"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.back_button)
+        self.setEscapeButton(self.back_button)
+
+    def choice(self) -> SaveChoice:
+        clicked = self.clickedButton()
+        if clicked is self.save_button:
+            return "save"
+        return "discard" if clicked is self.discard_button else "cancel"
+
+
+def save_discard_cancel_box(parent: QWidget | None, title: str, text: str) -> SaveDiscardCancelBox:
+    """The unsaved-changes question, not yet shown."""
+    box = SaveDiscardCancelBox(parent, title, text)
+    _describe(box, title, text)
+    return box
+
+
 def _message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
 ) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = CarefulMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    _describe(box, title, text)
+    return box
+
+
+def _describe(box: QMessageBox, title: str, text: str) -> None:
     box.setAccessibleName(title)
     box.setAccessibleDescription(text)
     # Plain text: messages may quote what a person typed, which must never be read as HTML.
     box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
 
 
 def go_on_box(
@@ -192,7 +240,8 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_yes: bo
 
 
 def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> SaveChoice:
-    """Save, Discard or Cancel for unsaved changes; Escape and closing the box mean Cancel."""
+    """Save, Don't save or Go back ("cancel") for unsaved changes; Enter, Escape and closing
+    the box mean Go back."""
     return _handler.ask_save_discard_cancel(parent, title, text)
 
 

@@ -39,6 +39,7 @@ from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.formats import day_and_date, session_time
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
 
@@ -97,7 +98,7 @@ class ActionEditor(RecordEditor[Action]):
         session_column.addWidget(self.session_label)
         session_column.addWidget(self.session_box)
         session_column.addWidget(self.no_sessions)
-        session.setFocusProxy(self.session_box)
+        focus_passes_to(session, self.session_box)
         self.errors.add_row(form, self.tr("Sess&ion:"), "meeting_id", session)
 
         self.what = QPlainTextEdit()
@@ -119,7 +120,7 @@ class ActionEditor(RecordEditor[Action]):
         due_column.setSpacing(2)
         due_column.addWidget(self.due)
         due_column.addWidget(self.lateness)
-        due.setFocusProxy(self.due)
+        focus_passes_to(due, self.due.box)
         self.errors.add_row(form, self.tr("D&ue:"), "due_on", due)
 
         self.status = QComboBox()
@@ -129,7 +130,7 @@ class ActionEditor(RecordEditor[Action]):
         self.errors.add_row(form, self.tr("St&atus:"), "status", self.status)
 
         self.done_on = DoneOnEdit(self.tr("Date it was done"))
-        self.errors.add_row(form, self.tr("Don&e on:"), "done_on", self.done_on)
+        self.errors.add_row(form, self.tr("Done on:"), "done_on", self.done_on)
 
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-DATE_FORMAT = "dd/MM/yyyy"
-ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+from coproduce.ui.widgets.dates import plain_dates
+from coproduce.ui.widgets.focus import focus_passes_to
+
+DATE_FORMAT = "d MMM yyyy"
 NO_DATE = QDate(2000, 1, 1)
 """What a ``DoneOnEdit`` holds while the action is not done; shown as words, never saved."""
 
@@ -26,11 +28,10 @@ def from_qdate(value: QDate) -> date:
 
 
 def date_edit(accessible_name: str) -> QDateEdit:
-    """A British date field: type dd/mm/yyyy, step a part with the arrow keys, or open the
-    calendar with Alt+Down."""
+    """A date field shown as "7 Dec 2026" (never 07/12/2026, which reads as July abroad): step
+    a part with the arrow keys, or open the calendar with Alt+Down."""
     edit = QDateEdit()
-    edit.setLocale(ENGLISH)
-    edit.setDisplayFormat(DATE_FORMAT)
+    plain_dates(edit, DATE_FORMAT)  # before the calendar exists: it is made on first use
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible_name)
     # Qt's text box inside the date takes the focus itself: it carries the name too.
@@ -59,7 +60,7 @@ class OptionalDate(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
         layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.box)
+        focus_passes_to(self, self.box)
         self.default = date.today
         self.box.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(lambda _date: self.changed.emit())
@@ -89,8 +90,7 @@ class DoneOnEdit(QDateEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setLocale(ENGLISH)
-        self.setDisplayFormat(DATE_FORMAT)
+        plain_dates(self, DATE_FORMAT)  # before the calendar exists: it is made on first use
         self.setCalendarPopup(True)
         self.setAccessibleName(accessible_name)
         self.lineEdit().setAccessibleName(accessible_name)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from coproduce.domain.records import AccessNeeds, Person
 from coproduce.services.people import PeopleService, PersonFilter
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.needs_flag import NeedsFlag
 
 SUGGESTIONS = 12
@@ -51,7 +52,7 @@ class OwnerChooser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
         layout.addWidget(self.flag)
-        self.setFocusProxy(self.line)
+        focus_passes_to(self, self.line)
 
         self._suggestions = QStringListModel(self)
         self.completer = QCompleter(self._suggestions, self)

@@ -309,6 +309,7 @@ class CaptureView(QWidget):
         room_layout = QVBoxLayout(room)
         self.room_list = QListWidget()
         self.room_list.setAccessibleName(self.tr("Present, and whether quoted by name"))
+        self.room_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reads who is here
         _wrap_lines(self.room_list)
         room_layout.addWidget(self.room_list, 1)
         register = QFormLayout()
@@ -460,7 +461,9 @@ class CaptureView(QWidget):
         if said:
             self.message.setText(said)
             self.message.setAccessibleDescription(said)
-        self.setFocusProxy(self.speaker_box)
+        # The keyboard starts here when the window opens. Not a focus proxy: on the window
+        # itself that would make Tab, after the last control, skip back to it for ever.
+        self.speaker_box.setFocus()
 
     def _set_tab_order(self) -> None:
         """Tab goes round every control, in the order they are laid out, and from the last

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsScene
 
 from coproduce.domain.vocabulary import LadderRung
@@ -45,6 +45,20 @@ GROUP_COLOURS = (
     "#9c755f", "#bab0ac", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#86bcb6", "#8cd17d", "#f1ce63",
     "#d4a6c8", "#fabfd2", "#d7b5a6", "#79706e",
 )  # fmt: skip
+# One pattern per category as well as a colour: plain for "not assessed" and for the first
+# category, then lines in every direction, crosses and dots.
+PATTERNS = (
+    Qt.BrushStyle.SolidPattern,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.HorPattern,
+    Qt.BrushStyle.FDiagPattern,
+    Qt.BrushStyle.VerPattern,
+    Qt.BrushStyle.CrossPattern,
+    Qt.BrushStyle.DiagCrossPattern,
+    Qt.BrushStyle.Dense5Pattern,
+)
+PATTERN_TILE = 12
+"""Pixels per side of a pattern's repeat: lines about 3 px apart, clear at a bar's width."""
 MANY_CATEGORIES = 8
 """More period labels than this are turned on their side so they do not overlap."""
 MOST_GROUPS_CHARTED = 8
@@ -78,12 +92,33 @@ def _new_chart(*, legend_beside: bool = False) -> QChart:
     return chart
 
 
-def _bar_set(label: str, values: Sequence[int], colour: str) -> QBarSet:
+def _bar_set(
+    label: str,
+    values: Sequence[int],
+    colour: str,
+    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern,
+) -> QBarSet:
     bar_set = QBarSet(label)
     bar_set.append([float(v) for v in values])
     bar_set.setColor(QColor(colour))
     bar_set.setBorderColor(QColor(colour).darker(130))
+    if pattern != Qt.BrushStyle.SolidPattern:
+        bar_set.setBrush(patterned_brush(colour, pattern))
     return bar_set
+
+
+def patterned_brush(colour: str, pattern: Qt.BrushStyle) -> QBrush:
+    """``colour`` with ``pattern`` drawn over it in black or white (whichever shows more), so
+    the bars and their legend tell categories apart without colour too (in grey, on a
+    printout, or for someone who does not see the difference between two blues)."""
+    base = QColor(colour)
+    tile = QPixmap(PATTERN_TILE, PATTERN_TILE)
+    tile.fill(base)
+    painter = QPainter(tile)
+    ink = QColor("#000000") if base.lightnessF() > 0.55 else QColor("#ffffff")
+    painter.fillRect(tile.rect(), QBrush(ink, pattern))
+    painter.end()
+    return QBrush(tile)
 
 
 def _attach_axes(
@@ -141,7 +176,9 @@ def room_below_turned_labels(chart: QChart) -> None:
 def rungs_now(picture: RungPicture) -> ChartData:
     chart = _new_chart()
     series = QHorizontalBarSeries()
-    series.append(_bar_set("Planned", [r.planned for r in picture.rungs], PLANNED_COLOUR))
+    series.append(
+        _bar_set("Planned", [r.planned for r in picture.rungs], PLANNED_COLOUR, PATTERNS[1])
+    )
     series.append(
         _bar_set("Latest assessment", [r.assessed for r in picture.rungs], RUNG_COLOURS[4])
     )
@@ -178,10 +215,11 @@ def rungs_over_time(history: RungHistory) -> ChartData:
     chart = _new_chart(legend_beside=True)
     series = QStackedBarSeries()
     levels: list[LadderRung | None] = [None, *LadderRung]
-    for level in levels:
+    for index, level in enumerate(levels):
         colour = NOT_ASSESSED_COLOUR if level is None else RUNG_COLOURS[int(level) - 1]
         values = [history.count(i, level) for i in range(len(history.periods))]
-        series.append(_bar_set(rung_name(level), values, colour))
+        # Eight shades of one scale are hard to tell apart: each has its pattern too.
+        series.append(_bar_set(rung_name(level), values, colour, PATTERNS[index % len(PATTERNS)]))
     highest = max([sum(row) for row in history.counts] + [0])
     _attach_axes(chart, series, [p.label for p in history.periods], highest, horizontal=False)
     headers = ("Period", *(rung_name(level) for level in levels))
@@ -221,8 +259,9 @@ def attendance_over_time(reach: Reach, periods: Sequence[Period]) -> ChartData:
         ]
     for index, group in enumerate(charted):
         colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
-        series.append(_bar_set(group.group_name, group.present, colour))
-    if others:
+        pattern = PATTERNS[index % len(PATTERNS)]
+        series.append(_bar_set(group.group_name, group.present, colour, pattern))
+    if others:  # plain grey, unlike any group's
         series.append(_bar_set("Other groups", others, NOT_ASSESSED_COLOUR))
     totals = [sum(g.present[i] for g in groups) for i in range(len(periods))]
     _attach_axes(chart, series, [p.label for p in periods], max([*totals, 0]), horizontal=False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.records import Group
 from coproduce.domain.schedule import add_months
 from coproduce.services.dashboard import DashboardFilter
+from coproduce.ui.widgets.dates import plain_dates
 
 SETTLE_MS = 350
 """How long the filters must stay still before the figures are asked for again."""
@@ -45,11 +46,11 @@ class DashboardFilterBar(QWidget):
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(self.tr("Group"))
         self.group_box.addItem(self.tr("All groups"), None)
-        group_label = QLabel(self.tr("&Group:"))
+        group_label = QLabel(self.tr("Gr&oup:"))
         group_label.setBuddy(self.group_box)
 
         self.from_edit = self._date_edit(self.tr("From"))
-        from_label = QLabel(self.tr("&From:"))
+        from_label = QLabel(self.tr("F&rom:"))
         from_label.setBuddy(self.from_edit)
         self.to_edit = self._date_edit(self.tr("To"))
         to_label = QLabel(self.tr("&To:"))
@@ -84,7 +85,7 @@ class DashboardFilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
+        plain_dates(edit, DATE_FORMAT)
         edit.setAccessibleName(name)
         typed_part = edit.findChild(QLineEdit)  # what screen readers land on
         if typed_part is not None:

@@ -38,6 +38,7 @@ from coproduce.ui.journeys.document_view import DocumentJourneysView
 from coproduce.ui.ladder.ladder_tab import LadderTab
 from coproduce.ui.widgets.form import ERROR_STYLE
 from coproduce.ui.widgets.record_editor import RecordEditor
+from coproduce.ui.widgets.scrolling import scroller_for
 
 
 class DocumentEditor(RecordEditor[Document]):
@@ -46,6 +47,7 @@ class DocumentEditor(RecordEditor[Document]):
 
     record_type = "document"
     record_label = "document"
+    scrolls_itself = True
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -103,11 +105,13 @@ class DocumentEditor(RecordEditor[Document]):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the document's record"))
         self.tabs.tabBar().setAccessibleName(self.tr("Parts of the document's record"))
-        self.tabs.addTab(details, self.tr("About t&his document"))
-        self.tabs.addTab(self.said, self.tr("What the &groups said"))
+        self.tabs.addTab(
+            scroller_for(details, self.tr("About this document")), self.tr("About this document")
+        )
+        self.tabs.addTab(self.said, self.tr("What the groups said"))
         # Where the work sits on the ladder of co-production, and whether it slipped.
         self.ladder = LadderTab(context)
-        self.tabs.addTab(self.ladder, self.tr("La&dder"))
+        self.tabs.addTab(self.ladder, self.tr("Ladder"))
         self.addAction(self.ladder.new_action)  # Ctrl+L from any tab of the editor
         self.body.addWidget(self.tabs, 1)
 

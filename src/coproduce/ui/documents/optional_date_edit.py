@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from coproduce.ui.widgets.dates import plain_dates
+from coproduce.ui.widgets.focus import focus_passes_to
+from coproduce.ui.widgets.text import spoken
 
 
 class OptionalDateEdit(QWidget):
@@ -28,12 +32,12 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self._today = today
         self.tick = QCheckBox(tick_text)
-        self.tick.setAccessibleName(tick_text)
+        self.tick.setAccessibleName(spoken(tick_text))
         self.date_edit = QDateEdit()
         self.date_edit.setAccessibleName(date_name)
         self.date_edit.setCalendarPopup(True)
         # Day, month name and year: no doubt about 03/04 being March or April.
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        plain_dates(self.date_edit)
         typed_part = self.date_edit.findChild(QLineEdit)  # what screen readers land on
         if typed_part is not None:
             typed_part.setAccessibleName(date_name)
@@ -47,10 +51,7 @@ class OptionalDateEdit(QWidget):
         row.addWidget(self.tick)
         row.addWidget(self.date_edit)
         row.addWidget(self.note, 1)
-        self.setFocusProxy(self.tick)
-        # A label's Alt key gives focus only to a buddy that takes focus; the proxy passes
-        # it on, and Tab skips this holder for the proxy.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        focus_passes_to(self, self.tick)  # a label's Alt key reaches the tick box
         self.set_date(None)
 
     def set_date(self, value: date | None) -> None:

@@ -48,11 +48,13 @@ from coproduce.documents.plain_language import (
     check,
     reading_ease,
     reading_ease_label,
+    words,
 )
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm
 from coproduce.ui import prompts
 from coproduce.ui.context import WindowContext
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.text import muted
 
 CHECK_DELAY_MS = 400
@@ -60,6 +62,9 @@ CHECK_DELAY_MS = 400
 
 LISTED_FINDINGS = 200
 """The list under the box shows this many; F8 still goes through them all."""
+
+MEASURED_WORDS = 3
+"""Fewer words than this get no reading-ease figure: one long word would read "very hard"."""
 
 GLOSSARY_RECORD_TYPE = "glossary_term"
 
@@ -219,10 +224,8 @@ class EasyReadEdit(QWidget):
         column.addWidget(self.edit)
         column.addLayout(controls)
         column.addWidget(self.findings_list)
-        self.setFocusProxy(self.edit)
-        # A label's Alt key moves the focus only to a buddy that takes focus; the proxy then
-        # hands it to the text box (Tab still stops at the text box alone).
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A label's Alt key reaches the text box; Tab stops at the text box alone.
+        focus_passes_to(self, self.edit)
 
         self.next_action = QAction(self.tr("Next thing to check in the easy read"), self)
         self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
@@ -444,17 +447,23 @@ class EasyReadEdit(QWidget):
 
     def _show_summary(self) -> None:
         text = self._checked_text
-        if not text.strip():
-            self.summary.setText(self.tr("The checker looks at the wording as you type."))
-            return
-        score = reading_ease(text)
-        ease = self.tr("Reading ease %d (%s).") % (round(score), reading_ease_label(score))
         count = len(self._findings)
-        if count == 0:
-            found = self.tr("Nothing to check.")
-        elif count == 1:
-            found = self.tr("1 thing to check (F8).")
+        if not words(text):
+            # An empty box is not "very hard", nor is there anything in it to check.
+            summary = self.tr("Nothing typed yet: the checker reads the words as you type.")
         else:
-            found = self.tr("%d things to check (F8).") % count
-        self.summary.setText(f"{found} {ease}")
-        self.summary.setAccessibleDescription(self.summary.text())
+            if count == 0:
+                found = self.tr("Nothing to check.")
+            elif count == 1:
+                found = self.tr("1 thing to check (F8).")
+            else:
+                found = self.tr("%d things to check (F8).") % count
+            summary = found
+            if len(words(text)) >= MEASURED_WORDS:
+                score = reading_ease(text)
+                summary += " " + self.tr("Reading ease %d (%s).") % (
+                    round(score),
+                    reading_ease_label(score),
+                )
+        self.summary.setText(summary)
+        self.summary.setAccessibleDescription(summary)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from coproduce.documents.plain_language import check
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm, replace
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import GLOSSARY_RECORD_TYPE
@@ -230,6 +230,7 @@ class GlossaryDialog(QDialog):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "glossary")
         self._context = context
         self._services = context.services
         self._choosing = False
@@ -249,6 +250,7 @@ class GlossaryDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Glossary terms"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,7 +267,7 @@ class GlossaryDialog(QDialog):
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setToolTip(self.tr("Delete the chosen term (Delete in the list)"))
         self.delete_button.setAccessibleName(self.tr("Delete the chosen term"))
-        self.standard_button = QPushButton(self.tr("Put back &standard terms"))
+        self.standard_button = QPushButton(self.tr("Put back standard te&rms"))
         self.standard_button.setToolTip(
             self.tr("Add back the standard terms that are missing; edited ones stay as they are.")
         )

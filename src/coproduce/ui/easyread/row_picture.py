@@ -25,6 +25,7 @@ from coproduce.domain.vocabulary import RowKind
 from coproduce.ui.context import WindowContext
 from coproduce.ui.pictures.chooser import PictureChooser
 from coproduce.ui.pictures.render import render_with_fallback
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.text import muted
 
 PREVIEW_PX = 40
@@ -87,7 +88,7 @@ class RowPicture(QWidget):
         row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.caption, 1)
-        self.setFocusProxy(self.button)
+        focus_passes_to(self, self.button)
 
         self.choose_action = QAction(self.tr("Choose the picture for the easy-read row"), self)
         self.choose_action.setShortcut(QKeySequence(SHORTCUT))

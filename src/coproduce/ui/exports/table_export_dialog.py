@@ -34,7 +34,7 @@ from coproduce.documents.tables import TableFormat
 from coproduce.domain.errors import CoproduceError, ValidationError
 from coproduce.services import Services
 from coproduce.services.tables import TableExport
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.widgets.form import error_label
 from coproduce.ui.workers import Operation, run_in_background
 
@@ -57,6 +57,7 @@ class TableExportDialog(QDialog):
         self, services: Services, parent: QWidget | None = None, *, folder: Path | None = None
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "table export")
         self._services = services
         self._operation: Operation | None = None
         self.setWindowTitle(self.tr("Export tables"))

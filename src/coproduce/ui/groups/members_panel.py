@@ -45,6 +45,8 @@ from coproduce.ui.formats import short_date
 from coproduce.ui.groups.member_table import STANDING_WORDS, MemberDelegate
 from coproduce.ui.groups.person_picker import PersonPicker
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
+from coproduce.ui.widgets.dates import plain_dates
+from coproduce.ui.widgets.focus import focus_passes_to
 from coproduce.ui.widgets.form import FieldErrors
 from coproduce.ui.widgets.needs_flag import NeedsFlag, needs_summary
 from coproduce.ui.widgets.record_table import RecordTable
@@ -83,14 +85,14 @@ def side_by_side(first: QWidget, second: QWidget, *, apart: bool = False) -> QWi
     row.addWidget(second)
     if not apart:
         row.addStretch(1)
-    holder.setFocusProxy(first)
+    focus_passes_to(holder, first)
     return holder
 
 
 def date_edit(accessible_name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    plain_dates(edit, DATE_FORMAT)
     edit.setAccessibleName(accessible_name)
     edit.setMinimumDate(QDate(1900, 1, 1))
     # Wide enough for the longest date in the system font, never wider.

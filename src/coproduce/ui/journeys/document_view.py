@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -45,6 +44,8 @@ from coproduce.ui.formats import count_of
 from coproduce.ui.journeys.story import fed_back, response_summary, said_at
 from coproduce.ui.responses.panel import ContributionPanel
 from coproduce.ui.responses.respond_to_many import RespondToManyDialog
+from coproduce.ui.widgets.columns import ReadableColumn, fit_to_content
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ class DocumentJourneysView(QWidget):
         width = self.tree.fontMetrics().averageCharWidth()
         for column, characters in enumerate((50, 18, 26, 26, 16)):
             self.tree.setColumnWidth(column, width * characters)
+        # What was said takes the room the other columns leave, never less than 30
+        # characters (or its words, up to 60); the others are as wide as what they show.
+        self.said_column = ReadableColumn(self.tree, 0, 30, up_to_characters=60)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         # Room for a dozen lines of the list above the chosen contribution's details.
         self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 12)
@@ -146,11 +150,9 @@ class DocumentJourneysView(QWidget):
         respond_row.addWidget(self.chosen_note, 1)
         respond_row.addWidget(self.respond_button)
 
-        self.panel = ContributionPanel(context)
-        panel_scroll = QScrollArea()
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setWidget(self.panel)
+        # The whole panel scrolls below the list (its response's fields do not scroll again).
+        self.panel = ContributionPanel(context, scrolls_response=False)
+        panel_scroll = scroller_for(self.panel, self.tr("The chosen contribution"))
         self.several_note = muted(QLabel())
         self.several_note.setWordWrap(True)
         self.several_note.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -274,12 +276,16 @@ class DocumentJourneysView(QWidget):
             font.setBold(True)
             heading.setFont(font)
             row = [heading] + [self._item("") for _ in self.HEADINGS[1:]]
+            for blank in row[1:]:  # under the heading spanning the row: read as the heading
+                blank.setData(heading.text(), Qt.ItemDataRole.AccessibleTextRole)
             for journey in group.journeys:
                 heading.appendRow(self._journey_row(journey))
             self.model.appendRow(row)
             # The section's name and count across the whole width, never cut short.
             self.tree.setFirstColumnSpanned(self.model.rowCount() - 1, QModelIndex(), True)
         self.tree.expandAll()
+        fit_to_content(self.tree, skip={0}, most_characters=24)
+        self.said_column.fit()
 
     def _journey_row(self, journey: Journey) -> list[QStandardItem]:
         cells = [
@@ -291,7 +297,8 @@ class DocumentJourneysView(QWidget):
         ]
         for cell in cells:
             cell.setData(journey, JOURNEY_ROLE)
-        cells[0].setToolTip(journey.contribution.text)
+        for cell in cells:  # a cell cut short shows all of its words on hover
+            cell.setToolTip(cell.text())
         return cells
 
     @staticmethod

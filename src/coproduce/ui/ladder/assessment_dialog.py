@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,10 +47,13 @@ from coproduce.domain.records import Document, LadderAssessment, replace
 from coproduce.domain.vocabulary import LadderRung
 from coproduce.services import Services
 from coproduce.services.ladder import EvidenceChoices
+from coproduce.ui import window_state
 from coproduce.ui.formats import short_date
 from coproduce.ui.groups.person_picker import PersonPicker
 from coproduce.ui.ladder.ladder_widget import rung_text
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.form import FieldErrors, error_label
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,6 +72,7 @@ class AssessmentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "ladder assessment")
         self._services = services
         self._document = document
         self._save = save
@@ -166,7 +169,7 @@ class AssessmentDialog(QDialog):
         who_row.addStretch(1)
         self.date_field = QDateEdit()
         self.date_field.setCalendarPopup(True)
-        self.date_field.setDisplayFormat("d MMM yyyy")
+        plain_dates(self.date_field)
         self.date_field.setMaximumDate(QDate(services.ladder.today()))
         self.date_field.setDate(QDate(services.ladder.today()))
         add = self.errors.add_row
@@ -223,10 +226,7 @@ class AssessmentDialog(QDialog):
         inside = QWidget()
         inside_layout = QVBoxLayout(inside)
         inside_layout.addLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inside)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroller_for(inside, self.tr("Questions and judgement"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import Page
 from coproduce.services.ladder import DriftingWork
+from coproduce.ui import window_state
 from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import count_of, short_date
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
@@ -62,6 +63,7 @@ class DriftingWorkDialog(QDialog):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "drifting work")
         self._services = context.services
         self.setWindowTitle(self.tr("Drifting work"))
         self.work: list[DriftingWork] = []

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from coproduce.ui.ladder.ladder_widget import LadderWidget, rung_text
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
 from coproduce.ui.widgets.form import ERROR_STYLE
 from coproduce.ui.widgets.record_table import RecordTable
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import muted
 
 log = logging.getLogger(__name__)
@@ -158,10 +158,7 @@ class LadderTab(QWidget):
         column.addWidget(self.ladder)
         column.addWidget(history_label)
         column.addWidget(self.table, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inside)
+        scroll = scroller_for(inside, self.tr("Ladder of co-production"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll, 1)

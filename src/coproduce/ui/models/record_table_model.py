@@ -166,7 +166,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(record) if column.tooltip else column.text(record) or None
-        return column.text(record)
+        text = column.text(record)
+        if role == Qt.ItemDataRole.AccessibleTextRole and not text.strip():
+            # A screen reader says what an empty cell means, not nothing at all.
+            return (column.tooltip(record) if column.tooltip else "") or f"{column.title}: none"
+        return text
 
     def headerData(  # noqa: N802
         self,

@@ -79,8 +79,8 @@ class ActionsPage(ListPage):
         row.setContentsMargins(0, 0, 0, 0)
         for caption, field in (
             (self.tr("&Owner:"), self.owner_field),
-            (self.tr("&Group:"), self.group_box),
-            (self.tr("S&how:"), self.show_box),
+            (self.tr("Group:"), self.group_box),
+            (self.tr("Show:"), self.show_box),
         ):
             label = QLabel(caption)
             label.setBuddy(field)

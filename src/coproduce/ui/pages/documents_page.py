@@ -33,6 +33,7 @@ from coproduce.ui.formats import count_of, short_date
 from coproduce.ui.ladder.drifting_dialog import DriftingWorkDialog
 from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
+from coproduce.ui.widgets.text import caption_for
 
 NOT_ARCHIVED = "not archived"
 ANY_STATUS = "any"
@@ -53,7 +54,7 @@ class DocumentsPage(ListPage):
         super().__init__(context, parent)
         # The list has six columns and the editor fits in less than half: give the list
         # the larger share at first (the person can drag the divider).
-        self.splitter.setSizes([600, 400])
+        self.splitter.setSizes([500, 500])  # half each: what the groups said needs room
         self.drifting_dialog: DriftingWorkDialog | None = None
         drifting_action = QAction(self.tr("Drifting work"), self)
         drifting_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -87,7 +88,13 @@ class DocumentsPage(ListPage):
             self.tr("Work that slipped down the ladder of co-production (Ctrl+Shift+L)")
         )
         self.drifting_button.clicked.connect(self.show_drifting_work)
-        return (self.kind_filter, self.status_filter, self.drifting_button)
+        return (
+            caption_for(self.tr("Kind:"), self.kind_filter),
+            self.kind_filter,
+            caption_for(self.tr("Status:"), self.status_filter),
+            self.status_filter,
+            self.drifting_button,
+        )
 
     def columns(self) -> Sequence[Column[Document]]:
         # What a facilitator decides by comes first (status, and whether a review is due),

@@ -141,13 +141,17 @@ class ListPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
-        scroller = QScrollArea()
-        scroller.setAccessibleName(self.tr("%s details") % self.singular.capitalize())
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
-        scroller.setWidget(self.editor)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.splitter.addWidget(scroller)
+        if self.editor.scrolls_itself:  # its tabs scroll: no scroll area around them
+            self.editor.setAccessibleName(self.tr("%s details") % self.singular.capitalize())
+            self.splitter.addWidget(self.editor)
+        else:
+            scroller = QScrollArea()
+            scroller.setAccessibleName(self.tr("%s details") % self.singular.capitalize())
+            scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the fields
+            scroller.setWidget(self.editor)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)

@@ -30,6 +30,7 @@ from coproduce.ui.models.record_table_model import Column
 from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.people.editor import PersonEditor
 from coproduce.ui.widgets.needs_flag import needs_summary
+from coproduce.ui.widgets.text import caption_for
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,15 @@ class PeoplePage(ListPage):
     # --- ListPage ------------------------------------------------------------------------
 
     def filter_widgets(self) -> Sequence[QWidget]:
-        return (self.role_box, self.group_box, self.show_box, self.review_box)
+        return (
+            caption_for(self.tr("Role:"), self.role_box),
+            self.role_box,
+            caption_for(self.tr("Group:"), self.group_box),
+            self.group_box,
+            caption_for(self.tr("Show:"), self.show_box),
+            self.show_box,
+            self.review_box,
+        )
 
     def is_filtered(self) -> bool:
         return (

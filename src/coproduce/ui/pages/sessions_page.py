@@ -42,7 +42,7 @@ from coproduce.services.meetings import (
     SessionAttention,
     attention_of,
 )
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
@@ -140,9 +140,11 @@ class SessionsPage(ListPage):
         self.detail_stack.addWidget(self.detail)
         self.splitter.addWidget(self.detail_stack)
         self._planning_new = False
-        # Half each: the list keeps dates and titles readable, the tabs hold tables of their own.
+        # Nearly half each: the list keeps dates and titles readable, the tabs hold tables of
+        # their own (at 1366 px the register's reason for apologies stays in sight).
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
         self.session_editor.add_companion(self.detail.agenda.editor)  # type: ignore[arg-type]
         self.session_editor.add_companion(self.detail.register)  # type: ignore[arg-type]
         self.session_editor.meeting_shown.connect(self.detail.show_meeting)
@@ -184,6 +186,7 @@ class SessionsPage(ListPage):
         view.setWindowFlag(Qt.WindowType.Window)  # its own window, over the main one
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.setWindowTitle(self.tr("Meeting mode: %s") % meeting.title)
+        window_state.remember(view, "meeting mode")
         view.destroyed.connect(lambda _=None: setattr(self, "capture_view", None))
         self.capture_view = view
         view.showMaximized()
@@ -206,6 +209,7 @@ class SessionsPage(ListPage):
                 return
         view = TidyUpView(self._context, meeting.id, self)
         view.setWindowFlag(Qt.WindowType.Window)
+        window_state.remember(view, "tidy-up")
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.destroyed.connect(lambda _=None, gone=view: self._tidy_up_closed(gone))
         self.tidy_up_view = view
@@ -423,7 +427,7 @@ class SessionsPage(ListPage):
         if attention is SessionAttention.WRITE_UP:
             return self.tr("Held, needs writing up")
         if attention is SessionAttention.CONFIRM_HELD:
-            return self.tr("Planned, held? Mark it held or cancelled")
+            return self.tr("Planned, held?")  # the tooltip says what to do
         return entry.meeting.status.label
 
     def _status_tooltip(self, entry: SessionEntry) -> str:

@@ -58,6 +58,7 @@ from coproduce.ui.people.fields import (
     to_qdate,
     vocabulary_combo,
 )
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.form import FieldErrors
 from coproduce.ui.widgets.text import muted
 
@@ -172,7 +173,7 @@ class ConsentPanel(QWidget):
         purposes_column.addLayout(tick_row)
         purposes_holder.setFocusProxy(self.purposes)
         self.on = QDateEdit()
-        self.on.setDisplayFormat(DATE_FORMAT)
+        plain_dates(self.on, DATE_FORMAT)  # before the calendar exists: made on first use
         self.on.setCalendarPopup(True)
         self.on.setAccessibleName(self.tr("Date of the decision"))
         name_inner_editor(self.on)
@@ -181,12 +182,12 @@ class ConsentPanel(QWidget):
         self.recorded_by.setAccessibleName(self.tr("Recorded by"))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note about the decision"))
-        self.errors.add_row(form, self.tr("Their ans&wer:"), "state", self.state)
+        self.errors.add_row(form, self.tr("The&ir answer:"), "state", self.state)
         self.errors.add_row(form, self.tr("&Purposes:"), "purpose", purposes_holder)
         self.errors.add_row(form, self.tr("Da&te:"), "on", self.on)
-        self.errors.add_row(form, self.tr("How:"), "method", self.method)
-        self.errors.add_row(form, self.tr("Recorded by:"), "recorded_by", self.recorded_by)
-        self.errors.add_row(form, self.tr("Note:"), "note", self.note)
+        self.errors.add_row(form, self.tr("&Method:"), "method", self.method)
+        self.errors.add_row(form, self.tr("Recorded b&y:"), "recorded_by", self.recorded_by)
+        self.errors.add_row(form, self.tr("N&ote:"), "note", self.note)
         # The tick boxes' own names are the purposes; the label's key goes to the first one.
         caption = form.labelForField(purposes_holder.parentWidget())
         if isinstance(caption, QLabel):

@@ -103,6 +103,7 @@ class PersonEditor(RecordEditor[Person]):
 
     record_type = "person"
     record_label = "person"
+    scrolls_itself = True
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -161,22 +162,22 @@ class PersonEditor(RecordEditor[Person]):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         errors.add_row(form, self.tr("Na&me:"), "display_name", self.display_name)
         errors.add_row(form, self.tr("R&oles:"), "roles", self.roles)
-        errors.add_row(form, self.tr("Or&ganisation:"), "organisation", self.organisation)
-        errors.add_row(form, self.tr("&Email:"), "email", self.email)
-        errors.add_row(form, self.tr("P&hone:"), "phone", self.phone)
-        errors.add_row(form, self.tr("Postal add&ress:"), "postal_address", self.postal_address)
+        errors.add_row(form, self.tr("O&rganisation:"), "organisation", self.organisation)
+        errors.add_row(form, self.tr("Ema&il:"), "email", self.email)
+        errors.add_row(form, self.tr("&Phone:"), "phone", self.phone)
+        errors.add_row(form, self.tr("Pos&tal address:"), "postal_address", self.postal_address)
         errors.add_row(
             form, self.tr("Pa&yment preference:"), "payment_preference", self.payment_preference
         )
         form.addRow("", self.has_left)
-        errors.add_row(form, self.tr("Le&ft on:"), "left_on", self.left_on)
+        errors.add_row(form, self.tr("Left on:"), "left_on", self.left_on)
 
         # --- the other tabs
         self.access = AccessPanel(self._today)
         self.consent = ConsentPanel(context)
         self.memberships = MembershipsView(context)
 
-        self.tabs.addTab(_scrolling(details), self.tr("Deta&ils"))
+        self.tabs.addTab(_scrolling(details), self.tr("Details"))
         self.tabs.addTab(_scrolling(self.access), self.tr("&Access and communication"))
         self.tabs.addTab(_scrolling(self.consent), self.tr("&Consent"))
         self.tabs.addTab(_scrolling(self.memberships), self.tr("Gro&ups"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.records import Page
 from coproduce.domain.vocabulary import Vocabulary
 from coproduce.ui.models.record_table_model import Column, RecordTableModel
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.record_table import RecordTable
 
 V = TypeVar("V", bound=Vocabulary)
@@ -94,13 +95,20 @@ class OptionalDateEdit(QDateEdit):
         self, empty_text: str, *, latest: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
+        plain_dates(self, DATE_FORMAT)  # before the calendar exists: it is made on first use
         self.setCalendarPopup(True)
         self.setMinimumDate(NOT_KNOWN)
         self.setSpecialValueText(empty_text)
         if latest is not None:
             self.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.set_value(None)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's names)
+        """Tab steps through the day, month and year, then on to the next control. "Not
+        known" has no day, month or year: Qt's date box would keep Tab there for ever."""
+        if self.date() == NOT_KNOWN:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
     def value(self) -> date | None:
         chosen = self.date()

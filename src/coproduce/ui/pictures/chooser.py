@@ -44,7 +44,7 @@ from coproduce.domain.errors import CoproduceError, ValidationError
 from coproduce.domain.records import PictureChoice, replace
 from coproduce.domain.vocabulary import PictureSource, RowKind
 from coproduce.services.pictures import concept_key, fold, search_openmoji
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.pictures.render import (
@@ -179,6 +179,7 @@ class PictureChooser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "picture chooser")
         self._context = context
         self._pictures = context.services.pictures
         self._row = row

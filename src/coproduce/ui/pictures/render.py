@@ -148,8 +148,9 @@ def _paint_openmoji(canvas: QImage, target: QRect, choice: PictureChoice) -> Non
     if renderer is None or not renderer.isValid():
         # Only a damaged installation gets here: the library's files ship with the program.
         raise ExportError(
-            f"The library has no picture called '{choice.reference}' (for "
-            f"'{choice.concept}'). Choose its picture again in the picture library."
+            f"The library no longer has the picture for '{choice.concept}' "
+            f"({choice.alt_text or 'no description'}). Choose its picture again in the "
+            "picture library."
         )
     painter = QPainter(canvas)
     try:
@@ -169,8 +170,9 @@ def _paint_icon(canvas: QImage, target: QRect, choice: PictureChoice) -> None:
         icon = qtawesome_module().icon(choice.reference, color=QColor(colour))
     except Exception as exc:  # qtawesome raises plain Exception for an unknown name
         raise ExportError(
-            f"The library has no picture called '{choice.reference}' (for "
-            f"'{choice.concept}'). Choose its picture again in the picture library."
+            f"The library no longer has the picture for '{choice.concept}' "
+            f"({choice.alt_text or 'no description'}). Choose its picture again in the "
+            "picture library."
         ) from exc
     painter = QPainter(canvas)
     try:

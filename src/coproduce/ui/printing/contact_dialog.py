@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from coproduce.documents.content import Contact
 from coproduce.domain.errors import CoproduceError, ValidationError
 from coproduce.services import Services
+from coproduce.ui import window_state
 from coproduce.ui.widgets.form import FieldErrors
 
 
@@ -24,6 +25,7 @@ class ContactDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "contact details")
         self._services = services
         self.setWindowTitle(self.tr("Contact details for documents"))
         self.setAccessibleName(self.tr("Contact details for documents"))

@@ -29,6 +29,8 @@ from coproduce.domain.errors import CoproduceError
 from coproduce.domain.schedule import add_months
 from coproduce.services import Services
 from coproduce.services.evidence import EvidenceFilter
+from coproduce.ui import window_state
+from coproduce.ui.widgets.dates import plain_dates
 
 RELOAD_DELAY_MS = 400
 SAID_CHARACTERS = 110
@@ -49,6 +51,7 @@ class EvidenceChooser(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "evidence pack chooser")
         self._services = services
         self._touched: dict[int, bool] = {}
         self._loading = False
@@ -82,7 +85,7 @@ class EvidenceChooser(QDialog):
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            plain_dates(edit)
             edit.setAccessibleName(name)
         from_label = QLabel(self.tr("&From:"))
         from_label.setBuddy(self.date_from)

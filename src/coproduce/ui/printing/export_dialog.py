@@ -58,7 +58,7 @@ from coproduce.documents.pdf import convert_to_pdf, copy_into_place, soffice_pat
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import GlossaryTerm, PictureChoice
 from coproduce.services.easy_words import EasyWords
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.pictures import render_png, render_with_fallback
 from coproduce.ui.printing.easy_words_command import (
@@ -135,6 +135,7 @@ class ExportDialog(QDialog):
         changes: DataChanges | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "document export")
         self._job = job
         self._undo_stack = undo_stack
         self._changes = changes

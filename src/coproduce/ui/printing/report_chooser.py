@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from coproduce.services import Services
 from coproduce.services.documents import DocumentFilter
+from coproduce.ui import window_state
+from coproduce.ui.widgets.dates import plain_dates
+from coproduce.ui.widgets.text import caption_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class ReportChooser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "report chooser")
         self.setWindowTitle(self.tr("You said, we did"))
         self.setAccessibleName(self.tr("Choose what the report is about"))
         today = services.meetings.today()
@@ -62,8 +66,12 @@ class ReportChooser(QDialog):
         self.group_box.setAccessibleName(self.tr("Group"))
         for group in services.groups.list().items:
             self.group_box.addItem(group.name, group.id)
-        form.addRow(self.by_document, self.document_box)
-        form.addRow(self.by_group, self.group_box)
+        # The list boxes have labels of their own: a screen reader names a list box by its
+        # label, and a radio button beside it is not one.
+        form.addRow(self.by_document)
+        form.addRow(caption_for(self.tr("Document:"), self.document_box), self.document_box)
+        form.addRow(self.by_group)
+        form.addRow(caption_for(self.tr("Group:"), self.group_box), self.group_box)
 
         self.limit_dates = QCheckBox(self.tr("Only what was said &between"))
         self.limit_dates.setAccessibleName(self.tr("Only what was said between two dates"))
@@ -71,7 +79,7 @@ class ReportChooser(QDialog):
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            plain_dates(edit)
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.limit_dates.toggled.connect(self.date_from.setEnabled)

@@ -47,7 +47,15 @@ class ContributionPanel(QWidget):
 
     dirty_changed = Signal(bool)
 
-    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: WindowContext,
+        parent: QWidget | None = None,
+        *,
+        scrolls_response: bool = True,
+    ) -> None:
+        """``scrolls_response``: the response's fields scroll on their own; False where the
+        whole panel sits in a scroll area (never a scroll area inside another)."""
         super().__init__(parent)
         self._context = context
         self._services = context.services
@@ -71,7 +79,7 @@ class ContributionPanel(QWidget):
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.links = LinksEditor(context)
-        self.response = ResponseEditor(context)
+        self.response = ResponseEditor(context, scrolls=scrolls_response)
         self.relink_note = muted(QLabel())
         self.relink_note.setWordWrap(True)
         self.relink_note.setTextFormat(Qt.TextFormat.PlainText)

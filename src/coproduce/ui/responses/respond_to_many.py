@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.errors import ConflictError, CoproduceError, ValidationError
 from coproduce.domain.records import Link, Response, replace
 from coproduce.domain.vocabulary import ResponseStatus
-from coproduce.ui import prompts
+from coproduce.ui import prompts, window_state
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import count_of
@@ -81,6 +81,7 @@ class RespondToManyForm(QWidget):
         with_button: bool = False,
     ) -> None:
         super().__init__(parent)
+        window_state.remember(self, "respond to many")
         self._context = context
         self._contributions = context.services.contributions
         self._documents = context.services.documents

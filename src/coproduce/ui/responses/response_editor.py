@@ -36,7 +36,11 @@ class ResponseEditor(RecordEditor[Response]):
     record_type = "response"
     record_label = "response"
 
-    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: WindowContext, parent: QWidget | None = None, *, scrolls: bool = True
+    ) -> None:
+        """``scrolls``: the fields scroll on their own; False where the whole panel around
+        them scrolls already (never a scroll area inside another)."""
         super().__init__(context, parent)
         contributions = self._services.contributions
         self._contributions = contributions
@@ -65,7 +69,12 @@ class ResponseEditor(RecordEditor[Response]):
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setAccessibleName(self.tr("The response's fields"))
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.body.addWidget(self.scroller, 1)
+        if scrolls:
+            self.body.addWidget(self.scroller, 1)
+        else:
+            self.scroller.takeWidget()
+            self.scroller.deleteLater()
+            self.body.addWidget(self.fields, 1)
         outer = self.layout()
         if outer is not None:  # the panel's frame around it gives the margin
             outer.setContentsMargins(0, 0, 0, 0)

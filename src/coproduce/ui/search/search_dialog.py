@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coproduce.domain.errors import DatabaseError
 from coproduce.services import Services
 from coproduce.services.search import SearchResult
+from coproduce.ui import window_state
 
 TYPING_PAUSE_MS = 120
 
@@ -110,6 +111,7 @@ class SearchDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        window_state.remember(self, "search")
         self._services = services
         self.setWindowTitle(self.tr("Search everything"))
         self.setAccessibleName(self.tr("Search everything"))

@@ -33,6 +33,7 @@ from coproduce.ui.sessions.agenda_item_editor import AgendaItemEditor
 from coproduce.ui.sessions.agenda_model import AgendaModel
 from coproduce.ui.sessions.session_editor import length_in_words
 from coproduce.ui.widgets.form import ERROR_STYLE
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import heading_label
 
 RECORD_TYPE = "agenda_item"
@@ -119,7 +120,7 @@ class AgendaPlanner(QWidget):
         header.resizeSection(2, 9 * character + 16)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(3, 24 * character)
-        self.table.setMinimumHeight(self.fontMetrics().height() * 9)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 6)
 
         self.add_button = QPushButton(self.tr("&Add item"))
         self.add_button.setAccessibleName(self.tr("Add an agenda item"))
@@ -144,12 +145,19 @@ class AgendaPlanner(QWidget):
         for button in (self.add_button, self.up_button, self.down_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # The item's form scrolls under the list: at a laptop's height the two do not fit
+        # one above the other, and the form's Save must never be out of reach.
+        form = QWidget()
+        form_column = QVBoxLayout(form)
+        form_column.setContentsMargins(0, 0, 0, 0)
+        form_column.addWidget(self.editor_heading)
+        form_column.addWidget(self.editor, 1)
+        self.editor_scroller = scroller_for(form, self.tr("Agenda item"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.timing_label)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
-        layout.addWidget(self.editor_heading)
-        layout.addWidget(self.editor, 2)
+        layout.addWidget(self.editor_scroller, 3)
         self.setFocusProxy(self.table)
 
         self.add_action = self._action(self.tr("Add an agenda item"), "Insert", self.start_new)

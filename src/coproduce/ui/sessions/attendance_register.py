@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -68,6 +69,7 @@ from coproduce.services import Services
 from coproduce.services.people import PersonFilter
 from coproduce.ui.commands import DataChanges, ServiceCommand
 from coproduce.ui.context import WindowContext
+from coproduce.ui.widgets.columns import ReadableColumn, fit_to_content
 from coproduce.ui.widgets.form import FieldErrors, error_label
 from coproduce.ui.widgets.needs_flag import NeedsFlag, needs_summary
 from coproduce.ui.widgets.text import muted
@@ -127,7 +129,9 @@ class _Column:
 
 
 # The needs flag and whether the needs were met sit beside the name, where the facilitator
-# looks while marking; the reason, of any length, comes last and takes the spare width.
+# looks while marking; the reason for apologies follows the attendance it explains and takes
+# the spare width, so it is on screen as it is typed even at 1366 px; late, left early and
+# guest come last (the line above the list counts them too).
 COLUMNS: tuple[_Column, ...] = (
     _Column("Name", lambda ln: ln.person.display_name, lambda ln: ln.person.display_name, 22),
     _Column("Needs", lambda ln: "", lambda ln: "", 7),
@@ -138,6 +142,12 @@ COLUMNS: tuple[_Column, ...] = (
         9,
     ),
     _Column("Attendance", status_words, status_words, 10),
+    _Column(
+        "Reason for apologies",
+        lambda ln: ln.mark.apology_reason if ln.mark else "",
+        lambda ln: (ln.mark.apology_reason if ln.mark else "") or "No reason given",
+        20,
+    ),
     _Column(
         "Late",
         lambda ln: "Late" if ln.mark and ln.mark.arrived_late else "",
@@ -156,15 +166,10 @@ COLUMNS: tuple[_Column, ...] = (
         lambda ln: "Guest" if ln.mark and ln.mark.is_guest else "Member",
         5,
     ),
-    _Column(
-        "Reason for apologies",
-        lambda ln: ln.mark.apology_reason if ln.mark else "",
-        lambda ln: (ln.mark.apology_reason if ln.mark else "") or "No reason given",
-        20,
-    ),
 )
 NAME_COLUMN = 0
 NEEDS_COLUMN = 1
+REASON_COLUMN = 4
 
 
 class RegisterModel(QAbstractTableModel):
@@ -402,7 +407,14 @@ class AttendanceRegister(QWidget):
         character = self.fontMetrics().horizontalAdvance("n")
         for number, column in enumerate(COLUMNS):
             header.resizeSection(number, column.width * character + 24)
-        header.setStretchLastSection(True)
+        # Each column as wide as its heading and words; the reason takes what is left (at
+        # least 16 characters, its words up to 40 when there is room).
+        self.reason_column = ReadableColumn(self.table, REASON_COLUMN, 16, up_to_characters=40)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)  # once the rows are laid out
+        self._fit_timer.timeout.connect(self._fit_columns)
+        self.model.modelReset.connect(self._fit_timer.start)
         self.table.setItemDelegate(NeedsFlagDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -465,7 +477,7 @@ class AttendanceRegister(QWidget):
         form = QFormLayout()
         # Alt+Y and Alt+D: the menus and the session editor beside these tabs use G, R, S...
         self.errors.add_row(form, self.tr("Apolog&y reason:"), "apology_reason", self.reason_edit)
-        form.addRow(self.tr("A&dd a guest:"), guest_holder)
+        form.addRow(self.tr("Add a g&uest:"), guest_holder)
         guest_caption = form.labelForField(guest_holder)
         if isinstance(guest_caption, QLabel):
             guest_caption.setBuddy(self.guest_edit)
@@ -505,6 +517,11 @@ class AttendanceRegister(QWidget):
         self.table.addAction(action)
 
     # --- what the Sessions page uses ----------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        # The needs flag keeps its own width (its delegate measures the whole summary).
+        fit_to_content(self.table, skip={NEEDS_COLUMN, REASON_COLUMN})
+        self.reason_column.fit()
 
     def show_meeting(self, meeting_id: int | None) -> None:
         """Show the register of session ``meeting_id``; None: nothing (an empty register)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -34,6 +34,7 @@ from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.easyread.row_picture import RowPicture
 from coproduce.ui.formats import session_time
+from coproduce.ui.widgets.dates import plain_dates
 from coproduce.ui.widgets.record_editor import RecordEditor
 from coproduce.ui.widgets.text import muted
 
@@ -41,11 +42,6 @@ DEFAULT_LENGTH = timedelta(hours=2)
 DEFAULT_START_HOUR = 10
 FACILITATOR_ROLES = (Role.FACILITATOR, Role.STAFF)
 DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
-
-
-ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-"""Day and month names in the date fields follow the rest of the window (English), not
-the computer's language."""
 
 
 def long_date(moment: datetime) -> str:
@@ -153,16 +149,16 @@ class SessionEditor(RecordEditor[Meeting]):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.errors.add_row(form, self.tr("&Group:"), "group_id", self.group_box)
+        self.errors.add_row(form, self.tr("G&roup:"), "group_id", self.group_box)
         form.addRow("", self.suggestion_label)
         self.errors.add_row(form, self.tr("&Title:"), "title", self.title_edit)
         self.errors.add_row(form, self.tr("St&arts:"), "starts_at", self.starts_edit)
-        self.errors.add_row(form, self.tr("&Ends:"), "ends_at", self.ends_edit)
+        self.errors.add_row(form, self.tr("Ends:"), "ends_at", self.ends_edit)
         form.addRow("", self.length_label)
         self.errors.add_row(form, self.tr("&Place:"), "place", self.place_edit)
         self.errors.add_row(form, self.tr("On&line link:"), "online_link", self.online_link_edit)
         self.errors.add_row(
-            form, self.tr("&Facilitators:"), "facilitator_ids", self.facilitators_list
+            form, self.tr("Fac&ilitators:"), "facilitator_ids", self.facilitators_list
         )
         self.errors.add_row(form, self.tr("Stat&us:"), "status", self.status_box)
         self.errors.add_row(form, self.tr("N&otes:"), "notes", self.notes_edit)
@@ -192,9 +188,8 @@ class SessionEditor(RecordEditor[Meeting]):
 
     def _date_time_edit(self, name: str) -> QDateTimeEdit:
         edit = QDateTimeEdit()
-        edit.setLocale(ENGLISH)
-        edit.setDisplayFormat(DATE_TIME_FORMAT)
         edit.setCalendarPopup(True)
+        plain_dates(edit, DATE_TIME_FORMAT)
         edit.setAccessibleName(name)
         name_inner_line_edit(edit, name)
         return edit

@@ -64,6 +64,7 @@ from coproduce.ui.models.record_table_model import Column, RecordTableModel
 from coproduce.ui.responses.panel import ContributionPanel
 from coproduce.ui.responses.respond_to_many import RespondToManyForm
 from coproduce.ui.tidyup.contribution_editor import ContributionEditor
+from coproduce.ui.widgets.scrolling import scroller_for
 from coproduce.ui.widgets.text import heading_label, muted
 
 DONE = (MeetingStatus.WRITTEN_UP, MeetingStatus.SUMMARY_SHARED)
@@ -256,7 +257,9 @@ class TidyUpView(QWidget):
         self.details.setDocumentMode(True)
         self.details.setAccessibleName(self.tr("The selected contribution"))
         self.details.tabBar().setAccessibleName(self.tr("Parts of the selected contribution"))
-        self.details.addTab(self.editor, self.tr("Wording, speaker and tags"))
+        # The wording's tab scrolls: with the checker's findings it is taller than a laptop.
+        self.editor_page = scroller_for(self.editor, self.tr("Wording, speaker and tags"))
+        self.details.addTab(self.editor_page, self.tr("Wording, speaker and tags"))
         self.details.addTab(self.responses, self.tr("Links and response"))
         self.several_note = QLabel()
         self.several_note.setWordWrap(True)
@@ -389,7 +392,7 @@ class TidyUpView(QWidget):
         """Bring the wording (0) or the links and response (1) forward, keyboard in it."""
         self.details.setCurrentIndex(index)
         part = self.details.currentWidget()
-        if part is self.editor:
+        if part is self.editor_page:
             self.editor.text_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         if self.responses.currentWidget() is self.many:
@@ -454,7 +457,7 @@ class TidyUpView(QWidget):
                 self.tr("Several are chosen: choose only the one to split (an arrow key alone).")
             )
             return
-        if self.details.currentWidget() is not self.editor:
+        if self.details.currentWidget() is not self.editor_page:
             self.open_tab(0)
             self._say(
                 self.tr("Put the cursor where the second part starts, then press Ctrl+T again.")

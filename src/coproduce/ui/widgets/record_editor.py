@@ -67,6 +67,9 @@ class RecordEditor(QWidget, Generic[R]):
     """Machine name announced on DataChanges after a save (``"person"``)."""
     record_label = ""
     """What the record is called on screen, lower case ("person", "session")."""
+    scrolls_itself = False
+    """True for an editor whose parts (tabs) scroll each in their own scroll area: the page
+    then shows it as it is, its Save always in view, never inside a second scroll area."""
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,14 +1,32 @@
-"""The table every list page uses: whole-row selection, no row numbers, sensible widths."""
+"""The table every list page uses: whole-row selection, no row numbers, sensible widths.
+
+Widths: each column is as wide as its heading (with the sort arrow) and the rows it shows,
+up to ``MOST_CHARACTERS``, measured again when the list loads; the stretch column (the title,
+the name, what is to be done) takes the rest and never less than ``LEAST_CHARACTERS``: below
+that the table scrolls sideways instead of cutting the words that matter. A column dragged
+by hand keeps its width, now and in later runs (``window_state``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from coproduce.ui.models.record_table_model import RecordTableModel
+from coproduce.ui.widgets.columns import ReadableColumn, fit_to_content
+
+MOST_CHARACTERS = 20
+"""No column but the stretch column grows wider than this for its content."""
+
+LEAST_CHARACTERS = 26
+"""The stretch column (the title) keeps at least this width; the table scrolls instead."""
+
+TITLE_CHARACTERS = 50
+"""The stretch column is given its words' width up to this many characters before any other
+column is: the other columns scroll sideways rather than cut a title short."""
 
 
 class RecordTable(QTableView):
@@ -48,12 +66,36 @@ class RecordTable(QTableView):
         for column, width in enumerate(widths_in_characters):
             header.resizeSection(column, width * character + 24)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self._stretch_column = stretch_column
+        self.readable = ReadableColumn(
+            self, stretch_column, LEAST_CHARACTERS, up_to_characters=TITLE_CHARACTERS
+        )
+        # Measured once the rows are laid out (after the first chunk is in the view).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        model.reloaded.connect(lambda _total: self._fit_timer.start())
         # Sorting happens in the database: a heading click asks the model, which reloads.
         self._sortable = any(c.sort_key for c in model.columns)
         header.setSectionsClickable(self._sortable)
         header.setSortIndicatorShown(self._sortable)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_by)
+
+    @property
+    def stretch_column(self) -> int:
+        return self._stretch_column
+
+    def fit_columns(self) -> None:
+        """Size each column to its heading and the rows in view (unless dragged by hand),
+        then keep the stretch column readable."""
+        fit_to_content(self, skip={self._stretch_column}, most_characters=MOST_CHARACTERS)
+        self.readable.fit()
+
+    def set_least_stretch_characters(self, characters: int) -> None:
+        """Keep the stretch column at least ``characters`` wide (a title that must be read)."""
+        self.readable.set_least_characters(characters)
 
     def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
         model = self.model()

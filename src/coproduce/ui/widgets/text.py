@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def spoken(caption: str) -> str:
+    """What a screen reader should say for a caption written for the screen: without its
+    access-key marker ("D&ue on" -> "Due on", "Fish && chips" -> "Fish & chips") and without
+    the colon that ends a form label."""
+    return caption.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":")
+
+
+def caption_for(text: str, field: QWidget) -> QLabel:
+    """A visible label for ``field`` (a filter's list box, say). A screen reader on Linux
+    names a list box by the choice it shows and reads this label, through the buddy link, as
+    what the box is for; without one the filter is announced as "All groups" and no more."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def heading_label(text: str) -> QLabel:
