@@ -80,3 +80,22 @@ def test_a_dialog_comes_back_at_the_size_it_was_left(
 
 def test_the_settings_stay_in_the_tests_folder(tmp_path: Path) -> None:
     assert window_state.settings().fileName().startswith(str(tmp_path))
+
+
+def test_a_click_that_loads_a_record_does_not_count_as_sizing_columns_by_hand(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    # Clicking a session loads its register, whose columns are then fitted while the mouse
+    # button is still down: that is the code's sizing, not the person's.
+    window = open_window(demo_services)
+    window.show_page("sessions")
+    page = window.list_page("sessions")
+    page.detail.tabs.setCurrentIndex(page.detail.REGISTER)  # type: ignore[attr-defined]
+    register = page.detail.register.table  # type: ignore[attr-defined]
+    rect = page.table.visualRect(page.model.index(3, 1))
+    qtbot.mousePress(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    register.horizontalHeader().resizeSection(0, 40)  # what a reload's fit does meanwhile
+    qtbot.mouseRelease(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not window_state.sized_by_hand(register.horizontalHeader())
+    drag_column_border(qtbot, register, 0, 60)
+    assert window_state.sized_by_hand(register.horizontalHeader())

@@ -113,7 +113,9 @@ class _Keeper(QObject):
         for splitter in splitters:
             splitter.splitterMoved.connect(lambda *_a, s=splitter: _by_hand.add(s))
         for header in headers:
-            header.sectionResized.connect(lambda *_a, h=header: _resized(h))
+            watch = _DragWatch(header)
+            header.viewport().installEventFilter(watch)
+            header.sectionResized.connect(lambda *_a, h=header, w=watch: _resized(h, w))
 
     def _save(self) -> None:
         store = settings()
@@ -133,9 +135,26 @@ class _Keeper(QObject):
         store.sync()
 
 
-def _resized(header: QHeaderView) -> None:
-    """A column heading dragged by the mouse (code resizing columns presses no button)."""
-    if QApplication.mouseButtons():
+class _DragWatch(QObject):
+    """Whether the mouse is held down on a column heading (a drag of its edge)."""
+
+    def __init__(self, header: QHeaderView) -> None:
+        super().__init__(header)
+        self.pressed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self.pressed = True
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self.pressed = False
+        return False
+
+
+def _resized(header: QHeaderView, watch: _DragWatch) -> None:
+    """A column heading dragged by the mouse. Not any resize while a button is down: a click
+    on a list loads the record, and the columns code then fits are not dragged by hand
+    (the register's names stayed cut to "Amar..." after such a click)."""
+    if watch.pressed and QApplication.mouseButtons():
         _by_hand.add(header)
 
 
