@@ -2,8 +2,9 @@
 
     .venv/bin/python docs/screenshots.py [--out docs/screenshots] [--only NAME ...]
 
-Opens the main window offscreen at 1280x800 on a fresh small example council in a scratch
-folder under the system's temporary folder (nothing of the user's is read or written), with
+Opens the main window offscreen at 1366x768 (a council laptop's screen) on a fresh small
+example council in a scratch folder under the system's temporary folder (nothing of the
+user's is read or written), with
 the program's clock set to the example's own date, so the same code gives the same pictures.
 Saves one PNG per page, each with a record open: ``sessions.png`` (the one the README shows),
 ``people.png`` (a person with access needs), ``groups.png`` (a member with needs selected),
@@ -39,7 +40,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-WINDOW_SIZE = (1280, 800)
+WINDOW_SIZE = (1366, 768)
+"""A council laptop's screen (issue 11): what a facilitator sees, taskbar aside."""
 
 
 def main(argv: list[str] | None = None) -> int:
