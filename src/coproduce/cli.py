@@ -19,7 +19,6 @@ import enum
 import json
 import os
 import re
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -247,8 +246,9 @@ def _open(args: argparse.Namespace) -> Database:
 
 def _open_existing(args: argparse.Namespace, *, allow_older: bool = False) -> Database:
     """Open a database for reading, never changing it: a mistyped file path must not create a
-    new, empty one, and reading must not upgrade an older database (on a shared server that
-    would upgrade it for everyone still using the older program)."""
+    new, empty one, reading must not upgrade an older database (on a shared server that
+    would upgrade it for everyone still using the older program), and a file is not even
+    chmodded or switched to WAL; a read-only file or drive is fine."""
     url = paths.resolve_database_url(args.db)
     path = maintenance.sqlite_file(url)
     if path is not None and not path.exists():
@@ -256,13 +256,15 @@ def _open_existing(args: argparse.Namespace, *, allow_older: bool = False) -> Da
             f"There is no database at {path}. Check the --db value, or create one by starting "
             f"Coproduce or with '{PROG} demo'."
         )
-    database = Database.open(url, migrate=False)
+    database = Database.open(url, read_only=True)
     if not allow_older and database.needs_upgrade:
         where = database.display_name
+        revision = database.schema_revision()
         database.close()
         raise CommandError(
-            f"The database {where} was written by an older Coproduce. Open it in the "
-            f"program (run '{PROG}' with the same --db) to upgrade it; a copy is made first."
+            f"The database {where} was written by an older Coproduce (schema {revision}). "
+            f"Open it in the program (run '{PROG}' with the same --db) to upgrade it; a copy "
+            "is made first."
         )
     return database
 
@@ -354,17 +356,16 @@ def run_backup(args: argparse.Namespace) -> int:
         raise CommandError(
             f"{destination} already exists. Choose another name, or add --force to replace it."
         )
-    # Opening first refuses a file that is not a Coproduce database (or is too new) before
-    # anything is written; an older one is copied as it is, not upgraded.
-    database = Database.open(url, migrate=False)
+    # Opening first refuses an empty file, or one that is not a Coproduce database (or is too
+    # new), before anything is written; an older one is copied as it is, not upgraded. The
+    # copy itself checks the source for damage first and checks the copy it wrote.
+    database = Database.open(url, read_only=True)
     try:
         backup.copy_sqlite(source, destination)
     except OSError as exc:
         raise CommandError(
             f"Coproduce could not write the backup {destination}: {exc.strerror or exc}."
         ) from exc
-    except sqlite3.Error as exc:
-        raise CommandError(f"Coproduce could not read the database {source}: {exc}.") from exc
     finally:
         database.close()
     print(f"Backed up {source} to {destination}.")

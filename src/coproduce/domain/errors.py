@@ -46,6 +46,15 @@ class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer Coproduce; it is left untouched."""
 
 
+class DatabaseNotFoundError(DatabaseError):
+    """No Coproduce database at ``path``: no file there, or an empty (zero-byte) one. Nothing
+    was created; the window asks before making a new database there."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class DuplicateError(ValidationError):
     """Probably the same record twice (a person with the same name); the caller may confirm."""
 

@@ -1,11 +1,19 @@
 """Opening a database: engine settings, privacy of the file, and migrations at start-up.
 
-``Database.open(url)`` is the one way in. For SQLite it makes the file private (0600), turns on
-WAL, foreign keys and a busy timeout on every connection, and refuses files that are not
-Coproduce databases, are corrupt, or were written by a newer Coproduce (touching nothing).
+``Database.open(url)`` is the one way in. For SQLite it creates a new file private (0600),
+turns on WAL, foreign keys and a busy timeout on every connection, and refuses files that are
+not Coproduce databases, are corrupt, or were written by a newer Coproduce (touching nothing).
 Then it brings the schema to this program's head revision: a new database is migrated up from
-empty; an older one is first copied with SQLite's online backup API into the backups folder,
-then upgraded inside one transaction, so a failed upgrade leaves the old schema intact.
+empty; an older one is first checked and backed up (SQLite: a checked copy made with the
+online backup API; PostgreSQL: ``pg_dump`` or the program's own archive, see
+``server_backup``), then upgraded inside one transaction, so a failed upgrade leaves the old
+schema intact. A damaged database is not upgraded at all.
+
+``Database.open(url, read_only=True)`` is for commands that only read or copy: it never
+creates, chmods, switches the journal mode or leaves a side file, works on files it may not
+write (``sqlite_file``), and says plainly when there is no Coproduce data at the address.
+``create=False`` refuses a missing or empty file instead of making a database there, so the
+window can ask first.
 """
 
 from __future__ import annotations
@@ -26,8 +34,10 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
-from coproduce.domain.errors import DatabaseError, DatabaseTooNewError
-from coproduce.store import backup, migrations
+from coproduce import paths
+from coproduce.domain.errors import DatabaseError, DatabaseNotFoundError, DatabaseTooNewError
+from coproduce.store import backup, migrations, server_backup, sqlite_file
+from coproduce.store.sqlite_file import FileKind
 
 log = logging.getLogger(__name__)
 
@@ -75,43 +85,52 @@ def _on_sqlite_begin(connection: Connection) -> None:
 
 
 def _make_private(path: Path) -> None:
-    """Create the database file (and folder) readable by its owner only, before SQLite does."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
+    """Create a new database file (and its folder) readable by its owner only, before SQLite
+    does. Only for a file this program creates or writes: an existing file we may not write
+    is left as it is (its owner chose its mode), and a command that only reads never calls
+    this."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        os.close(fd)
+    if not sqlite_file.may_write(path):
+        return
     os.chmod(path, 0o600)
     for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
+        side = sqlite_file.side_file(path, suffix)
         if side.exists():
             os.chmod(side, 0o600)
 
 
-def _check_sqlite_file(path: Path) -> str | None:
-    """Read the schema revision of an existing file without changing a byte of it.
+def _check_sqlite_file(path: Path, *, create: bool = True, read_only: bool = False) -> str | None:
+    """Read the schema revision of the file at ``path`` without changing a byte of it (None:
+    no file, or no Coproduce tables yet).
 
-    Raises DatabaseError for files that are not SQLite, are corrupt or are locked.
+    Raises DatabaseNotFoundError for a missing or empty file unless a new database may be
+    made there (``create`` and not ``read_only``), and DatabaseError for files that are not
+    SQLite, are not Coproduce's, are damaged or are locked.
     """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
+        kind = sqlite_file.describe(path)
     except OSError as exc:
         raise DatabaseError(
             f"Coproduce cannot read the database file {path}: {exc.strerror}."
         ) from exc
-    if header and header != b"SQLite format 3\x00":
+    if kind is FileKind.NOT_SQLITE:
         raise DatabaseError(
             f"The file {path} is not a Coproduce database (it is not a SQLite file). "
             "Choose another file, or restore a backup."
         )
-    if not header:
-        return None
-    # With no -wal file beside it, every committed page is in the main file, and
-    # ``immutable=1`` reads it without creating -wal/-shm files, so a refused file is left
-    # exactly as found. With a -wal file (in use, or not closed cleanly) read it normally.
-    wal = path.with_name(path.name + "-wal")
-    uri = f"{path.as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    if kind is FileKind.MISSING:
+        if create and not read_only:
+            return None
+        raise DatabaseNotFoundError(f"There is no database at {path}.", str(path))
+    if kind is FileKind.EMPTY:
+        if create and not read_only:
+            return None
+        raise DatabaseNotFoundError(_empty_message(f"The file {path}"), str(path))
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite_file.open_reader(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             tables = {
                 row[0]
@@ -123,6 +142,8 @@ def _check_sqlite_file(path: Path) -> str | None:
                         f"The file {path} is a SQLite database but not a Coproduce one. "
                         "Choose another file."
                     )
+                if read_only:
+                    raise DatabaseNotFoundError(_empty_message(f"The file {path}"), str(path))
                 return None
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
@@ -160,11 +181,16 @@ class Database:
         backups_dir: Path | None = None,
         keep_backups: int = backup.DEFAULT_KEEP,
         migrate: bool = True,
+        read_only: bool = False,
+        create: bool = True,
     ) -> Database:
         """Open ``url``, migrating its schema to this program's version (see module doc).
 
-        With ``migrate=False`` (commands that only read or copy) an older schema is left as
-        it is and ``needs_upgrade`` says so; a newer one is still refused."""
+        With ``migrate=False`` an older schema is left as it is and ``needs_upgrade`` says
+        so; a newer one is still refused. ``read_only=True`` (commands that only read or copy)
+        also changes nothing at all and refuses an address holding no Coproduce data
+        (``DatabaseNotFoundError``). ``create=False`` refuses a missing or empty file rather
+        than make a new database there."""
         parsed = _parse(url)
         path = sqlite_path(parsed)
         if path is not None:
@@ -172,19 +198,25 @@ class Database:
         known = migrations.known_revisions()
         head = migrations.head_revision()
         if path is not None:
-            current = _check_sqlite_file(path) if path.exists() else None
+            current = _check_sqlite_file(path, create=create, read_only=read_only)
             if current is not None and current not in known:
                 raise DatabaseTooNewError(_too_new_message(str(path), current))
-            try:
-                _make_private(path)
-            except OSError as exc:
-                raise DatabaseError(
-                    f"Coproduce cannot use the database file {path}: {exc.strerror}. Check "
-                    "that the folder exists and that you may write to it."
-                ) from exc
-        database = cls(parsed, _create_engine(parsed))
+            if not read_only:
+                try:
+                    _make_private(path)
+                except OSError as exc:
+                    raise DatabaseError(
+                        f"Coproduce cannot use the database file {path}: {exc.strerror}. "
+                        "Check that the folder exists and that you may write to it."
+                    ) from exc
+        if read_only:
+            database = cls(parsed, _create_read_only_engine(parsed, path))
+        else:
+            database = cls(parsed, _create_engine(parsed))
         try:
-            if migrate:
+            if read_only:
+                database._check_revision(known, empty_is_missing=True)
+            elif migrate:
                 database.migration = database._migrate(path, backups_dir, keep_backups, head, known)
             else:
                 database._check_revision(known)
@@ -198,12 +230,22 @@ class Database:
         """True when the schema is older than this program's (only after migrate=False)."""
         return self.schema_revision() != migrations.head_revision()
 
-    def _check_revision(self, known: set[str]) -> None:
+    def _check_revision(self, known: set[str], *, empty_is_missing: bool = False) -> None:
         try:
             with self.engine.connect() as connection:
                 current = migrations.current_revision(connection)
+                foreign = current is None and _has_foreign_tables(connection)
         except OperationalError as exc:
             raise DatabaseError(_connect_message(self.display_name, exc)) from exc
+        if foreign:
+            raise DatabaseError(
+                f"{self.display_name} holds tables that are not Coproduce's. "
+                "Check the address: it is not a Coproduce database."
+            )
+        if current is None and empty_is_missing:
+            raise DatabaseNotFoundError(
+                _empty_message(f"The database {self.display_name}"), self.display_name
+            )
         if current is not None and current not in known:
             raise DatabaseTooNewError(_too_new_message(self.display_name, current))
 
@@ -231,13 +273,25 @@ class Database:
             return MigrationReport(current, head, None)
         backup_path = None
         if current is not None and path is not None:
-            backup_path = backup.rotate_backup(
-                path,
-                backups_dir or path.parent / "backups",
-                f"before-{head}",
-                keep_backups,
+            # Checks the file first: a damaged database is refused here, unchanged, since an
+            # upgrade would build on broken pages and its copy could not be trusted.
+            try:
+                backup_path = backup.rotate_backup(
+                    path,
+                    backups_dir or path.parent / "backups",
+                    f"before-{head}",
+                    keep_backups,
+                )
+            except DatabaseError as exc:
+                raise DatabaseError(
+                    f"Coproduce did not upgrade the database, and did not change it: {exc}"
+                ) from exc
+            log.info("Backed up the database before upgrading it to %s", backup_path)
+        elif current is not None and not self.is_sqlite:
+            backup_path = server_backup.backup_before_upgrade(
+                self.engine, backups_dir or paths.backups_dir(), f"before-{head}", current
             )
-            log.info("Backed up %s to %s before upgrading", path, backup_path)
+            log.info("Backed up the server database before upgrading it to %s", backup_path)
         try:
             with self.engine.begin() as connection:
                 migrations.upgrade(connection, head)
@@ -358,6 +412,44 @@ def _pg_connect_args(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql":
         return {"connect_timeout": 10, "application_name": "coproduce"}
     return {}
+
+
+def _create_read_only_engine(url: URL, path: Path | None) -> Engine:
+    """An engine that cannot change the database: for commands that only read or copy.
+
+    SQLite: connections from ``sqlite_file.open_reader`` (no WAL switch, no side files left,
+    works on a read-only file) and plain BEGIN, which takes no write lock. PostgreSQL: every
+    transaction is READ ONLY, so the server itself refuses a write.
+    """
+    if path is not None:
+
+        def connect() -> sqlite3.Connection:
+            connection = sqlite_file.open_reader(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            connection.execute("PRAGMA foreign_keys = ON")
+            return connection
+
+        engine = create_engine(
+            "sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True
+        )
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+        return engine
+    if url.get_backend_name() == "sqlite":  # in memory: nothing on disk to change
+        return _create_engine(url)
+    connect_args = _pg_connect_args(url)
+    connect_args["options"] = "-c default_transaction_read_only=on"
+    return create_engine(
+        url.set(drivername="postgresql+psycopg"),
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args=connect_args,
+    )
+
+
+def _empty_message(where: str) -> str:
+    return (
+        f"{where} is empty: it holds no Coproduce data. Check that this is the database you "
+        "meant; Coproduce sets up a new one only when you start the program on it."
+    )
 
 
 def _has_foreign_tables(connection: Connection) -> bool:
