@@ -129,6 +129,9 @@ def _check_sqlite_file(path: Path, *, create: bool = True, read_only: bool = Fal
         if create and not read_only:
             return None
         raise DatabaseNotFoundError(_empty_message(f"The file {path}"), str(path))
+    peeked = _peek_revision(path)
+    if peeked is not None and peeked not in migrations.known_revisions():
+        return peeked  # from a newer Coproduce: refused before anything could touch its files
     try:
         connection = sqlite_file.open_reader(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -160,6 +163,19 @@ def _check_sqlite_file(path: Path, *, create: bool = True, read_only: bool = Fal
             f"The database {path} is damaged and cannot be opened ({exc}). "
             "Restore the newest copy from the backups folder."
         ) from exc
+
+
+def _peek_revision(path: Path) -> str | None:
+    """The revision in the main file alone, or None when it cannot be seen that way."""
+    try:
+        connection = sqlite3.connect(sqlite_file.peek_uri(path), uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 class Database:

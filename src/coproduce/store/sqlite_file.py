@@ -13,8 +13,12 @@ read-only drive, a colleague's file). SQLite makes both subtle for a WAL-mode fi
   write to it meanwhile, which holds for a file we are not allowed to write.
 
 So ``open_reader`` opens a file it could write normally, with ``query_only`` so nothing is
-written; one it cannot write with ``mode=ro``, adding ``immutable=1`` when there is no
-``-wal`` file. ``describe`` says what a file is (missing, empty, not SQLite) from its first
+written; one with a ``-wal`` file beside it (in use by the window, or left by a crash) with
+``mode=ro``, which never writes the main file or removes the ``-wal``; one it cannot write
+with ``mode=ro&immutable=1`` when there is no ``-wal`` file. ``peek_uri`` always reads the
+main file alone (immutable), touching nothing: enough to refuse a file from a newer
+Coproduce before any connection could rebuild its ``-shm``.
+``describe`` says what a file is (missing, empty, not SQLite) from its first
 bytes, before SQLite is asked anything.
 """
 
@@ -67,11 +71,21 @@ def may_write(path: Path) -> bool:
 
 def reader_uri(path: Path) -> str:
     """The SQLite URI that reads ``path`` without changing it or anything beside it."""
+    if side_file(path, "-wal").exists():
+        # Committed pages may be in the -wal: read it with locks, as a reader beside the
+        # program writing it; the main file is never written and the -wal never removed.
+        return f"{path.as_uri()}?mode=ro"
     if may_write(path):
         # Side files made by this connection are removed again when it closes.
         return f"{path.as_uri()}?mode=rw"
-    immutable = "" if side_file(path, "-wal").exists() else "&immutable=1"
-    return f"{path.as_uri()}?mode=ro{immutable}"
+    return peek_uri(path)
+
+
+def peek_uri(path: Path) -> str:
+    """Reads the main file only, with no locks and no side files. Pages still in a ``-wal``
+    are not seen, and a page being checkpointed meanwhile can look damaged: use it to refuse
+    a file, never to conclude that it is damaged."""
+    return f"{path.as_uri()}?mode=ro&immutable=1"
 
 
 def open_reader(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
