@@ -195,3 +195,32 @@ def test_check_reports_damaged_data_and_exits_1(
     assert "ix_audit_events_at" in result.out
     assert "Restore the newest copy from the backups folder" in result.out
     assert not any(line.startswith("  - Damaged data: ***") for line in result.out.splitlines())
+
+
+def test_a_damaged_database_is_not_backed_up_and_the_command_says_so(
+    coproduce: Coproduce, filled: Services, sqlite_url: str, tmp_path: Path
+) -> None:
+    # Issue 13, finding 1: backup reported success and wrote a corrupt copy. A zeroed data
+    # page (the people table's), as a failing disk leaves it.
+    damaged = tmp_path / "damaged.sqlite3"
+    assert coproduce("backup", "--db", sqlite_url, "--to", str(damaged)).status == 0
+    connection = sqlite3.connect(damaged)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'people'"
+    ).fetchone()
+    connection.close()
+    with damaged.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x00" * page_size)
+    assert coproduce("check", "--db", str(damaged)).status == 1, "check sees the damage"
+    destination = tmp_path / "usb" / "copy.sqlite3"
+
+    result = coproduce("backup", "--db", str(damaged), "--to", str(destination))
+
+    assert result.status == 1
+    assert f"The database {damaged} is damaged" in result.err
+    assert "did not copy it" in result.err
+    assert "Backed up" not in result.out
+    assert not destination.exists()
+    assert not (tmp_path / "usb").exists() or not any((tmp_path / "usb").iterdir())

@@ -59,6 +59,14 @@ def copy_sqlite(source: Path, destination: Path) -> Path:
                 reader.execute("COMMIT")
                 # A backup is a single file: switch it out of WAL so no -wal file is needed.
                 target.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.OperationalError as exc:
+                if not _is_write_failure(exc):
+                    raise
+                raise DatabaseError(
+                    f"Coproduce could not write the copy {destination} ({exc}). The database "
+                    "itself was not changed. Check that the drive has room and that you may "
+                    "write there, then try again."
+                ) from exc
             finally:
                 target.close()
             _check_copy(temporary, source, revision)
@@ -71,6 +79,18 @@ def copy_sqlite(source: Path, destination: Path) -> Path:
     finally:
         reader.close()
     return destination
+
+
+def check_source(source: Path) -> None:
+    """Refuse, with the same message a backup would give, a database that cannot be copied
+    as a trustworthy backup (empty, not SQLite, damaged); changes nothing."""
+    reader = _open_source(source)
+    try:
+        _checked_revision(reader, source)
+    except sqlite3.Error as exc:
+        raise DatabaseError(_read_failure(source, exc)) from exc
+    finally:
+        reader.close()
 
 
 def _open_source(source: Path) -> sqlite3.Connection:
@@ -134,6 +154,11 @@ def _revision(connection: sqlite3.Connection) -> str | None:
         return None
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def _is_write_failure(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return any(sign in message for sign in ("full", "disk i/o", "readonly", "unable to open"))
 
 
 def _read_failure(source: Path, exc: sqlite3.Error) -> str:

@@ -165,6 +165,16 @@ def _check_sqlite_file(path: Path, *, create: bool = True, read_only: bool = Fal
         ) from exc
 
 
+_NOT_UPGRADED = "Coproduce did not upgrade the database, and did not change it:"
+
+
+def _refuse_damaged_before_upgrade(path: Path) -> None:
+    try:
+        backup.check_source(path)
+    except DatabaseError as exc:
+        raise DatabaseError(f"{_NOT_UPGRADED} {exc}") from exc
+
+
 def _peek_revision(path: Path) -> str | None:
     """The revision in the main file alone, or None when it cannot be seen that way."""
     try:
@@ -217,6 +227,9 @@ class Database:
             current = _check_sqlite_file(path, create=create, read_only=read_only)
             if current is not None and current not in known:
                 raise DatabaseTooNewError(_too_new_message(str(path), current))
+            if migrate and not read_only and current is not None and current != head:
+                # Before anything touches it (mode, WAL): a damaged file is not upgraded.
+                _refuse_damaged_before_upgrade(path)
             if not read_only:
                 try:
                     _make_private(path)
@@ -299,9 +312,7 @@ class Database:
                     keep_backups,
                 )
             except DatabaseError as exc:
-                raise DatabaseError(
-                    f"Coproduce did not upgrade the database, and did not change it: {exc}"
-                ) from exc
+                raise DatabaseError(f"{_NOT_UPGRADED} {exc}") from exc
             log.info("Backed up the database before upgrading it to %s", backup_path)
         elif current is not None and not self.is_sqlite:
             backup_path = server_backup.backup_before_upgrade(
