@@ -5,9 +5,12 @@ and the main window, and decides what happens when something goes wrong.
   explained in a message box and the program exits with status 1: never a traceback.
 - An unexpected error while running is written, with its traceback, to the log file in the
   user's log folder, and the user sees a short apology naming that file.
+- The default database is made quietly on a first launch. A path given with ``--db`` or
+  ``COPRODUCE_DB`` where there is no database (a typing mistake, a drive not connected) is
+  asked about first: "No" makes nothing, says so, and exits with status 1.
 - Whenever the database is empty (no groups and no people: the default one on a first
-  launch, or a new file given with ``--db`` or ``COPRODUCE_DB``) the program offers to load
-  the example council, so a new user has something to look around.
+  launch, or a new file made at a path given with ``--db`` or ``COPRODUCE_DB``) the program
+  offers to load the example council, so a new user has something to look around.
 - File > Open database... replaces the window with one on another database
   (``MainWindow.database_switched``); the program then follows the new window, and closes
   its database at the end.
@@ -28,11 +31,12 @@ os.environ.setdefault("QT_API", "pyside6")
 from PySide6.QtWidgets import QApplication
 
 from coproduce import APP_NAME, __version__, paths
-from coproduce.domain.errors import CoproduceError
+from coproduce.domain.errors import CoproduceError, DatabaseNotFoundError
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts
 from coproduce.ui.main_window import MainWindow
+from coproduce.ui.new_database import may_make_new_database
 from coproduce.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
@@ -87,8 +91,15 @@ def application_instance() -> QApplication:
 def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | None:
     """Open the database and show the window on it, or explain why not and return None."""
     url = paths.resolve_database_url(cli_value)
+    # Only the usual file is made without asking: a new user's first launch.
+    quietly = url == paths.default_database_url()
     try:
-        database = Database.open(url)
+        try:
+            database = Database.open(url, create=quietly)
+        except DatabaseNotFoundError as missing:
+            if not may_make_new_database(None, missing):
+                return None
+            database = Database.open(url)
     except CoproduceError as exc:
         log.warning("Could not open the database: %s", exc)
         prompts.show_error(None, "Coproduce cannot open the database", str(exc))

@@ -87,11 +87,15 @@ def test_first_launch_loads_nothing_when_the_answer_is_no(
 def test_a_new_database_given_with_db_is_offered_the_example_too(
     qtbot: QtBot, tmp_path: Path, prompts: Any, started: list
 ) -> None:
+    prompts.expect_go_on(True)
     prompts.expect_question(False)
 
     window = start(qtbot, started, str(tmp_path / "team.sqlite3"))
 
-    assert [p.title for p in prompts.shown] == ["Load the example council?"]
+    assert [p.title for p in prompts.shown] == [
+        "Make a new database?",
+        "Load the example council?",
+    ]
     assert window.database_is_empty()
     assert str(tmp_path / "team.sqlite3") in window.database_label.text()
 
@@ -100,12 +104,63 @@ def test_a_new_database_named_in_coproduce_db_is_offered_the_example_too(
     qtbot: QtBot, tmp_path: Path, prompts: Any, started: list, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COPRODUCE_DB", str(tmp_path / "trial.sqlite3"))
+    prompts.expect_go_on(True)
     prompts.expect_question(False)
 
     window = start(qtbot, started, None)
 
-    assert [p.title for p in prompts.shown] == ["Load the example council?"]
+    assert [p.title for p in prompts.shown] == [
+        "Make a new database?",
+        "Load the example council?",
+    ]
     assert str(tmp_path / "trial.sqlite3") in window.database_label.text()
+
+
+def test_a_mistyped_db_path_is_asked_about_and_no_makes_nothing(
+    qtbot: QtBot, tmp_path: Path, prompts: Any
+) -> None:
+    # Issue 13, finding 10: the folders and an empty database were made without a word.
+    typo = tmp_path / "Carers Froum" / "forum.sqlite3"
+    prompts.expect_go_on(False)
+    prompts.expect_message("information")
+
+    status = app.run(str(typo))
+
+    assert status == 1
+    question, told = prompts.shown
+    assert question.title == "Make a new database?"
+    assert f"There is no database at {typo}." in question.text
+    assert f"The folder {typo.parent} does not exist either" in question.text
+    assert told.title == "No database was made"
+    assert f"Nothing was created at {typo}" in told.text
+    assert not typo.parent.exists()
+
+
+def test_an_empty_file_given_with_db_is_asked_about_before_it_becomes_a_database(
+    qtbot: QtBot, tmp_path: Path, prompts: Any
+) -> None:
+    empty = tmp_path / "forum.sqlite3"
+    empty.touch()
+    prompts.expect_go_on(False)
+    prompts.expect_message("information")
+
+    assert app.open_main_window(str(empty)) is None
+
+    assert f"The file {empty} is empty: it holds no Coproduce data" in prompts.shown[0].text
+    assert empty.stat().st_size == 0
+
+
+def test_yes_makes_the_folders_and_the_new_database(
+    qtbot: QtBot, tmp_path: Path, prompts: Any, started: list
+) -> None:
+    new = tmp_path / "Team drive" / "Forum" / "forum.sqlite3"
+    prompts.expect_go_on(True)
+    prompts.expect_question(False)
+
+    window = start(qtbot, started, str(new))
+
+    assert new.is_file() and window.database_is_empty()
+    assert str(new) in window.database_label.text()
 
 
 def test_a_database_in_use_given_with_db_is_not_offered_the_example(

@@ -626,3 +626,20 @@ def test_a_session_to_write_up_opens_from_the_dashboard_on_the_sessions_page(
     assert sessions.selected_record().id == chosen.id
     assert sessions.selected_record() != demo_services.meetings.starting_session()
     assert window.focusWidget() is sessions.table
+
+
+def test_a_mistyped_database_address_is_asked_about_and_no_keeps_this_window(
+    qtbot: QtBot, open_window: OpenWindow, sqlite_database: Database, prompts: Any, tmp_path: Path
+) -> None:
+    window = open_window(Services(sqlite_database))
+    typo = tmp_path / "Carers Froum" / "forum.sqlite3"
+    prompts.expect_text(f"sqlite:///{typo}")
+    prompts.expect_go_on(False)
+    prompts.expect_message("information")
+
+    assert window.choose_server_database() is None
+
+    assert [p.title for p in prompts.shown[1:]] == ["Make a new database?", "No database was made"]
+    assert f"There is no database at {typo}." in prompts.shown[1].text
+    assert not typo.parent.exists()
+    assert window.isVisible() and window.replaced_by is None

@@ -49,13 +49,15 @@ class Services:
         self.store = Store(database, actor)
         self._today = today
 
-    def open_another(self, address: str) -> Services:
+    def open_another(self, address: str, *, create: bool = False) -> Services:
         """Services over the database at ``address`` (a file path, ``sqlite:///PATH`` or a
         server's URL), opened and brought up to date as at start-up, for the same person and
-        clock. Raises ``CoproduceError`` with a message to show when it cannot be opened; this
+        clock. Raises ``CoproduceError`` with a message to show when it cannot be opened
+        (``DatabaseNotFoundError`` for a missing or empty file, unless ``create``); this
         database stays open either way (``close`` it when done with it)."""
         url = paths.resolve_database_url(address)
-        return Services(Database.open(url), actor=self.store.actor, today=self._today)
+        database = Database.open(url, create=create)
+        return Services(database, actor=self.store.actor, today=self._today)
 
     def close(self) -> None:
         """Close the database (after its last use)."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce import APP_NAME, __version__
-from coproduce.domain.errors import CoproduceError
+from coproduce.domain.errors import CoproduceError, DatabaseNotFoundError
 from coproduce.services import Services
 from coproduce.services.search import ResultKind, SearchResult
 from coproduce.ui import accessibility, icons, prompts, window_state
@@ -36,6 +36,7 @@ from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
 from coproduce.ui.editing import may_leave
 from coproduce.ui.exports.table_export_dialog import TableExportDialog
 from coproduce.ui.menu_keys import reach_the_menus_by_keyboard
+from coproduce.ui.new_database import may_make_new_database
 from coproduce.ui.pages.actions_page import ActionsPage
 from coproduce.ui.pages.dashboard_page import DashboardPage
 from coproduce.ui.pages.documents_page import DocumentsPage
@@ -409,7 +410,7 @@ class MainWindow(QMainWindow):
                 % path,
             )
             return None
-        return self.open_database(f"sqlite:///{path}")
+        return self.open_database(f"sqlite:///{path}", create=True)
 
     def choose_server_database(self) -> MainWindow | None:
         """Open a team's shared database on a PostgreSQL server, by its address."""
@@ -448,15 +449,22 @@ class MainWindow(QMainWindow):
             return None
         return self.open_database(address)
 
-    def open_database(self, address: str) -> MainWindow | None:
+    def open_database(self, address: str, *, create: bool = False) -> MainWindow | None:
         """Switch to the database at ``address``: unsaved work here is asked about first,
         the other database is opened (a message says why not, and this one stays), a new
-        window shows it, then this window closes with its database. An empty database is
-        offered the example council. Returns the new window, or None if nothing changed."""
+        window shows it, then this window closes with its database. Where there is no
+        database, one is made only if ``create`` or the person says so when asked. An empty
+        database is offered the example council. Returns the new window, or None if nothing
+        changed."""
         if not self._ready_to_let_go():
             return None
         try:
-            services = self._services.open_another(address)
+            try:
+                services = self._services.open_another(address, create=create)
+            except DatabaseNotFoundError as missing:
+                if not may_make_new_database(self, missing):
+                    return None
+                services = self._services.open_another(address, create=True)
         except CoproduceError as exc:
             log.warning("Could not open the database %s: %s", address, exc)
             prompts.show_error(self, self.tr("Coproduce cannot open the database"), str(exc))
