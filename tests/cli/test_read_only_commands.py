@@ -25,6 +25,7 @@ import pytest
 from cli_support import Coproduce
 
 from coproduce.domain.records import Group, Meeting, Person
+from coproduce.domain.vocabulary import MeetingStatus
 from coproduce.services import Services
 from coproduce.store.database import Database
 
@@ -62,6 +63,7 @@ def shared_file(tmp_path: Path, sqlite_template: Path) -> tuple[Path, int]:
                 ends_at=datetime(2026, 3, 12, 12, 0),
             )
         )
+        services.meetings.set_status(session.id, MeetingStatus.HELD)  # type: ignore[arg-type]
     finally:
         database.close()
     path.chmod(0o644)
@@ -78,10 +80,15 @@ def _reading_commands(path: Path, session: int, out: Path) -> dict[str, list[str
         "export minutes": [
             "export", "minutes", "--session", str(session), "-o", str(out / "m.docx"), "--db", db
         ],
+        "export easy-read": [
+            "export", "easy-read", "--session", str(session), "-o", str(out / "e.docx"), "--db", db
+        ],
     }  # fmt: skip
 
 
-COMMANDS = ["check", "list", "backup", "export table", "export minutes"]
+COMMANDS = [
+    "check", "list", "backup", "export table", "export minutes", "export easy-read"
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -196,6 +196,9 @@ class Database:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration: MigrationReport | None = None
+        # True when opened with read_only=True: nothing may be written (services that would
+        # write on first use, such as seeding the glossary, work from memory instead).
+        self.read_only = False
 
     # --- opening -------------------------------------------------------------------------
 
@@ -240,6 +243,7 @@ class Database:
                     ) from exc
         if read_only:
             database = cls(parsed, _create_read_only_engine(parsed, path))
+            database.read_only = True
         else:
             database = cls(parsed, _create_engine(parsed))
         try:
