@@ -219,3 +219,18 @@ def test_a_read_only_database_can_be_checked_listed_backed_up_and_exported(
     if command == "backup":
         with sqlite3.connect(out / "copy.sqlite3") as copy:
             assert copy.execute("SELECT display_name FROM people").fetchall() == [("Sam Okafor",)]
+
+
+def test_reading_a_backup_copy_does_not_switch_it_to_wal(
+    coproduce: Coproduce, shared_file: tuple[Path, int], tmp_path: Path
+) -> None:
+    path, _session = shared_file
+    copy = tmp_path / "backups" / "forum-copy.sqlite3"
+    assert coproduce("backup", "--db", str(path), "--to", str(copy)).status == 0
+    assert copy.read_bytes()[18:20] == b"\x01\x01", "a backup is a single rollback-journal file"
+    before = _snapshot(copy.parent)
+
+    for command in (["check"], ["list", "people"]):
+        assert coproduce(*command, "--db", str(copy)).status == 0
+
+    assert _snapshot(copy.parent) == before
