@@ -81,18 +81,6 @@ def copy_sqlite(source: Path, destination: Path) -> Path:
     return destination
 
 
-def check_source(source: Path) -> None:
-    """Refuse, with the same message a backup would give, a database that cannot be copied
-    as a trustworthy backup (empty, not SQLite, damaged); changes nothing."""
-    reader = _open_source(source)
-    try:
-        _checked_revision(reader, source)
-    except sqlite3.Error as exc:
-        raise DatabaseError(_read_failure(source, exc)) from exc
-    finally:
-        reader.close()
-
-
 def _open_source(source: Path) -> sqlite3.Connection:
     try:
         kind = sqlite_file.describe(source)

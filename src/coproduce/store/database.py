@@ -165,14 +165,15 @@ def _check_sqlite_file(path: Path, *, create: bool = True, read_only: bool = Fal
         ) from exc
 
 
-_NOT_UPGRADED = "Coproduce did not upgrade the database, and did not change it:"
-
-
-def _refuse_damaged_before_upgrade(path: Path) -> None:
+def _backup_before_upgrade(path: Path, folder: Path, head: str, keep: int) -> Path:
     try:
-        backup.check_source(path)
+        made = backup.rotate_backup(path, folder, f"before-{head}", keep)
     except DatabaseError as exc:
-        raise DatabaseError(f"{_NOT_UPGRADED} {exc}") from exc
+        raise DatabaseError(
+            f"Coproduce did not upgrade the database, and did not change it: {exc}"
+        ) from exc
+    log.info("Backed up the database before upgrading it to %s", made)
+    return made
 
 
 def _peek_revision(path: Path) -> str | None:
@@ -226,13 +227,17 @@ class Database:
             parsed = parsed.set(database=str(path))  # "~" expanded: check and use one file
         known = migrations.known_revisions()
         head = migrations.head_revision()
+        backup_path: Path | None = None
         if path is not None:
             current = _check_sqlite_file(path, create=create, read_only=read_only)
             if current is not None and current not in known:
                 raise DatabaseTooNewError(_too_new_message(str(path), current))
             if migrate and not read_only and current is not None and current != head:
-                # Before anything touches it (mode, WAL): a damaged file is not upgraded.
-                _refuse_damaged_before_upgrade(path)
+                # Before anything touches it (mode, WAL): the copy checks the file first, so
+                # a damaged one is refused here, unchanged, and is not upgraded.
+                backup_path = _backup_before_upgrade(
+                    path, backups_dir or path.parent / "backups", head, keep_backups
+                )
             if not read_only:
                 try:
                     _make_private(path)
@@ -250,7 +255,7 @@ class Database:
             if read_only:
                 database._check_revision(known, empty_is_missing=True)
             elif migrate:
-                database.migration = database._migrate(path, backups_dir, keep_backups, head, known)
+                database.migration = database._migrate(backup_path, backups_dir, head, known)
             else:
                 database._check_revision(known)
         except BaseException:
@@ -284,12 +289,13 @@ class Database:
 
     def _migrate(
         self,
-        path: Path | None,
+        file_backup: Path | None,
         backups_dir: Path | None,
-        keep_backups: int,
         head: str,
         known: set[str],
     ) -> MigrationReport:
+        """Upgrade to ``head``. A SQLite file was already copied (``file_backup``) before
+        anything touched it; a server database is copied here, through its engine."""
         try:
             with self.engine.connect() as connection:
                 current = migrations.current_revision(connection)
@@ -304,21 +310,8 @@ class Database:
             raise DatabaseTooNewError(_too_new_message(self.display_name, current))
         if current == head:
             return MigrationReport(current, head, None)
-        backup_path = None
-        if current is not None and path is not None:
-            # Checks the file first: a damaged database is refused here, unchanged, since an
-            # upgrade would build on broken pages and its copy could not be trusted.
-            try:
-                backup_path = backup.rotate_backup(
-                    path,
-                    backups_dir or path.parent / "backups",
-                    f"before-{head}",
-                    keep_backups,
-                )
-            except DatabaseError as exc:
-                raise DatabaseError(f"{_NOT_UPGRADED} {exc}") from exc
-            log.info("Backed up the database before upgrading it to %s", backup_path)
-        elif current is not None and not self.is_sqlite:
+        backup_path = file_backup
+        if current is not None and not self.is_sqlite:
             backup_path = server_backup.backup_before_upgrade(
                 self.engine, backups_dir or paths.backups_dir(), f"before-{head}", current
             )
@@ -478,8 +471,7 @@ def _create_read_only_engine(url: URL, path: Path | None) -> Engine:
 
 def _empty_message(where: str) -> str:
     return (
-        f"{where} is empty: it holds no Coproduce data. Check that this is the database you "
-        "meant; Coproduce sets up a new one only when you start the program on it."
+        f"{where} is empty: it holds no Coproduce data. Check that this is the database you meant."
     )
 
 
