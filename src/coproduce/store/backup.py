@@ -9,7 +9,8 @@ will restore from must be trustworthy, so ``copy_sqlite``:
    page-for-page copy of a damaged file is just as damaged;
 2. copies it to a temporary file in the destination folder and switches the copy out of WAL
    (one self-contained file);
-3. opens the copy again, checks it and compares its schema revision with the source's;
+3. opens the copy again, checks it (``quick_check``: every page read back, every b-tree
+   whole) and compares its schema revision with the source's;
 4. only then renames it into place, so a copy interrupted or failing its check never looks
    like a good backup. Every copy is private to the user (0600).
 """
@@ -121,7 +122,9 @@ def _checked_revision(reader: sqlite3.Connection, source: Path) -> str | None:
 def _check_copy(copy: Path, source: Path, revision: str | None) -> None:
     connection = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
     try:
-        problems = sqlite_file.integrity_problems(connection)
+        # quick_check: every page read back and every b-tree whole; the source's pages
+        # were already checked in full.
+        problems = sqlite_file.integrity_problems(connection, thorough=False)
         copied_revision = _revision(connection)
     finally:
         connection.close()

@@ -104,14 +104,18 @@ def open_reader(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     return connection
 
 
-def integrity_problems(connection: sqlite3.Connection, limit: int = 20) -> list[str]:
+def integrity_problems(
+    connection: sqlite3.Connection, limit: int = 20, *, thorough: bool = True
+) -> list[str]:
     """What SQLite's own check finds wrong in the open database (empty when it is sound).
 
-    ``integrity_check`` when the file is small enough, else ``quick_check`` (see above).
+    ``integrity_check`` when ``thorough`` and the file is small enough, else ``quick_check``
+    (see above): enough for a copy of a file that was itself checked thoroughly.
     """
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     page_count = connection.execute("PRAGMA page_count").fetchone()[0]
-    pragma = "integrity_check" if page_size * page_count <= FULL_CHECK_MAX_BYTES else "quick_check"
+    full = thorough and page_size * page_count <= FULL_CHECK_MAX_BYTES
+    pragma = "integrity_check" if full else "quick_check"
     problems = []
     for (message,) in connection.execute(f"PRAGMA {pragma}({int(limit)})"):
         for line in str(message).splitlines():
