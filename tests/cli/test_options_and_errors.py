@@ -219,6 +219,7 @@ def test_reading_commands_do_not_upgrade_an_older_database(
     with engine.begin() as connection:
         migrations.upgrade(connection, "0001")
     engine.dispose()
+    before = path.read_bytes()
 
     checked = coproduce("check", "--db", str(path))
     listed = coproduce("list", "groups", "--db", str(path))
@@ -226,7 +227,9 @@ def test_reading_commands_do_not_upgrade_an_older_database(
     assert checked.status == 1
     assert "revision 0001" in checked.out
     assert listed.status == 1
-    assert "written by an older Coproduce" in listed.err
+    assert "written by an older Coproduce (schema 0001)" in listed.err
+    assert path.read_bytes() == before, "not switched to WAL, not changed at all"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.sqlite3"], "no side files, no backups"
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert not (tmp_path / "backups").exists()
