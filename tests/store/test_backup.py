@@ -168,3 +168,28 @@ def test_a_damaged_older_database_is_not_upgraded_and_nothing_changes(
     assert _hash(path) == before
     assert list_backups(backups, "old") == []
     assert not backups.exists() or not any(backups.iterdir())
+
+
+def test_a_database_in_use_is_copied_with_what_is_still_in_its_wal_file(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    source = _closed_copy_with_people(tmp_path, sqlite_template, "forum.sqlite3")
+    # The window has it open: a committed change still in the -wal, not yet in the file.
+    window = sqlite3.connect(source)
+    try:
+        window.execute("PRAGMA wal_autocheckpoint = 0")
+        window.execute("UPDATE people SET display_name = 'Sam Okafor-Reid' WHERE id = 1")
+        window.commit()
+        main_file = _hash(source)
+
+        made = copy_sqlite(source, tmp_path / "copy.sqlite3")
+
+        assert _hash(source) == main_file, "the reader never writes the main file"
+        assert Path(f"{source}-wal").exists(), "nor removes the -wal the window is using"
+    finally:
+        window.close()
+    with sqlite3.connect(made) as copy:
+        assert sorted(copy.execute("SELECT display_name FROM people")) == [
+            ("Ada Mensah",),
+            ("Sam Okafor-Reid",),
+        ]
