@@ -73,8 +73,8 @@ def find_pg_tool(name: str) -> Path | None:
 
 
 def _version_key(program: Path) -> tuple[int, ...]:
-    numbers = re.findall(r"\d+", str(program.parent.parent.name) + " " + str(program.parent))
-    return tuple(int(n) for n in numbers)
+    # The version is in the folder above bin/: "15", "pgsql-16", "postgresql@16".
+    return tuple(int(number) for number in re.findall(r"\d+", program.parent.parent.name))
 
 
 def backup_before_upgrade(engine: Engine, folder: Path, reason: str, revision: str) -> Path:
