@@ -46,6 +46,15 @@ class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer Coproduce; it is left untouched."""
 
 
+class DatabaseDamagedError(DatabaseError):
+    """Part of the database cannot be read (a damaged page, a cut-off file): the message says
+    how to put back a good copy. Trying again will not help."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program holds the database for a moment; trying again shortly may work."""
+
+
 class DuplicateError(ValidationError):
     """Probably the same record twice (a person with the same name); the caller may confirm."""
 

@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from coproduce.domain.errors import DatabaseError, DatabaseTooNewError
 from coproduce.store import backup, migrations
+from coproduce.store.errors import translated_errors
 
 log = logging.getLogger(__name__)
 
@@ -184,10 +185,14 @@ class Database:
                 ) from exc
         database = cls(parsed, _create_engine(parsed))
         try:
-            if migrate:
-                database.migration = database._migrate(path, backups_dir, keep_backups, head, known)
-            else:
-                database._check_revision(known)
+            # A page damaged past the file checks above is met here: say so, never a trace.
+            with translated_errors(database):
+                if migrate:
+                    database.migration = database._migrate(
+                        path, backups_dir, keep_backups, head, known
+                    )
+                else:
+                    database._check_revision(known)
         except BaseException:
             database.close()
             raise
