@@ -28,11 +28,11 @@ os.environ.setdefault("QT_API", "pyside6")
 from PySide6.QtWidgets import QApplication
 
 from coproduce import APP_NAME, __version__, paths
-from coproduce.domain.errors import CoproduceError
+from coproduce.domain.errors import CoproduceError, DatabaseError
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts
-from coproduce.ui.main_window import MainWindow
+from coproduce.ui.main_window import MainWindow, database_is_empty, make_main_window
 from coproduce.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
@@ -98,14 +98,17 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
         log.info("Backup before upgrading: %s", database.migration.backup_path)
     services = Services(database, actor=os.environ.get("COPRODUCE_USER") or None)
     try:
-        window = MainWindow(services)
+        # The first reads come before the window: a database damaged where every start
+        # reads is explained in one box, with nothing built behind it.
+        empty = database_is_empty(services)
+        window = make_main_window(services)
     except CoproduceError as exc:
         database.close()
-        log.warning("Could not read the database: %s", exc)
+        log.warning("Could not read the database: %s", type(exc).__name__)
         prompts.show_error(None, "Coproduce cannot read the database", str(exc))
         return None
     window.show()
-    if window.database_is_empty():
+    if empty:
         window.offer_example_council()
     return window, database
 
@@ -164,6 +167,9 @@ class ExceptionReporter:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, traceback)
             return
+        if isinstance(error, CoproduceError):
+            self._explain(error)
+            return
         log.error("Unexpected error", exc_info=(kind, error, traceback))
         if self._reporting:
             # An error while the apology is on screen: logged, but one box is enough.
@@ -180,3 +186,14 @@ class ExceptionReporter:
             )
         finally:
             self._reporting = False
+
+    def _explain(self, error: CoproduceError) -> None:
+        """An expected problem no part of the window caught (a damaged page met while a
+        page loads): its own message says what to do, so show that, not an apology."""
+        log.warning("Not done: %s", type(error).__name__)
+        title = (
+            "Coproduce cannot use the database"
+            if isinstance(error, DatabaseError)
+            else "That did not work"
+        )
+        prompts.show_error_soon(self.window, title, str(error))
