@@ -15,7 +15,7 @@ from datetime import datetime
 from multiprocessing.connection import Connection, wait
 
 import pytest
-from race_support import CONFLICT, SAVED, save_in_rounds
+from race_support import CONFLICT, GONE, SAVED, save_in_rounds
 
 from coproduce.domain.records import Contribution, Group, Meeting, Person
 from coproduce.services import Services
@@ -39,7 +39,7 @@ def _collect(receivers: dict[Connection, str]) -> dict[str, list[tuple[int, str,
     return reports
 
 
-def _race(url: str, kind: str, record_id: int) -> dict[str, list[tuple[int, str, str]]]:
+def _race(url: str, kind: str, record_ids: list[int]) -> dict[str, list[tuple[int, str, str]]]:
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing shared
     barrier = context.Barrier(len(WRITERS))
     receivers: dict[Connection, str] = {}
@@ -48,7 +48,7 @@ def _race(url: str, kind: str, record_id: int) -> dict[str, list[tuple[int, str,
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
             target=save_in_rounds,
-            args=(url, kind, record_id, writer, ROUNDS, barrier, sender),
+            args=(url, kind, record_ids, writer, ROUNDS, barrier, sender),
         )
         process.start()
         sender.close()  # the writer's copy is the only one left: its exit ends the pipe
@@ -96,7 +96,7 @@ def test_the_loser_of_every_race_is_told_of_the_conflict_and_no_save_is_lost(
         else services.contributions.get(record_id)
     )
 
-    reports = _race(database_url, kind, record_id)
+    reports = _race(database_url, kind, [record_id] * ROUNDS)
 
     others = [
         f"{writer}, round {number}: {detail.strip().splitlines()[-1]}"
@@ -127,3 +127,21 @@ def test_the_loser_of_every_race_is_told_of_the_conflict_and_no_save_is_lost(
     assert after.version == before.version + ROUNDS
     shown = after.display_name if kind == "person" else after.text  # type: ignore[union-attr]
     assert shown == last_saved
+
+
+def test_the_loser_of_a_race_to_delete_is_told_it_was_changed_or_has_gone(
+    database_url: str, services: Services
+) -> None:
+    people = [services.people.create(Person(display_name=f"Kim Osei {n}")) for n in range(ROUNDS)]
+
+    reports = _race(database_url, "delete", [person.id for person in people])  # type: ignore[misc]
+
+    for number, person in enumerate(people):
+        outcomes = sorted(reports[writer][number][1] for writer in WRITERS)
+        said = [reports[writer][number][2].strip().splitlines()[-1] for writer in WRITERS]
+        assert outcomes in ([CONFLICT, SAVED], [GONE, SAVED]), f"round {number}: {said}"
+        loser = next(
+            reports[writer][number][2] for writer in WRITERS if reports[writer][number][1] != SAVED
+        )
+        assert loser.startswith(f"Person {person.id} ")
+    assert services.people.list().total == 0
