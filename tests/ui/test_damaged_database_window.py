@@ -25,7 +25,7 @@ from coproduce import app
 from coproduce.domain.errors import DatabaseDamagedError
 from coproduce.store.database import Database
 from coproduce.ui.main_window import MainWindow
-from damage_support import DAMAGES, copy_database, zero_a_page
+from damage_support import DAMAGES, copy_database, table_pages, zero_a_page
 
 
 @pytest.fixture
@@ -83,6 +83,26 @@ def test_a_page_damaged_at_start_names_the_backups_and_how_to_put_one_back(
     assert text.startswith(f"The database {council} is damaged")
     assert str(council.parent / "backups") in text
     assert "coproduce backup" in text
+
+
+def test_a_window_that_opens_on_a_damaged_list_shows_a_box_as_soon_as_it_is_up(
+    qtbot: QtBot, prompts: Any, council: Path, started_windows: Callable[[Path], MainWindow]
+) -> None:
+    """Damage only the actions: the window opens (sessions and people read well), and the
+    Actions list, loaded as the window is built, says it cannot be read."""
+    root, _leaves, size = table_pages(council, "actions")
+    with council.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(bytes(size))
+    prompts.expect_message("error")
+
+    window = started_windows(council)
+
+    qtbot.waitUntil(lambda: len(prompts.shown) == 1, timeout=10_000)
+    box = prompts.shown[0]
+    assert box.title == "Could not load the list"
+    assert box.text.startswith(f"The database {council} is damaged")
+    assert window.list_page("actions").count_label.text() == "Could not load the list"
 
 
 def _damage_while_open(path: Path) -> None:
