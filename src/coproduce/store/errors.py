@@ -186,7 +186,7 @@ def damaged_message(database: Database, detail: str) -> str:
 
 def _explained(kind: str | None, detail: str, database: Database) -> DatabaseError:
     where = database.display_name
-    on_server = database.sqlite_path is None and not database.is_sqlite
+    on_server = not database.is_sqlite
     if kind == DAMAGED:
         return DatabaseDamagedError(damaged_message(database, detail))
     if kind == BUSY:
