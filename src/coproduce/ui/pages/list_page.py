@@ -314,6 +314,7 @@ class ListPage(QWidget):
     def _show_count(self, total: int) -> None:
         if self.model.failure:
             return  # not "no people yet": ``_show_failure`` says it could not be read
+        self.count_label.setToolTip("")  # an earlier failure's message, if any
         self._show_empty_hint(total)
         if total:
             self.count_label.setText(count_of(total, self.singular, self.plural))
