@@ -9,7 +9,6 @@ domain records back. Database errors become domain errors with messages a person
 from __future__ import annotations
 
 import getpass
-import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,8 +52,6 @@ from coproduce.store.pictures import PictureChoiceRepository, RowPictureReposito
 from coproduce.store.preparation import PreparationTickRepository
 from coproduce.store.search import SearchRepository
 from coproduce.store.tables import TableQueries
-
-log = logging.getLogger(__name__)
 
 
 def current_actor() -> str:
