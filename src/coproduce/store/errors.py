@@ -223,6 +223,12 @@ def _explained(kind: str | None, detail: str, database: Database) -> DatabaseErr
             "network drive, check that it is still connected, then try again. If it goes on, "
             "run 'coproduce check' and restore your newest backup if it finds damage."
         )
+    if kind == CANNOT_OPEN and on_server:
+        return DatabaseError(
+            f"Coproduce may not read or change the database {where} ({detail}): the account "
+            "it signs in with does not have the permission. Nothing was changed. Ask the "
+            "server's administrator for access."
+        )
     if kind == CANNOT_OPEN:
         return DatabaseError(
             f"Coproduce may not use the database {where} ({detail}). Check that it still "
