@@ -1,8 +1,11 @@
 """The window program's composition root: builds the application, the database, the services
 and the main window, and decides what happens when something goes wrong.
 
-- A database that cannot be opened (not a Coproduce file, too new, server unreachable) is
-  explained in a message box and the program exits with status 1: never a traceback.
+- A database that cannot be opened (not a Coproduce file, too new, server unreachable) or
+  read (a damaged page met while the first window is made) is explained in a message box
+  and the program exits with status 1: never a traceback, never a silent exit.
+- A database problem met later (a list meeting a damaged page) is shown in a box with its
+  own message; the window carries on.
 - An unexpected error while running is written, with its traceback, to the log file in the
   user's log folder, and the user sees a short apology naming that file.
 - Whenever the database is empty (no groups and no people: the default one on a first
