@@ -1,8 +1,11 @@
 """The window program's composition root: builds the application, the database, the services
 and the main window, and decides what happens when something goes wrong.
 
-- A database that cannot be opened (not a Coproduce file, too new, server unreachable) is
-  explained in a message box and the program exits with status 1: never a traceback.
+- A database that cannot be opened (not a Coproduce file, too new, server unreachable) or
+  read (a damaged page met while the first window is made) is explained in a message box
+  and the program exits with status 1: never a traceback, never a silent exit.
+- A database problem met later (a list meeting a damaged page) is shown in a box with its
+  own message; the window carries on.
 - An unexpected error while running is written, with its traceback, to the log file in the
   user's log folder, and the user sees a short apology naming that file.
 - The default database is made quietly on a first launch. A path given with ``--db`` or
@@ -31,11 +34,11 @@ os.environ.setdefault("QT_API", "pyside6")
 from PySide6.QtWidgets import QApplication
 
 from coproduce import APP_NAME, __version__, paths
-from coproduce.domain.errors import CoproduceError, DatabaseNotFoundError
+from coproduce.domain.errors import CoproduceError, DatabaseError, DatabaseNotFoundError
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts
-from coproduce.ui.main_window import MainWindow
+from coproduce.ui.main_window import MainWindow, database_is_empty, make_main_window
 from coproduce.ui.new_database import may_make_new_database
 from coproduce.ui.workers import wait_for_background_work
 
@@ -109,14 +112,17 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
         log.info("Backup before upgrading: %s", database.migration.backup_path)
     services = Services(database, actor=os.environ.get("COPRODUCE_USER") or None)
     try:
-        window = MainWindow(services)
+        # The first reads come before the window: a database damaged where every start
+        # reads is explained in one box, with nothing built behind it.
+        empty = database_is_empty(services)
+        window = make_main_window(services)
     except CoproduceError as exc:
         database.close()
-        log.warning("Could not read the database: %s", exc)
+        log.warning("Could not read the database: %s", type(exc).__name__)
         prompts.show_error(None, "Coproduce cannot read the database", str(exc))
         return None
     window.show()
-    if window.database_is_empty():
+    if empty:
         window.offer_example_council()
     return window, database
 
@@ -175,6 +181,9 @@ class ExceptionReporter:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, traceback)
             return
+        if isinstance(error, CoproduceError):
+            self._explain(error)
+            return
         log.error("Unexpected error", exc_info=(kind, error, traceback))
         if self._reporting:
             # An error while the apology is on screen: logged, but one box is enough.
@@ -191,3 +200,14 @@ class ExceptionReporter:
             )
         finally:
             self._reporting = False
+
+    def _explain(self, error: CoproduceError) -> None:
+        """An expected problem no part of the window caught (a damaged page met while a
+        page loads): its own message says what to do, so show that, not an apology."""
+        log.warning("Not done: %s", type(error).__name__)
+        title = (
+            "Coproduce cannot use the database"
+            if isinstance(error, DatabaseError)
+            else "That did not work"
+        )
+        prompts.show_error_soon(self.window, title, str(error))

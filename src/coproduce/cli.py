@@ -17,6 +17,7 @@ import csv
 import dataclasses
 import enum
 import json
+import logging
 import os
 import re
 import sys
@@ -538,6 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: the process's); returns the exit status."""
+    quiet_log()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -559,6 +561,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except Exception:
         return _report_fault(args.command or "window")
+
+
+def quiet_log() -> None:
+    """Keep the program's log lines off the terminal: a problem is explained once, in the
+    ``coproduce: error:`` line. Without a handler Python would print every warning the store
+    logs (for the window's log file) to stderr, before the explanation."""
+    package = logging.getLogger("coproduce")
+    if not any(isinstance(handler, logging.NullHandler) for handler in package.handlers):
+        package.addHandler(logging.NullHandler())
 
 
 def _silence_stdout() -> None:

@@ -37,6 +37,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from coproduce import paths
 from coproduce.domain.errors import DatabaseError, DatabaseNotFoundError, DatabaseTooNewError
 from coproduce.store import backup, migrations, server_backup, sqlite_file
+from coproduce.store.errors import translated_errors
 from coproduce.store.sqlite_file import FileKind
 
 log = logging.getLogger(__name__)
@@ -252,12 +253,14 @@ class Database:
         else:
             database = cls(parsed, _create_engine(parsed))
         try:
-            if read_only:
-                database._check_revision(known, empty_is_missing=True)
-            elif migrate:
-                database.migration = database._migrate(backup_path, backups_dir, head, known)
-            else:
-                database._check_revision(known)
+            # A page damaged past the file checks above is met here: say so, never a trace.
+            with translated_errors(database):
+                if read_only:
+                    database._check_revision(known, empty_is_missing=True)
+                elif migrate:
+                    database.migration = database._migrate(backup_path, backups_dir, head, known)
+                else:
+                    database._check_revision(known)
         except BaseException:
             database.close()
             raise

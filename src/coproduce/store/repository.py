@@ -114,12 +114,16 @@ class Repository(Generic[RowT, RecordT]):
         record_id: int = record.id  # type: ignore[attr-defined]
         row = self.row(record_id)
         self.check_version(row, record.version)  # type: ignore[attr-defined]
+        # Words for a conflict message, taken now: a failed flush rolls the transaction
+        # back, and the row's attributes cannot be read afterwards ("Can't operate on closed
+        # transaction"), which is how PostgreSQL's loser of a real race used to fail.
+        description = self.describe(row)
         self.write(row, record)
         self._bump_version_if_only_children_changed(row)
         try:
             self._session.flush()
         except StaleDataError as exc:  # changed between our read and our write
-            raise ConflictError(self.record_label, record_id, self.describe(row)) from exc
+            raise ConflictError(self.record_label, record_id, description) from exc
         self._unit.audit(action, self.record_type, record_id)
         return self.to_record(row)
 
@@ -150,11 +154,12 @@ class Repository(Generic[RowT, RecordT]):
     def delete(self, record_id: int, expected_version: int | None = None) -> None:
         row = self.row(record_id)
         self.check_version(row, expected_version)
+        description = self.describe(row)  # before the flush: see ``update``
         self._session.delete(row)
         try:
             self._session.flush()
         except StaleDataError as exc:
-            raise ConflictError(self.record_label, record_id, self.describe(row)) from exc
+            raise ConflictError(self.record_label, record_id, description) from exc
         self._unit.audit(AuditAction.DELETED, self.record_type, record_id)
 
     # --- helpers for subclasses' queries -------------------------------------------------

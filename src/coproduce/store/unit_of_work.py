@@ -2,23 +2,21 @@
 
 ``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises.
 Services never see the SQLAlchemy session; they call the repositories' methods and get
-domain records back. Database errors are translated here into messages a person can act on.
+domain records back. Database errors become domain errors with messages a person can act on
+(``store/errors.py``).
 """
 
 from __future__ import annotations
 
 import getpass
-import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
 
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from coproduce.domain.errors import DatabaseError, ValidationError
 from coproduce.domain.vocabulary import AuditAction
 from coproduce.store.contributions import (
     ContributionRepository,
@@ -32,6 +30,7 @@ from coproduce.store.documents import (
     LadderAssessmentRepository,
     SectionRepository,
 )
+from coproduce.store.errors import translated_errors
 from coproduce.store.glossary import GlossaryRepository
 from coproduce.store.groups import GroupRepository, MembershipRepository
 from coproduce.store.housekeeping import (
@@ -53,8 +52,6 @@ from coproduce.store.pictures import PictureChoiceRepository, RowPictureReposito
 from coproduce.store.preparation import PreparationTickRepository
 from coproduce.store.search import SearchRepository
 from coproduce.store.tables import TableQueries
-
-log = logging.getLogger(__name__)
 
 
 def current_actor() -> str:
@@ -208,52 +205,6 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[UnitOfWork]:
-        try:
-            with self.database.session() as session:
-                yield UnitOfWork(session, self.actor)
-        except IntegrityError as exc:
-            log.warning("Integrity error: %s", _error_kind(exc))
-            if _is_unique_violation(exc):
-                raise ValidationError(
-                    "Someone else has just saved the same thing (for example the same "
-                    "person's attendance). Your change was not saved; look again and retry."
-                ) from exc
-            raise ValidationError(
-                "This change would break a link between records (for example it removes "
-                "something other records still point to), so it was not saved."
-            ) from exc
-        except DataError as exc:  # a value the column cannot hold (PostgreSQL checks sizes)
-            log.warning("Data error: %s", _error_kind(exc))
-            raise ValidationError(
-                "A value is too large or not in a form the database can keep, so nothing was "
-                "saved. Check numbers and dates for typing mistakes."
-            ) from exc
-        except OperationalError as exc:
-            log.error("Database error: %s", _error_kind(exc))
-            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise DatabaseError(
-                    "The database is busy with another program. Your change was not saved; "
-                    "try again in a moment."
-                ) from exc
-            raise DatabaseError(
-                f"The database could not do this ({_error_kind(exc)}). Nothing was changed. "
-                "If it goes on, check the connection to the database."
-            ) from exc
-
-
-def _error_kind(exc: DBAPIError) -> str:
-    """What went wrong, without the row's values: PostgreSQL's messages quote the failing
-    row ("Failing row contains (...)"), which holds personal data, so never log them whole."""
-    code = getattr(exc.orig, "sqlstate", None)
-    first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
-    if code:  # psycopg: the SQLSTATE and the constraint's name are enough
-        diag = getattr(exc.orig, "diag", None)
-        constraint = getattr(diag, "constraint_name", None) if diag else None
-        return f"SQLSTATE {code}" + (f" ({constraint})" if constraint else "")
-    return first_line  # SQLite's messages name the constraint or column, never the values
-
-
-def _is_unique_violation(exc: IntegrityError) -> bool:
-    return getattr(exc.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(
-        exc.orig
-    )
+        # Database errors, commits' included, become domain errors (store/errors.py).
+        with translated_errors(self.database), self.database.session() as session:
+            yield UnitOfWork(session, self.actor)

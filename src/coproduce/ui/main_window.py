@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -79,6 +80,31 @@ class PageEntry:
     key: str
     label: str
     page: QWidget
+
+
+def database_is_empty(services: Services) -> bool:
+    """No groups and no people: a database nobody has started using."""
+    return services.groups.list(limit=0).total == 0 and services.people.list(limit=0).total == 0
+
+
+def make_main_window(services: Services) -> MainWindow:
+    """A new main window over ``services``. If its pages cannot read the database (a damaged
+    page), the half-made window is deleted at once and the ``CoproduceError`` raised.
+
+    Made in two steps so that the half-made window can be reached. Dropped, it was deleted
+    whenever the garbage collector next ran (its signal connections hold it in cycles), in
+    the middle of whatever Qt was doing then: its event filters ran without their Python
+    half, or the process crashed."""
+    window = MainWindow.__new__(MainWindow)
+    try:
+        window.__init__(services)  # type: ignore[misc]
+    except CoproduceError:
+        wait_for_background_work()
+        prompts.cancel_errors_soon()  # its lists' boxes: the error raised says it all
+        if shiboken6.isValid(window):
+            shiboken6.delete(window)
+        raise
+    return window
 
 
 class MainWindow(QMainWindow):
@@ -274,10 +300,7 @@ class MainWindow(QMainWindow):
 
     def database_is_empty(self) -> bool:
         """No groups and no people: a database nobody has started using."""
-        return (
-            self._services.groups.list(limit=0).total == 0
-            and self._services.people.list(limit=0).total == 0
-        )
+        return database_is_empty(self._services)
 
     def offer_example_council(self) -> bool:
         """Ask whether to load the example council; load it if the answer is yes."""
@@ -470,7 +493,7 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, self.tr("Coproduce cannot open the database"), str(exc))
             return None
         try:
-            window = MainWindow(services)
+            window = make_main_window(services)
         except CoproduceError as exc:
             services.close()
             prompts.show_error(self, self.tr("Coproduce cannot read the database"), str(exc))

@@ -14,9 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 SaveChoice = Literal["save", "discard", "cancel"]
 
@@ -228,6 +229,42 @@ def handler() -> PromptHandler:
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something did not work and what to do about it."""
     _handler.show_error(parent, title, text)
+
+
+# Errors waiting for the event loop (``show_error_soon``), and which round of them is live.
+_pending_errors: set[tuple[str, str]] = set()
+_pending_round = 0
+
+
+def show_error_soon(parent: QWidget | None, title: str, text: str) -> None:
+    """``show_error`` once the event loop is free, for failures met where a modal box must
+    not open: inside a paint or a model's ``data()`` (a list loading its rows as they are
+    drawn), or while a window is still being built. The same error asked for again before
+    its box has closed is shown once: three lists failing on one damaged file make one box."""
+    key = (title, text)
+    if key in _pending_errors:
+        return
+    _pending_errors.add(key)
+    live_round = _pending_round
+
+    def show() -> None:
+        if live_round != _pending_round:
+            return  # called off: the window it was for has gone
+        try:
+            owner = parent if parent is not None and isValid(parent) else None
+            show_error(owner, title, text)
+        finally:
+            _pending_errors.discard(key)
+
+    QTimer.singleShot(0, show)
+
+
+def cancel_errors_soon() -> None:
+    """Forget the errors ``show_error_soon`` has not shown yet (their window was closed
+    because of a problem that has its own message)."""
+    global _pending_round
+    _pending_round += 1
+    _pending_errors.clear()
 
 
 def show_information(parent: QWidget | None, title: str, text: str) -> None:

@@ -87,6 +87,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._chunk_size = chunk_size
         self._total = 0
         self._chunks: dict[int, tuple[R, ...]] = {}
+        self.failure = ""
+        """Why the last ``reload()`` could not load the list; empty when it could."""
         self.order: SortOrder | None = None
         """The chosen sort, for the loader to pass to its service; None: the service's own."""
 
@@ -102,13 +104,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._chunks.clear()
         self._total = 0
+        self.failure = ""
         try:
             first = self._loader(0, self._chunk_size)
         except CoproduceError as exc:
-            log.warning("Could not load a list: %s", exc)
+            log.warning("Could not load a list: %s", type(exc).__name__)
+            self.failure = str(exc)
             self.endResetModel()
-            self.load_failed.emit(str(exc))
             self.reloaded.emit(0)
+            self.load_failed.emit(str(exc))  # last: what is shown says it failed, not "none"
             return
         self._chunks[0] = tuple(first.items)
         self._total = max(first.total, len(first.items))
@@ -227,7 +231,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         try:
             page = self._loader(number * self._chunk_size, self._chunk_size)
         except CoproduceError as exc:
-            log.warning("Could not load rows %d onwards: %s", number * self._chunk_size, exc)
+            log.warning(
+                "Could not load rows %d onwards: %s", number * self._chunk_size, type(exc).__name__
+            )
             chunk = ()
             self.load_failed.emit(str(exc))
         else:

@@ -87,6 +87,9 @@ class ListPage(QWidget):
         self.model: RecordTableModel[Any] = RecordTableModel(self.columns(), self.load, parent=self)
         self.model.reloaded.connect(self._show_count)
         self.model.load_failed.connect(self._show_failure)
+        # One box per loading of the list, however many of its chunks then fail.
+        self._failure_told = False
+        self.model.modelAboutToBeReset.connect(self._forget_failure)
         self.table = RecordTable(
             self.model,
             accessible_name=self.tr("List of %s") % self.plural,
@@ -309,6 +312,9 @@ class ListPage(QWidget):
         self.model.reload()
 
     def _show_count(self, total: int) -> None:
+        if self.model.failure:
+            return  # not "no people yet": ``_show_failure`` says it could not be read
+        self.count_label.setToolTip("")  # an earlier failure's message, if any
         self._show_empty_hint(total)
         if total:
             self.count_label.setText(count_of(total, self.singular, self.plural))
@@ -321,6 +327,16 @@ class ListPage(QWidget):
     def _show_failure(self, message: str) -> None:
         self.count_label.setText(self.tr("Could not load the list"))
         self.count_label.setToolTip(message)
+        self.count_label.setAccessibleDescription(self.count_label.text())
+        self.empty_label.hide()  # not "nothing here yet": it could not be read
+        # A damaged database or a server gone away must be seen, not only hovered over:
+        # a box, once the paint or the reload that met the failure is over.
+        if not self._failure_told:
+            self._failure_told = True
+            prompts.show_error_soon(self, self.tr("Could not load the list"), message)
+
+    def _forget_failure(self) -> None:
+        self._failure_told = False
 
     record_types: tuple[str, ...] = ()
     """Record types whose change (announced on ``DataChanges``) means this list reloads."""
