@@ -53,6 +53,8 @@ class DatabaseNotFoundError(DatabaseError):
     def __init__(self, message: str, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
 class DatabaseDamagedError(DatabaseError):
     """Part of the database cannot be read (a damaged page, a cut-off file): the message says
     how to put back a good copy. Trying again will not help."""
