@@ -42,6 +42,11 @@ class DatabaseError(CoproduceError):
     """A database that cannot be opened or used: explains what to do."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another program is writing to the database: nothing was saved; trying again later can
+    succeed (meeting mode keeps its draft and retries quietly)."""
+
+
 class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer Coproduce; it is left untouched."""
 

@@ -98,7 +98,7 @@ class CaptureService(Service):
 
     def speakers(self, meeting_id: int) -> list[Speaker]:
         """Everyone marked present at the session, in name order, with their consent."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             ids = sorted(unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT))
             people = unit.people.get_many(ids)
@@ -158,7 +158,7 @@ class CaptureService(Service):
     def recent(self, meeting_id: int, limit: int = 20) -> list[CapturedEntry]:
         """The session's last ``limit`` contributions, newest first, each with the source as
         it will be shown (a name only with 'quoted by name' consent in force)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             total = unit.contributions.count_where(meeting_id=meeting_id)
             page = unit.contributions.list(
@@ -200,12 +200,12 @@ class CaptureService(Service):
         return self._mark(existing, meeting_id, person_id, left_early=True)
 
     def _mark_of(self, meeting_id: int, person_id: int) -> Attendance | None:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             return unit.attendance.find(meeting_id, person_id)
 
     def _store_person_name(self, person_id: int) -> str:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.get(person_id).display_name
 
     def _mark(
@@ -246,7 +246,7 @@ class CaptureService(Service):
 
     def load_draft(self, meeting_id: int) -> CaptureDraft | None:
         """The draft left for this session by this facilitator, or None."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found = unit.drafts.load(_draft_key(meeting_id))
         if found is None:
             return None
@@ -283,7 +283,7 @@ class CaptureService(Service):
     def load_position(self, meeting_id: int) -> CapturePosition | None:
         """Where meeting mode was left for this session by this facilitator, or None. An
         agenda item deleted since is dropped (the view then starts at the first item)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found = unit.drafts.load(_position_key(meeting_id))
             items = {item.id for item in unit.agenda_items.for_meeting(meeting_id)}
         if found is None:

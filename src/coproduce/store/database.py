@@ -6,6 +6,26 @@ Coproduce databases, are corrupt, or were written by a newer Coproduce (touching
 Then it brings the schema to this program's head revision: a new database is migrated up from
 empty; an older one is first copied with SQLite's online backup API into the backups folder,
 then upgraded inside one transaction, so a failed upgrade leaves the old schema intact.
+
+Connections and transactions (issue 12 point 4, issue 13 point 3):
+
+- Connections are kept. A SQLite file gets SQLAlchemy's ``QueuePool``: a handful of
+  connections any thread may borrow one at a time (the GUI thread and the Qt thread pool's
+  export and gathering workers), each set up once with its PRAGMAs, instead of a new
+  connection and four PRAGMAs for every unit of work. A forked child drops the parent's
+  connections without closing them (``os.register_at_fork``), so it never shares one.
+  PostgreSQL keeps its pool with a ping before use.
+- Writes begin with ``BEGIN IMMEDIATE``: the write lock is taken at the start, where the busy
+  timeout applies (see ``_on_sqlite_begin``). Reads (``Database.reading()``) begin
+  ``DEFERRED``: in WAL mode a reader takes no lock that a writer waits for, never waits for a
+  writer, and sees one snapshot of the database from its first read to its end, so a long
+  export reads a consistent council while meeting mode keeps saving. On PostgreSQL a read is
+  a ``READ ONLY`` transaction, so a write slipped into a read fails in every test run.
+- ``synchronous = FULL`` for the whole SQLite database: every commit is on the disk before
+  it returns, so a saved contribution or draft survives a power cut, not only a crash.
+  Measured in ``bench/bench_store.py``: the cost is one ``fsync`` of the WAL per commit
+  (figures in bench/README.md, "Store: kept connections, reads beside a writer"), small
+  beside a person's typing, so every commit is durable rather than only the capture's.
 """
 
 from __future__ import annotations
@@ -13,9 +33,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +46,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from coproduce.domain.errors import DatabaseError, DatabaseTooNewError
 from coproduce.store import backup, migrations
@@ -32,6 +54,29 @@ from coproduce.store import backup, migrations
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another program's write to finish before saying it is busy."""
+
+READING = "coproduce_reading"
+"""Execution option marking a read transaction: ``BEGIN DEFERRED`` on SQLite, ``READ ONLY``
+on PostgreSQL (see ``Database.reading``)."""
+BUSY_WAIT_MS = "coproduce_busy_wait_ms"
+"""Execution option: this write waits at most so many milliseconds for the write lock
+(an autosave that must not freeze the window), instead of ``BUSY_TIMEOUT_MS``."""
+
+# Engines whose pooled connections a forked child must not use (see _forget_in_child).
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    # A SQLite or PostgreSQL connection used from two processes corrupts or confuses both;
+    # SQLAlchemy's advice for os.fork() is to drop the inherited pool without closing its
+    # connections (closing would end the parent's sessions too).
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +106,36 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
-    # NORMAL is durable across application crashes in WAL mode; only power loss can drop the
-    # last transactions, and never corrupts the file.
-    cursor.execute("PRAGMA synchronous = NORMAL")
+    # FULL: each commit is synced to the disk before it returns, so what meeting mode saved
+    # survives a power cut (NORMAL survives a crash of the program only). See the module doc.
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
-    # IMMEDIATE takes the write lock at the start, where the busy timeout applies. A deferred
+    options = connection.get_execution_options()
+    if options.get(READING):
+        # DEFERRED: a WAL reader takes no write lock, so it neither waits for a writer nor
+        # holds one up, and it reads one snapshot until it ends.
+        connection.exec_driver_sql("BEGIN")
+        return
+    # A write takes the lock at BEGIN IMMEDIATE, where the busy timeout applies. A deferred
     # transaction that reads first and writes later gets SQLITE_BUSY at once, with no wait,
     # when another program writes meanwhile (SQLite cannot upgrade a reader in WAL mode).
+    # The timeout is the connection's: set it for a hurried write, and back after one.
+    wait_ms = options.get(BUSY_WAIT_MS)
+    info = connection.connection.info
+    if wait_ms is not None or info.get(BUSY_WAIT_MS) is not None:
+        wait = BUSY_TIMEOUT_MS if wait_ms is None else int(wait_ms)
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {wait}")
+        info[BUSY_WAIT_MS] = wait_ms
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _on_postgresql_begin(connection: Connection) -> None:
+    # psycopg opens the transaction with the first statement; this is that statement.
+    if connection.get_execution_options().get(READING):
+        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 def _make_private(path: Path) -> None:
@@ -150,6 +214,16 @@ class Database:
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration: MigrationReport | None = None
 
+    @cached_property
+    def read_sessions(self) -> sessionmaker[Session]:
+        """Sessions on the same pool whose transactions only read (``reading``)."""
+        # The execution option tells the begin events to start a read (module doc).
+        made = sessionmaker(
+            self.engine.execution_options(**{READING: True}), expire_on_commit=False
+        )
+        event.listen(made, "before_flush", _refuse_flush)
+        return made
+
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
@@ -200,7 +274,7 @@ class Database:
 
     def _check_revision(self, known: set[str]) -> None:
         try:
-            with self.engine.connect() as connection:
+            with self.reading_connection() as connection:
                 current = migrations.current_revision(connection)
         except OperationalError as exc:
             raise DatabaseError(_connect_message(self.display_name, exc)) from exc
@@ -284,13 +358,35 @@ class Database:
         return self.url._replace(password=None).render_as_string(hide_password=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One short unit of work: commits on success, rolls back on any error."""
-        with self.sessions.begin() as session:
+    def session(self, *, busy_wait_ms: int | None = None) -> Iterator[Session]:
+        """One short unit of work that may write: commits on success, rolls back on any error.
+
+        It takes the write lock when it begins and waits for it at most ``busy_wait_ms``
+        (default ``BUSY_TIMEOUT_MS``) before failing with "database is locked"."""
+        if busy_wait_ms is None:
+            with self.sessions.begin() as session:
+                yield session
+            return
+        bind = self.engine.execution_options(**{BUSY_WAIT_MS: busy_wait_ms})
+        with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One unit of work that only reads: one consistent snapshot, no write lock taken.
+
+        Writing in it is a mistake that fails: ``flush`` refuses (both databases), and on
+        PostgreSQL the transaction is READ ONLY. It ends with a rollback, which for a reader
+        costs nothing."""
+        with self.read_sessions() as session:  # closing it rolls the reader back
+            yield session
+
+    def reading_connection(self) -> Connection:
+        """A Core connection whose transactions only read (as ``reading``); close it after."""
+        return self.engine.execution_options(**{READING: True}).connect()
+
     def schema_revision(self) -> str | None:
-        with self.engine.connect() as connection:
+        with self.reading_connection() as connection:
             return migrations.current_revision(connection)
 
     def close(self) -> None:
@@ -338,20 +434,28 @@ def _create_engine(url: URL) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if url.get_backend_name() == "sqlite":
-        # NullPool: a desktop program with one user; each unit of work gets a fresh
-        # connection, so no connection outlives a locked-file error or a fork (SIGKILL test).
-        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+        # Kept connections (module doc). pysqlite lets any thread use a pooled connection
+        # (check_same_thread is off for file databases); the pool lends each to one at a time.
+        engine = create_engine(url, poolclass=QueuePool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+        _engines.add(engine)
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in (
         "",
         "psycopg2",
     ):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(
+    engine = create_engine(
         url, pool_pre_ping=True, hide_parameters=True, connect_args=_pg_connect_args(url)
     )
+    event.listen(engine, "begin", _on_postgresql_begin)
+    _engines.add(engine)
+    return engine
+
+
+def _refuse_flush(_session: Session, _context: Any, _instances: Any) -> None:
+    raise RuntimeError("A read transaction (Database.reading) cannot write; use session().")
 
 
 def _pg_connect_args(url: URL) -> dict[str, Any]:

@@ -1,7 +1,11 @@
 """The unit of work services use: one database transaction with a repository per record type.
 
-``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises.
-Services never see the SQLAlchemy session; they call the repositories' methods and get
+``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises;
+it takes the write lock as it begins (SQLite's BEGIN IMMEDIATE). ``with store.reading() as
+unit:`` is for work that only reads (lists, searches, the dashboard, gathering an export): it
+takes no write lock, never waits for a writer and reads one consistent snapshot, so a long
+export never holds up meeting mode (``store/database.py``). Services never see the SQLAlchemy
+session; they call the repositories' methods and get
 domain records back. Database errors are translated here into messages a person can act on.
 """
 
@@ -11,14 +15,14 @@ import getpass
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from coproduce.domain.errors import DatabaseError, ValidationError
+from coproduce.domain.errors import DatabaseBusyError, DatabaseError, ValidationError
 from coproduce.domain.vocabulary import AuditAction
 from coproduce.store.contributions import (
     ContributionRepository,
@@ -206,10 +210,23 @@ class Store:
         self.database = database
         self.actor = actor or current_actor()
 
+    def reading(self) -> AbstractContextManager[UnitOfWork]:
+        """A unit of work that only reads: no write lock, one snapshot (module doc)."""
+        return self.transaction(write=False)
+
     @contextmanager
-    def transaction(self) -> Iterator[UnitOfWork]:
+    def transaction(
+        self, *, write: bool = True, busy_wait_ms: int | None = None
+    ) -> Iterator[UnitOfWork]:
+        """A unit of work that may write. ``busy_wait_ms`` shortens the wait for another
+        program's write (an autosave that must not freeze the window); a busy database then
+        raises ``DatabaseBusyError`` sooner."""
         try:
-            with self.database.session() as session:
+            with (
+                self.database.session(busy_wait_ms=busy_wait_ms)
+                if write
+                else self.database.reading()
+            ) as session:
                 yield UnitOfWork(session, self.actor)
         except IntegrityError as exc:
             log.warning("Integrity error: %s", _error_kind(exc))
@@ -231,7 +248,7 @@ class Store:
         except OperationalError as exc:
             log.error("Database error: %s", _error_kind(exc))
             if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise DatabaseError(
+                raise DatabaseBusyError(
                     "The database is busy with another program. Your change was not saved; "
                     "try again in a moment."
                 ) from exc
