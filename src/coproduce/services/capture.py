@@ -225,11 +225,17 @@ class CaptureService(Service):
 
     # --- drafts --------------------------------------------------------------------------
 
-    def save_draft(self, meeting_id: int, draft: CaptureDraft) -> None:
+    def save_draft(
+        self, meeting_id: int, draft: CaptureDraft, *, busy_wait_ms: int | None = None
+    ) -> None:
         """Keep what is in the capture box, for this facilitator and session; an empty box
-        discards the draft."""
+        discards the draft.
+
+        An autosave passes a short ``busy_wait_ms``: while another program writes, it raises
+        ``DatabaseBusyError`` after that long instead of freezing the window for the full
+        busy timeout, and the caller keeps the text and tries again."""
         if draft.is_empty:
-            self.discard_draft(meeting_id)
+            self.discard_draft(meeting_id, busy_wait_ms=busy_wait_ms)
             return
         payload = json.dumps(
             {
@@ -240,7 +246,7 @@ class CaptureService(Service):
             },
             ensure_ascii=False,
         )
-        with self._store.transaction() as unit:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.meetings.row(meeting_id)
             unit.drafts.save(_draft_key(meeting_id), payload)
 
@@ -262,21 +268,24 @@ class CaptureService(Service):
             # Not written by this service: keep the words rather than lose them.
             return CaptureDraft(text=found[0])
 
-    def discard_draft(self, meeting_id: int) -> None:
-        with self._store.transaction() as unit:
+    def discard_draft(self, meeting_id: int, *, busy_wait_ms: int | None = None) -> None:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.drafts.discard(_draft_key(meeting_id))
 
     # --- where the facilitator was -------------------------------------------------------
 
-    def save_position(self, meeting_id: int, position: CapturePosition) -> None:
-        """Keep where meeting mode is in the agenda, for this facilitator and session."""
+    def save_position(
+        self, meeting_id: int, position: CapturePosition, *, busy_wait_ms: int | None = None
+    ) -> None:
+        """Keep where meeting mode is in the agenda, for this facilitator and session
+        (``busy_wait_ms`` as for ``save_draft``)."""
         payload = json.dumps(
             {
                 "item": position.agenda_item_id,
                 "seconds": [[item, max(0, int(spent))] for item, spent in position.seconds],
             }
         )
-        with self._store.transaction() as unit:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.meetings.row(meeting_id)
             unit.drafts.save(_position_key(meeting_id), payload)
 

@@ -290,7 +290,7 @@ class Database:
         known: set[str],
     ) -> MigrationReport:
         try:
-            with self.engine.connect() as connection:
+            with self.reading_connection() as connection:
                 current = migrations.current_revision(connection)
                 if current is None and _has_foreign_tables(connection):
                     raise DatabaseError(
