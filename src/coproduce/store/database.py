@@ -20,7 +20,8 @@ Connections and transactions (issue 12 point 4, issue 13 point 3):
   ``DEFERRED``: in WAL mode a reader takes no lock that a writer waits for, never waits for a
   writer, and sees one snapshot of the database from its first read to its end, so a long
   export reads a consistent council while meeting mode keeps saving. On PostgreSQL a read is
-  a ``READ ONLY`` transaction, so a write slipped into a read fails in every test run.
+  a ``REPEATABLE READ, READ ONLY`` transaction: the same one snapshot, and a write slipped
+  into a read fails in every test run.
 - ``synchronous = FULL`` for the whole SQLite database: every commit is on the disk before
   it returns, so a saved contribution or draft survives a power cut, not only a crash.
   Measured in ``bench/bench_store.py``: the cost is one ``fsync`` of the WAL per commit
@@ -134,8 +135,11 @@ def _on_sqlite_begin(connection: Connection) -> None:
 
 def _on_postgresql_begin(connection: Connection) -> None:
     # psycopg opens the transaction with the first statement; this is that statement.
+    # REPEATABLE READ: one snapshot for the whole read, as SQLite's WAL reader has (READ
+    # COMMITTED would let an export's tables disagree). Read only, it can never fail with a
+    # serialization error: only writers do.
     if connection.get_execution_options().get(READING):
-        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
 def _make_private(path: Path) -> None:
