@@ -1,10 +1,13 @@
 """Open the capture view of one session on its own, offscreen or on screen.
 
     python tests/ui/capture_child.py DATABASE_URL MEETING_ID [--actor NAME] [--type TEXT]
+        [--every MS]
 
-Used by the test that kills a capture with SIGKILL: ``--type`` types ASCII text into the
+Used by the tests that kill a capture with SIGKILL: ``--type`` types ASCII text into the
 words box once the view is shown (as a facilitator would), then the program waits until it
-is closed or killed. Prints "typed" on standard output when the text is in the box.
+is closed or killed. Prints "typed" on standard output when the text is in the box. With
+``--every MS`` it types one key every MS milliseconds instead, printing "typed N" after
+the N-th key, as a fast typist who never pauses.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("meeting_id", type=int)
     parser.add_argument("--actor", default=None)
     parser.add_argument("--type", dest="text", default="")
+    parser.add_argument("--every", type=int, default=0, metavar="MS")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -44,7 +48,23 @@ def main(argv: list[str] | None = None) -> int:
         QTest.keyClicks(view.text_box, args.text)
         print("typed", flush=True)
 
-    if args.text:
+    keys = QTimer(view)
+    keys.setInterval(args.every)
+    typed = [0]
+
+    def type_a_key() -> None:
+        if typed[0] == len(args.text):
+            keys.stop()
+            return
+        QTest.keyClick(view.text_box, args.text[typed[0]])
+        typed[0] += 1
+        print(f"typed {typed[0]}", flush=True)
+
+    keys.timeout.connect(type_a_key)
+    if args.text and args.every:
+        view.text_box.setFocus()
+        keys.start()
+    elif args.text:
         QTimer.singleShot(0, type_text)
     try:
         return app.exec()

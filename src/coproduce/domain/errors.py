@@ -42,6 +42,11 @@ class DatabaseError(CoproduceError):
     """A database that cannot be opened or used: explains what to do."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another program is writing to the database: nothing was saved; trying again later can
+    succeed (meeting mode keeps its draft and retries quietly)."""
+
+
 class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer Coproduce; it is left untouched."""
 
@@ -58,10 +63,6 @@ class DatabaseNotFoundError(DatabaseError):
 class DatabaseDamagedError(DatabaseError):
     """Part of the database cannot be read (a damaged page, a cut-off file): the message says
     how to put back a good copy. Trying again will not help."""
-
-
-class DatabaseBusyError(DatabaseError):
-    """Another program holds the database for a moment; trying again shortly may work."""
 
 
 class DuplicateError(ValidationError):

@@ -92,12 +92,12 @@ class ActionService(Service):
             return unit.actions.update(action)
 
     def get(self, action_id: int) -> Action:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.actions.get(action_id)
 
     def get_many(self, action_ids: Iterable[int]) -> list[Action]:
         """Actions for ``action_ids`` in the order given (for lists that load rows lazily)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.actions.get_many(action_ids)
 
     def delete(self, action_id: int, expected_version: int | None = None) -> Action:
@@ -141,11 +141,11 @@ class ActionService(Service):
         self, filters: ActionFilter = ActionFilter(), *, offset: int = 0, limit: int | None = None
     ) -> Page[Action]:
         """Matching actions: soonest due first, those with no due date last."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.actions.list(offset=offset, limit=limit, **self._query(filters))
 
     def ids(self, filters: ActionFilter = ActionFilter()) -> list[int]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.actions.ids(unit.actions.search_query(**self._query(filters)))
 
     def entries(
@@ -153,7 +153,7 @@ class ActionService(Service):
     ) -> Page[ActionEntry]:
         """The action log as the window shows it: like ``list``, each action with its owner,
         session and group (four queries per page, whatever its length)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             page = unit.actions.list(offset=offset, limit=limit, **self._query(filters))
             owner_ids = {a.owner_id for a in page.items if a.owner_id is not None}
             owners = {p.id: p for p in unit.people.get_many(sorted(owner_ids))}
@@ -199,7 +199,7 @@ class ActionService(Service):
         (or was cancelled), so nothing agreed with the group quietly falls off the log.
         Actions agreed at this session itself are not included.
         """
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             return unit.actions.open_from_earlier_sessions(meeting)
 

@@ -98,7 +98,7 @@ class CaptureService(Service):
 
     def speakers(self, meeting_id: int) -> list[Speaker]:
         """Everyone marked present at the session, in name order, with their consent."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             ids = sorted(unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT))
             people = unit.people.get_many(ids)
@@ -158,7 +158,7 @@ class CaptureService(Service):
     def recent(self, meeting_id: int, limit: int = 20) -> list[CapturedEntry]:
         """The session's last ``limit`` contributions, newest first, each with the source as
         it will be shown (a name only with 'quoted by name' consent in force)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             total = unit.contributions.count_where(meeting_id=meeting_id)
             page = unit.contributions.list(
@@ -200,12 +200,12 @@ class CaptureService(Service):
         return self._mark(existing, meeting_id, person_id, left_early=True)
 
     def _mark_of(self, meeting_id: int, person_id: int) -> Attendance | None:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             return unit.attendance.find(meeting_id, person_id)
 
     def _store_person_name(self, person_id: int) -> str:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.get(person_id).display_name
 
     def _mark(
@@ -225,11 +225,17 @@ class CaptureService(Service):
 
     # --- drafts --------------------------------------------------------------------------
 
-    def save_draft(self, meeting_id: int, draft: CaptureDraft) -> None:
+    def save_draft(
+        self, meeting_id: int, draft: CaptureDraft, *, busy_wait_ms: int | None = None
+    ) -> None:
         """Keep what is in the capture box, for this facilitator and session; an empty box
-        discards the draft."""
+        discards the draft.
+
+        An autosave passes a short ``busy_wait_ms``: while another program writes, it raises
+        ``DatabaseBusyError`` after that long instead of freezing the window for the full
+        busy timeout, and the caller keeps the text and tries again."""
         if draft.is_empty:
-            self.discard_draft(meeting_id)
+            self.discard_draft(meeting_id, busy_wait_ms=busy_wait_ms)
             return
         payload = json.dumps(
             {
@@ -240,13 +246,13 @@ class CaptureService(Service):
             },
             ensure_ascii=False,
         )
-        with self._store.transaction() as unit:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.meetings.row(meeting_id)
             unit.drafts.save(_draft_key(meeting_id), payload)
 
     def load_draft(self, meeting_id: int) -> CaptureDraft | None:
         """The draft left for this session by this facilitator, or None."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found = unit.drafts.load(_draft_key(meeting_id))
         if found is None:
             return None
@@ -262,28 +268,31 @@ class CaptureService(Service):
             # Not written by this service: keep the words rather than lose them.
             return CaptureDraft(text=found[0])
 
-    def discard_draft(self, meeting_id: int) -> None:
-        with self._store.transaction() as unit:
+    def discard_draft(self, meeting_id: int, *, busy_wait_ms: int | None = None) -> None:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.drafts.discard(_draft_key(meeting_id))
 
     # --- where the facilitator was -------------------------------------------------------
 
-    def save_position(self, meeting_id: int, position: CapturePosition) -> None:
-        """Keep where meeting mode is in the agenda, for this facilitator and session."""
+    def save_position(
+        self, meeting_id: int, position: CapturePosition, *, busy_wait_ms: int | None = None
+    ) -> None:
+        """Keep where meeting mode is in the agenda, for this facilitator and session
+        (``busy_wait_ms`` as for ``save_draft``)."""
         payload = json.dumps(
             {
                 "item": position.agenda_item_id,
                 "seconds": [[item, max(0, int(spent))] for item, spent in position.seconds],
             }
         )
-        with self._store.transaction() as unit:
+        with self._store.transaction(busy_wait_ms=busy_wait_ms) as unit:
             unit.meetings.row(meeting_id)
             unit.drafts.save(_position_key(meeting_id), payload)
 
     def load_position(self, meeting_id: int) -> CapturePosition | None:
         """Where meeting mode was left for this session by this facilitator, or None. An
         agenda item deleted since is dropped (the view then starts at the first item)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found = unit.drafts.load(_position_key(meeting_id))
             items = {item.id for item in unit.agenda_items.for_meeting(meeting_id)}
         if found is None:

@@ -177,11 +177,11 @@ class ContributionService(Service):
             return unit.contributions.update(contribution)
 
     def get(self, contribution_id: int) -> Contribution:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.contributions.get(contribution_id)
 
     def get_many(self, contribution_ids: Iterable[int]) -> list[Contribution]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.contributions.get_many(contribution_ids)
 
     def delete(
@@ -210,7 +210,7 @@ class ContributionService(Service):
         """Record a contribution against someone else: a person marked present (named, or
         kept anonymous), nobody (anonymous) or the whole group. The same rules as capture:
         a named speaker must be marked present at the session."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             current = unit.contributions.get(contribution_id)
         if attribution is Attribution.WHOLE_GROUP:
             speaker_id = None  # the whole group has no one speaker
@@ -437,18 +437,18 @@ class ContributionService(Service):
         limit: int | None = None,
     ) -> Page[Contribution]:
         """Contributions matching ``filters`` in the order they were captured."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.contributions.list(offset=offset, limit=limit, **self._query(filters))
 
     def ids(self, filters: ContributionFilter = ContributionFilter()) -> list[int]:
         """Ids of every matching contribution, in list order (for lists that load lazily)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.contributions.ids(unit.contributions.search_query(**self._query(filters)))
 
     def display_speakers(self, contribution_ids: Iterable[int]) -> dict[int, str]:
         """For each contribution id, the source to show beside it, obeying each speaker's
         'quoted by name' consent as it stands now. Unknown ids are left out."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             contributions = unit.contributions.get_many(dict.fromkeys(contribution_ids))
             speaker_ids = sorted({c.speaker_id for c in contributions if c.speaker_id})
             names = {p.id: p.display_name for p in unit.people.get_many(speaker_ids)}
@@ -496,13 +496,13 @@ class ContributionService(Service):
             unit.links.delete(link_id, expected_version)
 
     def links_of(self, contribution_id: int) -> list[Link]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.contributions.row(contribution_id)
             return unit.links.for_contribution(contribution_id)
 
     def links_to(self, document_id: int) -> list[Link]:
         """Every link to a document, oldest first."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return unit.links.for_document(document_id)
 
@@ -618,7 +618,7 @@ class ContributionService(Service):
 
     def response_of(self, contribution_id: int) -> Response:
         """The contribution's response; a NOT_ANSWERED record with ``id=None`` when none."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.contributions.row(contribution_id)
             found = unit.responses.for_contribution(contribution_id)
         return found or Response(contribution_id=contribution_id)
@@ -626,7 +626,7 @@ class ContributionService(Service):
     def responses_of(self, contribution_ids: Iterable[int]) -> dict[int, Response]:
         """Responses for many contributions; those without one get a NOT_ANSWERED record."""
         wanted = list(dict.fromkeys(contribution_ids))
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found = unit.responses.for_contributions(wanted)
         return {cid: found.get(cid) or Response(contribution_id=cid) for cid in wanted}
 
@@ -684,7 +684,7 @@ class ContributionService(Service):
     def follow_up(self, meeting_id: int) -> FollowUp:
         """How many of a session's contributions still need an answer, and how many answers
         still need feeding back (for "Mark written up")."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             ids = unit.contributions.ids(unit.contributions.search_query(meeting_id=meeting_id))
             found = unit.responses.for_contributions(ids)

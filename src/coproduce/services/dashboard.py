@@ -300,7 +300,7 @@ class DashboardService(Service):
         chart_from = first or add_months(as_on.replace(day=1), 1 - DEFAULT_MONTHS)
         periods = periods_between(chart_from, as_on)
         groups = sorted(which.group_ids)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             queries = unit.dashboard
             names = queries.group_names(groups)
 

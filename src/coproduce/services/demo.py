@@ -216,7 +216,7 @@ def build_demo(
         raise ValidationError(REFUSAL)
     demo = _Demo(plan, random.Random(f"coproduce demo {size}"), today)
     rows = demo.build()
-    with Store(database, DEMO_ACTOR).transaction() as unit:
+    with Store(database, DEMO_ACTOR).reading() as unit:
         if unit.settings.get(CONTACT_SETTING) is not None:
             rows["settings"] = []  # contact details someone has set already stay as they are
     try:

@@ -144,11 +144,11 @@ class DocumentService(Service):
             return unit.documents.update(document)
 
     def get(self, document_id: int) -> Document:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.documents.get(document_id)
 
     def get_many(self, document_ids: list[int]) -> list[Document]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.documents.get_many(document_ids)
 
     def list(
@@ -159,12 +159,12 @@ class DocumentService(Service):
         limit: int | None = None,
     ) -> Page[Document]:
         """Documents matching ``filters``, in the order they ask for (by title by default)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.documents.list(offset=offset, limit=limit, **self._query(filters))
 
     def ids(self, filters: DocumentFilter = DocumentFilter()) -> list[int]:
         """Ids of every matching document, in list order (for lists that load lazily)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.documents.ids(unit.documents.search_query(**self._query(filters)))
 
     def archive(self, document_id: int, expected_version: int | None = None) -> Document:
@@ -180,7 +180,7 @@ class DocumentService(Service):
     def why_not_deletable(self, document_id: int) -> str:
         """Why this document cannot be deleted, in words a facilitator can act on; '' if it
         can (so the window can say so before asking "Delete?")."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return self._deletion_blocker(unit, unit.documents.get(document_id))
 
     def delete(self, document_id: int, expected_version: int | None = None) -> DeletedDocument:
@@ -225,7 +225,7 @@ class DocumentService(Service):
 
     def sections(self, document_id: int) -> list[Section]:
         """The document's sections in order."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return unit.sections.for_document(document_id)
 
@@ -233,12 +233,12 @@ class DocumentService(Service):
         self, document_id: int, *, offset: int = 0, limit: int | None = None
     ) -> Page[Section]:
         """One page of the document's sections in order (for lists that load lazily)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return unit.sections.page_for_document(document_id, offset, limit)
 
     def get_section(self, section_id: int) -> Section:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.sections.get(section_id)
 
     def add_section(self, section: Section) -> Section:
@@ -287,7 +287,7 @@ class DocumentService(Service):
 
     def why_section_not_deletable(self, section_id: int) -> str:
         """Why this section cannot be deleted ('' if it can), before asking "Delete?"."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return self._section_blocker(unit, unit.sections.get(section_id))
 
     def delete_section(

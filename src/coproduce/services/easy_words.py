@@ -37,7 +37,7 @@ class EasyWordsService(Service):
     """Reads and writes the easy-read words of the records a handout prints."""
 
     def read(self, kind: RowKind, record_id: int) -> EasyWords:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             if kind is RowKind.SESSION:
                 meeting = unit.meetings.get(record_id)
                 return EasyWords(kind, record_id, meeting.notes, meeting.easy_read, meeting.version)
@@ -68,7 +68,7 @@ class EasyWordsService(Service):
             return EasyWords(kind, record_id, saved.notes, saved.easy_read, saved.version)
         if kind is RowKind.AGENDA_ITEM:
             meetings = MeetingService(self._store, today)
-            with self._store.transaction() as unit:
+            with self._store.reading() as unit:
                 item = replace(unit.agenda_items.get(record_id), version=version)
             saved_item = meetings.update_agenda_item(replace(item, easy_read=text))
             raw = "\n".join(filter(None, (saved_item.title, saved_item.notes)))
@@ -82,7 +82,7 @@ class EasyWordsService(Service):
             )
         if kind is RowKind.RESPONSE:
             contributions = ContributionService(self._store, today)
-            with self._store.transaction() as unit:
+            with self._store.reading() as unit:
                 answer = replace(unit.responses.get(record_id), version=version)
             saved_answer = contributions.respond(replace(answer, easy_read=text))
             return self.read(kind, saved_answer.id or record_id)

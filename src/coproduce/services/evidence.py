@@ -113,7 +113,7 @@ class EvidenceService(Service):
         consent allows (for the facilitator to choose from)."""
         which = which or EvidenceFilter()
         as_on = self._as_on(which)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             scope = _Scope(unit, which, as_on)
             found = scope.examples()  # first: it tells scope.people whose names to hide
             return scope.people.scrubbed(found)
@@ -131,7 +131,7 @@ class EvidenceService(Service):
         "You said, we did" (None: the default choice); ids not in scope are left out."""
         which = which or EvidenceFilter()
         dashboard = DashboardService(self._store, self._today).figures(which.dashboard_filter())
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             scope = _Scope(unit, which, dashboard.as_on)
             candidates = scope.examples()
             wanted = set(self.default_examples(candidates) if example_ids is None else example_ids)

@@ -76,7 +76,7 @@ class GlossaryService(Service):
             return unit.glossary.all()
 
     def get(self, term_id: int) -> GlossaryTerm:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.glossary.get(term_id)
 
     def add(self, term: GlossaryTerm) -> GlossaryTerm:

@@ -58,7 +58,7 @@ class GroupService(Service):
             return unit.groups.update(group)
 
     def get(self, group_id: int) -> Group:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.groups.get(group_id)
 
     def list(
@@ -74,7 +74,7 @@ class GroupService(Service):
         """Groups whose name contains ``text``; ``active`` True or False narrows to active or
         archived ones. ``order`` is one of ``GROUP_ORDERS`` ("members" counts today's members);
         any other is refused with ``ValueError``."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.groups.list(
                 text=text,
                 active=active,
@@ -109,7 +109,7 @@ class GroupService(Service):
     def delete_refusal(self, group_id: int) -> str:
         """Why the group cannot be deleted, in words ('' when it can): asked before the
         facilitator is asked to confirm, so nobody confirms a delete that will be refused."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return self._delete_refusal(unit, unit.groups.get(group_id))
 
     def restore(self, deleted: DeletedGroup) -> Group:
@@ -123,7 +123,7 @@ class GroupService(Service):
 
     def member_counts(self, group_ids: list[int], on: date | None = None) -> dict[int, int]:
         """How many current members each group has on ``on`` (today by default)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             counts = unit.memberships.current_counts(group_ids, on or self.today())
         return {group_id: counts.get(group_id, 0) for group_id in group_ids}
 
@@ -157,7 +157,7 @@ class GroupService(Service):
             return unit.memberships.update(ended)
 
     def get_membership(self, membership_id: int) -> Membership:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.memberships.get(membership_id)
 
     def update_membership(self, membership: Membership) -> Membership:
@@ -188,7 +188,7 @@ class GroupService(Service):
 
     def members(self, group_id: int, on: date | None = None) -> list[Membership]:
         """Memberships of the group; only those current ``on`` a date when one is given."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.memberships.for_group(group_id, current_on=on)
 
     def members_page(
@@ -202,7 +202,7 @@ class GroupService(Service):
         """The group's memberships with their people: those current ``on`` the date (today by
         default) first, then those who join later, then those who left, most recent first;
         by name within each. One page of them, for a list that loads as it is shown."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             memberships, people = unit.memberships.members_page(
                 group_id, on or self.today(), offset, limit
             )
@@ -215,11 +215,11 @@ class GroupService(Service):
     def member_standing(self, group_id: int, on: date | None = None) -> dict[str, int]:
         """How many memberships are 'current', 'future' (joining later) and 'past' on a date
         (today by default)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.memberships.standing_counts(group_id, on or self.today())
 
     def memberships_of(self, person_id: int) -> list[Membership]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.memberships.for_person(person_id)
 
     @staticmethod

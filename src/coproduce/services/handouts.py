@@ -250,7 +250,7 @@ class HandoutService(Service):
         """The easy-read summary of a session that was held: what it was for, who came, what
         we talked about, decided and heard, what we did about what was said before, what
         happens next and the next meeting. Refused for a session not held yet."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             self._refuse_unless_held(meeting)
             group = unit.groups.get(meeting.group_id)
@@ -723,7 +723,7 @@ class HandoutService(Service):
         in easy read: what we changed, what already happens, what we cannot do and why,
         what we passed on, what we are still thinking about."""
         check_report_choice(document_id, group_id, date_from, date_to)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found, meetings, subject = said_about(
                 unit, document_id=document_id, group_id=group_id,
                 date_from=date_from, date_to=date_to, until=self.today(),
@@ -824,7 +824,7 @@ class HandoutService(Service):
     def person_pack(self, person_id: int) -> EasyReadDocument:
         """Everything ``person_id`` said (named or anonymous: it is theirs either way) and what
         happened to it, newest and answered first. Their own name is printed; nobody else's."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             person = unit.people.get(person_id)
             found = list(unit.contributions.list(speaker_id=person_id).items)
             meetings = {m.id: m for m in unit.meetings.get_many({c.meeting_id for c in found})}

@@ -80,7 +80,7 @@ class InvolvementService(Service):
             return unit.activities.update(activity)
 
     def get_activity(self, activity_id: int) -> InvolvementActivity:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.activities.get(activity_id)
 
     def delete_activity(self, activity_id: int, expected_version: int | None = None) -> None:
@@ -106,7 +106,7 @@ class InvolvementService(Service):
         limit: int | None = None,
     ) -> Page[InvolvementActivity]:
         """Activities newest first."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.activities.list(
                 person_id=filters.person_id,
                 kind=filters.kind,
@@ -135,7 +135,7 @@ class InvolvementService(Service):
             return unit.payments.update(payment)
 
     def get_payment(self, payment_id: int) -> Payment:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.payments.get(payment_id)
 
     def delete_payment(self, payment_id: int, expected_version: int | None = None) -> None:
@@ -159,7 +159,7 @@ class InvolvementService(Service):
         limit: int | None = None,
     ) -> Page[Payment]:
         """Payments in the order they were entered."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.payments.list(
                 person_id=filters.person_id,
                 meeting_id=filters.meeting_id,
@@ -229,7 +229,7 @@ class InvolvementService(Service):
         ``from_date`` and ``to_date`` are both included and compare with the date of the
         involvement: the activity's date, or the session's start.
         """
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.people.row(person_id)
             hours, amount, expenses, count = unit.payments.totals_for_person(
                 person_id, from_date, to_date

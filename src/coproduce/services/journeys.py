@@ -149,7 +149,7 @@ class JourneyService(Service):
         """Every contribution linked to the document, grouped: the whole document first, then
         each section in the document's order (sections with nothing linked included, so gaps
         show). Within a group, oldest session first."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             sections = unit.sections.for_document(document_id)
             journeys = self._journeys(unit, unit.journeys.parts_for_document(document_id))
@@ -176,7 +176,7 @@ class JourneyService(Service):
         """The document's figures over what has happened by ``today`` (the service's today
         when not given), counted by the database; ages are counted to ``today``."""
         today = today or self.today()
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             counts = unit.journeys.document_counts(document_id, today)
         waits = [max(0, (decided - starts.date()).days) for starts, decided in counts.waits]
@@ -196,7 +196,7 @@ class JourneyService(Service):
 
     def person_journeys(self, person_id: int) -> list[Journey]:
         """Everything the person said, newest session first, each with its journey."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.people.row(person_id)
             journeys = self._journeys(unit, unit.journeys.parts_for_person(person_id))
         journeys.reverse()

@@ -93,7 +93,7 @@ class LadderService(Service):
             return unit.ladder.update(assessment)
 
     def get(self, assessment_id: int) -> LadderAssessment:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.ladder.get(assessment_id)
 
     def delete(self, assessment_id: int, expected_version: int | None = None) -> LadderAssessment:
@@ -115,13 +115,13 @@ class LadderService(Service):
 
     def history(self, document_id: int) -> list[LadderAssessment]:
         """The document's assessments, oldest first (same day: in the order entered)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return unit.ladder.for_document(document_id)
 
     def latest(self, document_id: int) -> LadderAssessment | None:
         """The newest assessment, or None if the document was never assessed."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return unit.ladder.latest_for_document(document_id)
 
@@ -140,7 +140,7 @@ class LadderService(Service):
 
     def drift(self, document_id: int) -> Drift | None:
         """How the document's work has drifted (None when it has not)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             document = unit.documents.get(document_id)
             return drift(document.planned_rung, unit.ladder.for_document(document_id))
 
@@ -148,7 +148,7 @@ class LadderService(Service):
         """Every document (not archived) whose work has drifted, A to Z by title; only those
         the group worked on (on a session's agenda, or linked to something said at one of
         its sessions) when ``group_id`` is given."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             if group_id is not None:
                 unit.groups.row(group_id)
             found = unit.ladder.drifting(group_id)
@@ -168,7 +168,7 @@ class LadderService(Service):
 
     def evidence_choices(self, document_id: int) -> EvidenceChoices:
         """The document's own sessions, contributions and responses, to pick evidence from."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.documents.row(document_id)
             return EvidenceChoices(
                 sessions=unit.meetings.get_many(unit.ladder.evidence_sessions(document_id)),

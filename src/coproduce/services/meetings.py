@@ -157,30 +157,30 @@ class MeetingService(Service):
             return unit.meetings.update(meeting)
 
     def get(self, meeting_id: int) -> Meeting:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.meetings.get(meeting_id)
 
     def get_many(self, meeting_ids: Iterable[int]) -> list[Meeting]:
         """Sessions for ``meeting_ids`` in the order given (for lists that load rows lazily)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.meetings.get_many(meeting_ids)
 
     def list(
         self, filters: MeetingFilter = MeetingFilter(), *, offset: int = 0, limit: int | None = None
     ) -> Page[Meeting]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.meetings.list(offset=offset, limit=limit, **self._query(filters))
 
     def ids(self, filters: MeetingFilter = MeetingFilter()) -> list[int]:
         """Ids of every matching session, in list order."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.meetings.ids(unit.meetings.search_query(**self._query(filters)))
 
     def needing_attention(self, group_ids: Iterable[int] = ()) -> list[SessionNeedingAttention]:
         """The sessions (of the groups; of every group when none) that need the facilitator
         now, oldest first: held and not written up, or over and still marked planned."""
         moment = self.moment()
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meetings = unit.meetings.needing_attention(moment, sorted(set(group_ids)))
             names = {g.id: g.name for g in unit.groups.list().items}
         return [
@@ -196,7 +196,7 @@ class MeetingService(Service):
         cancelled one never), else the latest that took place, else the latest still
         planned whose date has passed; None when there are no sessions to speak of."""
         moment = self.moment()
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return (
                 unit.meetings.next_after(moment)
                 or unit.meetings.latest_before(moment, HAPPENED)
@@ -303,7 +303,7 @@ class MeetingService(Service):
 
     def previous(self, meeting_id: int) -> Meeting | None:
         """The group's last session before this one that was not cancelled."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.meetings.previous_of(unit.meetings.get(meeting_id))
 
     def suggest_next_start(self, group_id: int) -> datetime | None:
@@ -313,7 +313,7 @@ class MeetingService(Service):
         rhythm was planned around them); if that falls before today, keeps stepping until it
         does not. ``None`` for a group that meets when needed, or that has never met.
         """
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             group = unit.groups.get(group_id)
             latest = unit.meetings.latest_for_group(group_id)
         if latest is None:
@@ -323,12 +323,12 @@ class MeetingService(Service):
     # --- agenda --------------------------------------------------------------------------
 
     def agenda(self, meeting_id: int) -> list[AgendaItem]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             return unit.agenda_items.for_meeting(meeting_id)
 
     def get_agenda_item(self, item_id: int) -> AgendaItem:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.agenda_items.get(item_id)
 
     def add_agenda_item(self, item: AgendaItem, *, index: int | None = None) -> AgendaItem:
@@ -424,7 +424,7 @@ class MeetingService(Service):
         """Who belongs on the register, in name order: the group's members on the session's
         date, plus anyone already marked for this session (guests, and anyone whose
         membership dates were changed after they were marked), so no mark is ever hidden."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             people = unit.people.get_many(self._expected_ids(unit, meeting))
         return sorted(people, key=lambda p: (p.display_name.casefold(), p.id or 0))
@@ -493,18 +493,18 @@ class MeetingService(Service):
 
     def attendance(self, meeting_id: int) -> list[Attendance]:
         """Every mark on the session's register, in the order they were first made."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             return unit.attendance.for_meeting(meeting_id)
 
     def present_counts(self, meeting_ids: list[int]) -> dict[int, int]:
         """How many were present at each of ``meeting_ids`` (0 when nobody was marked)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             counts = unit.attendance.counts_with_status(meeting_ids, AttendanceStatus.PRESENT)
         return {meeting_id: counts.get(meeting_id, 0) for meeting_id in meeting_ids}
 
     def present_person_ids(self, meeting_id: int) -> set[int]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.attendance.person_ids(meeting_id, AttendanceStatus.PRESENT)
 
     def clear_attendance(self, attendance_id: int, expected_version: int | None = None) -> None:
@@ -527,7 +527,7 @@ class MeetingService(Service):
 
     def attendance_summary(self, meeting_id: int) -> AttendanceSummary:
         """Counts for the session screen: present, apologies, absent, not marked yet..."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             marks = {a.person_id: a for a in unit.attendance.for_meeting(meeting_id)}
             expected = self._expected_ids(unit, meeting)

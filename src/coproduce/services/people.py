@@ -71,26 +71,26 @@ class PeopleService(Service):
             return unit.people.update(person)
 
     def get(self, person_id: int) -> Person:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.get(person_id)
 
     def get_many(self, person_ids: list[int]) -> list[Person]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.get_many(person_ids)
 
     def list(
         self, filters: PersonFilter = PersonFilter(), *, offset: int = 0, limit: int | None = None
     ) -> Page[Person]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.list(offset=offset, limit=limit, **self._query(filters))
 
     def ids(self, filters: PersonFilter = PersonFilter()) -> list[int]:
         """Ids of everyone matching, in list order (for lists that load rows as shown)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.ids(unit.people.search_query(**self._query(filters)))
 
     def possible_duplicates(self, display_name: str, except_id: int | None = None) -> list[Person]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.people.same_name(display_name, except_id)
 
     def current_user(self) -> str:
@@ -114,7 +114,7 @@ class PeopleService(Service):
     def why_not_deletable(self, person_id: int) -> str:
         """Why this person cannot be deleted, in words a facilitator can act on; '' if they
         can (so the window can say so before asking "Delete?")."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return self._deletion_blocker(unit, unit.people.get(person_id))
 
     def delete(self, person_id: int, expected_version: int | None = None) -> DeletedPerson:
@@ -224,20 +224,20 @@ class PeopleService(Service):
 
     def consent_history(self, person_id: int) -> list[Consent]:
         """Every decision for the person, oldest first."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.consents.history(person_id)
 
     def current_consents(self, person_id: int) -> dict[ConsentPurpose, Consent]:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.consents.current(person_id)
 
     def has_consent(self, person_id: int, purpose: ConsentPurpose) -> bool:
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return person_id in unit.consents.people_with(purpose, [person_id])
 
     def consenting(self, purpose: ConsentPurpose, person_ids: list[int]) -> set[int]:
         """Of ``person_ids``, those whose decision in force for ``purpose`` is 'given'."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.consents.people_with(purpose, person_ids)
 
     def withdraw_consent(

@@ -255,26 +255,26 @@ class PictureService(Service):
         picture, else (a concept the library does not know) the general picture. Never fails
         for an unknown concept."""
         key = concept_key(concept)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             chosen = unit.picture_choices.by_concept(key)
         return chosen if chosen is not None else self.default_for(key)
 
     def for_concepts(self, concepts: Iterable[str]) -> dict[str, PictureChoice]:
         """``for_concept`` for many concepts in one query (keys as given)."""
         wanted = list(concepts)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             chosen = unit.picture_choices.by_concepts(concept_key(c) for c in wanted)
         return {c: chosen.get(concept_key(c)) or self.default_for(c) for c in wanted}
 
     def remembered(self) -> list[PictureChoice]:
         """The choices the user made, by concept."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.picture_choices.everything()
 
     def library(self) -> list[PictureChoice]:
         """Every curated concept with the picture it now has (the user's choice where made),
         followed by the user's own concepts the library does not have."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             chosen = {choice.concept: choice for choice in unit.picture_choices.everything()}
         result = [chosen.pop(c.concept, None) or c.default_choice() for c in curated_concepts()]
         return result + sorted(chosen.values(), key=lambda choice: choice.concept)
@@ -422,12 +422,12 @@ class PictureService(Service):
 
     def row_concept(self, kind: RowKind, record_id: int) -> str | None:
         """The concept chosen for a row, or None when none was chosen (suggest one)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.row_pictures.concept(kind, record_id)
 
     def rows_concepts(self, kind: RowKind, ids: Iterable[int]) -> dict[int, str]:
         """The chosen concept of each row that has one (rows without one are left out)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return unit.row_pictures.concepts(kind, ids)
 
     def set_row_concept(self, kind: RowKind, record_id: int, concept: str | None) -> str | None:

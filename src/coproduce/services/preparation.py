@@ -36,14 +36,14 @@ class ChecklistLine:
 class PreparationService(Service):
     def checklist(self, meeting_id: int) -> list[ChecklistLine]:
         """What to arrange for the session, in checklist order, with each item's tick."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             items = self._items(unit, unit.meetings.get(meeting_id))
             ticks = {t.item_key: t for t in unit.preparation_ticks.for_meeting(meeting_id)}
         return [ChecklistLine(item, ticks.get(item.key)) for item in items]
 
     def ticks(self, meeting_id: int) -> list[PreparationTick]:
         """Every tick stored for the session, including those of items no longer listed."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             unit.meetings.row(meeting_id)
             return unit.preparation_ticks.for_meeting(meeting_id)
 

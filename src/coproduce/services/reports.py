@@ -80,7 +80,7 @@ class ReportService(Service):
 
     def contact(self) -> Contact:
         """The contact details printed on easy-read documents' "Contact us" page."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return contact_details(unit)
 
     def set_contact(self, contact: Contact) -> Contact:
@@ -106,13 +106,13 @@ class ReportService(Service):
     def session_title(self, meeting_id: int) -> str:
         """A session's title as its documents print it (names scrubbed as consent requires):
         for suggested file names and subjects."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             return ConsentNames(unit, involved_people(unit, [meeting])).scrub(meeting.title)
 
     def document_title(self, document_id: int) -> str:
         """A document's title as the reports print it (names scrubbed as consent requires)."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             return ConsentNames(unit, []).scrub(unit.documents.get(document_id).title)
 
     # --- minutes -------------------------------------------------------------------------
@@ -120,7 +120,7 @@ class ReportService(Service):
     def minutes(self, meeting_id: int) -> Minutes:
         """Standard minutes of a session: raw notes and contributions, names as consent
         allows."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             meeting = unit.meetings.get(meeting_id)
             group = unit.groups.get(meeting.group_id)
             items = unit.agenda_items.for_meeting(meeting_id)
@@ -252,7 +252,7 @@ class ReportService(Service):
         done, for staff and boards: the records' own words, names as consent allows. (The
         easy-read report for the group is ``services.handouts``.)"""
         check_report_choice(document_id, group_id, date_from, date_to)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             found, meetings, subject = said_about(
                 unit, document_id=document_id, group_id=group_id,
                 date_from=date_from, date_to=date_to, until=self.today(),

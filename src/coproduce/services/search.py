@@ -57,7 +57,7 @@ class SearchService(Service):
     def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchResult]:
         """The best ``limit`` records holding every word of ``query`` (each word as the start
         of a word); none until at least two letters are typed."""
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             rows = unit.search.find(query, limit)
         words = words_of(query)
         return [_result(row, words) for row in rows]

@@ -347,7 +347,7 @@ class TableService(Service):
         promptly.
         """
         definition = _definition(name)
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             yield from self._rows(unit, definition.name, _Privacy(unit))
 
     def export(
@@ -369,7 +369,7 @@ class TableService(Service):
                 "table in one file.",
                 "tables",
             )
-        with self._store.transaction() as unit:
+        with self._store.reading() as unit:
             privacy = _Privacy(unit)
             counts = write_tables(
                 Path(path),

@@ -48,7 +48,7 @@ class NotEmptyError(Exception):
 
 def tables_with_rows(database: Database, names: Iterable[str]) -> list[str]:
     """Of ``names``, the tables that hold at least one row."""
-    with database.session() as session:
+    with database.reading() as session:
         return _tables_with_rows(session, names)
 
 

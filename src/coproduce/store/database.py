@@ -14,6 +14,27 @@ creates, chmods, switches the journal mode or leaves a side file, works on files
 write (``sqlite_file``), and says plainly when there is no Coproduce data at the address.
 ``create=False`` refuses a missing or empty file instead of making a database there, so the
 window can ask first.
+
+Connections and transactions (issue 12 point 4, issue 13 point 3):
+
+- Connections are kept. A SQLite file gets SQLAlchemy's ``QueuePool``: a handful of
+  connections any thread may borrow one at a time (the GUI thread and the Qt thread pool's
+  export and gathering workers), each set up once with its PRAGMAs, instead of a new
+  connection and four PRAGMAs for every unit of work. A forked child drops the parent's
+  connections without closing them (``os.register_at_fork``), so it never shares one.
+  PostgreSQL keeps its pool with a ping before use.
+- Writes begin with ``BEGIN IMMEDIATE``: the write lock is taken at the start, where the busy
+  timeout applies (see ``_on_sqlite_begin``). Reads (``Database.reading()``) begin
+  ``DEFERRED``: in WAL mode a reader takes no lock that a writer waits for, never waits for a
+  writer, and sees one snapshot of the database from its first read to its end, so a long
+  export reads a consistent council while meeting mode keeps saving. On PostgreSQL a read is
+  a ``REPEATABLE READ, READ ONLY`` transaction: the same one snapshot, and a write slipped
+  into a read fails in every test run.
+- ``synchronous = FULL`` for the whole SQLite database: every commit is on the disk before
+  it returns, so a saved contribution or draft survives a power cut, not only a crash.
+  Measured in ``bench/bench_store.py``: the cost is one ``fsync`` of the WAL per commit
+  (figures in bench/README.md, "Store: kept connections, reads beside a writer"), small
+  beside a person's typing, so every commit is durable rather than only the capture's.
 """
 
 from __future__ import annotations
@@ -21,9 +42,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +55,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from coproduce import paths
 from coproduce.domain.errors import DatabaseError, DatabaseNotFoundError, DatabaseTooNewError
@@ -43,6 +66,29 @@ from coproduce.store.sqlite_file import FileKind
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another program's write to finish before saying it is busy."""
+
+READING = "coproduce_reading"
+"""Execution option marking a read transaction: ``BEGIN DEFERRED`` on SQLite, ``READ ONLY``
+on PostgreSQL (see ``Database.reading``)."""
+BUSY_WAIT_MS = "coproduce_busy_wait_ms"
+"""Execution option: this write waits at most so many milliseconds for the write lock
+(an autosave that must not freeze the window), instead of ``BUSY_TIMEOUT_MS``."""
+
+# Engines whose pooled connections a forked child must not use (see _forget_in_child).
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _forget_in_child() -> None:
+    # A SQLite or PostgreSQL connection used from two processes corrupts or confuses both;
+    # SQLAlchemy's advice for os.fork() is to drop the inherited pool without closing its
+    # connections (closing would end the parent's sessions too).
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +118,39 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
-    # NORMAL is durable across application crashes in WAL mode; only power loss can drop the
-    # last transactions, and never corrupts the file.
-    cursor.execute("PRAGMA synchronous = NORMAL")
+    # FULL: each commit is synced to the disk before it returns, so what meeting mode saved
+    # survives a power cut (NORMAL survives a crash of the program only). See the module doc.
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
-    # IMMEDIATE takes the write lock at the start, where the busy timeout applies. A deferred
+    options = connection.get_execution_options()
+    if options.get(READING):
+        # DEFERRED: a WAL reader takes no write lock, so it neither waits for a writer nor
+        # holds one up, and it reads one snapshot until it ends.
+        connection.exec_driver_sql("BEGIN")
+        return
+    # A write takes the lock at BEGIN IMMEDIATE, where the busy timeout applies. A deferred
     # transaction that reads first and writes later gets SQLITE_BUSY at once, with no wait,
     # when another program writes meanwhile (SQLite cannot upgrade a reader in WAL mode).
+    # The timeout is the connection's: set it for a hurried write, and back after one.
+    wait_ms = options.get(BUSY_WAIT_MS)
+    info = connection.connection.info
+    if wait_ms is not None or info.get(BUSY_WAIT_MS) is not None:
+        wait = BUSY_TIMEOUT_MS if wait_ms is None else int(wait_ms)
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {wait}")
+        info[BUSY_WAIT_MS] = wait_ms
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _on_postgresql_begin(connection: Connection) -> None:
+    # psycopg opens the transaction with the first statement; this is that statement.
+    # REPEATABLE READ: one snapshot for the whole read, as SQLite's WAL reader has (READ
+    # COMMITTED would let an export's tables disagree). Read only, it can never fail with a
+    # serialization error: only writers do.
+    if connection.get_execution_options().get(READING):
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
 def _make_private(path: Path) -> None:
@@ -202,6 +270,16 @@ class Database:
         # write on first use, such as seeding the glossary, work from memory instead).
         self.read_only = False
 
+    @cached_property
+    def read_sessions(self) -> sessionmaker[Session]:
+        """Sessions on the same pool whose transactions only read (``reading``)."""
+        # The execution option tells the begin events to start a read (module doc).
+        made = sessionmaker(
+            self.engine.execution_options(**{READING: True}), expire_on_commit=False
+        )
+        event.listen(made, "before_flush", _refuse_flush)
+        return made
+
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
@@ -273,7 +351,7 @@ class Database:
 
     def _check_revision(self, known: set[str], *, empty_is_missing: bool = False) -> None:
         try:
-            with self.engine.connect() as connection:
+            with self.reading_connection() as connection:
                 current = migrations.current_revision(connection)
                 foreign = current is None and _has_foreign_tables(connection)
         except OperationalError as exc:
@@ -300,7 +378,7 @@ class Database:
         """Upgrade to ``head``. A SQLite file was already copied (``file_backup``) before
         anything touched it; a server database is copied here, through its engine."""
         try:
-            with self.engine.connect() as connection:
+            with self.reading_connection() as connection:
                 current = migrations.current_revision(connection)
                 if current is None and _has_foreign_tables(connection):
                     raise DatabaseError(
@@ -365,13 +443,35 @@ class Database:
         return self.url._replace(password=None).render_as_string(hide_password=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One short unit of work: commits on success, rolls back on any error."""
-        with self.sessions.begin() as session:
+    def session(self, *, busy_wait_ms: int | None = None) -> Iterator[Session]:
+        """One short unit of work that may write: commits on success, rolls back on any error.
+
+        It takes the write lock when it begins and waits for it at most ``busy_wait_ms``
+        (default ``BUSY_TIMEOUT_MS``) before failing with "database is locked"."""
+        if busy_wait_ms is None:
+            with self.sessions.begin() as session:
+                yield session
+            return
+        bind = self.engine.execution_options(**{BUSY_WAIT_MS: busy_wait_ms})
+        with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One unit of work that only reads: one consistent snapshot, no write lock taken.
+
+        Writing in it is a mistake that fails: ``flush`` refuses (both databases), and on
+        PostgreSQL the transaction is READ ONLY. It ends with a rollback, which for a reader
+        costs nothing."""
+        with self.read_sessions() as session:  # closing it rolls the reader back
+            yield session
+
+    def reading_connection(self) -> Connection:
+        """A Core connection whose transactions only read (as ``reading``); close it after."""
+        return self.engine.execution_options(**{READING: True}).connect()
+
     def schema_revision(self) -> str | None:
-        with self.engine.connect() as connection:
+        with self.reading_connection() as connection:
             return migrations.current_revision(connection)
 
     def close(self) -> None:
@@ -419,20 +519,28 @@ def _create_engine(url: URL) -> Engine:
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if url.get_backend_name() == "sqlite":
-        # NullPool: a desktop program with one user; each unit of work gets a fresh
-        # connection, so no connection outlives a locked-file error or a fork (SIGKILL test).
-        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+        # Kept connections (module doc). pysqlite lets any thread use a pooled connection
+        # (check_same_thread is off for file databases); the pool lends each to one at a time.
+        engine = create_engine(url, poolclass=QueuePool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+        _engines.add(engine)
         return engine
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in (
         "",
         "psycopg2",
     ):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(
+    engine = create_engine(
         url, pool_pre_ping=True, hide_parameters=True, connect_args=_pg_connect_args(url)
     )
+    event.listen(engine, "begin", _on_postgresql_begin)
+    _engines.add(engine)
+    return engine
+
+
+def _refuse_flush(_session: Session, _context: Any, _instances: Any) -> None:
+    raise RuntimeError("A read transaction (Database.reading) cannot write; use session().")
 
 
 def _pg_connect_args(url: URL) -> dict[str, Any]:

@@ -69,10 +69,10 @@ def check_database(database: Database) -> DatabaseCheck:
         if database.is_sqlite:
             problems.extend(_sqlite_problems(database))
         else:
-            with database.engine.connect() as connection:
+            with database.reading_connection() as connection:
                 connection.execute(text("SELECT 1"))
         integrity_ok = not problems
-        with database.session() as session:
+        with database.reading() as session:
             counts = table_counts(session)
     except SADatabaseError as exc:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -95,7 +95,7 @@ def check_database(database: Database) -> DatabaseCheck:
 
 def _sqlite_problems(database: Database) -> list[str]:
     problems: list[str] = []
-    with database.engine.connect() as connection:
+    with database.reading_connection() as connection:
         for (message,) in connection.exec_driver_sql(
             f"PRAGMA integrity_check({MAX_REPORTED_PROBLEMS})"
         ):

@@ -1,9 +1,12 @@
 """The unit of work services use: one database transaction with a repository per record type.
 
-``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises.
-Services never see the SQLAlchemy session; they call the repositories' methods and get
-domain records back. Database errors become domain errors with messages a person can act on
-(``store/errors.py``).
+``with store.transaction() as unit:`` commits when the block ends and rolls back if it raises;
+it takes the write lock as it begins (SQLite's BEGIN IMMEDIATE). ``with store.reading() as
+unit:`` is for work that only reads (lists, searches, the dashboard, gathering an export): it
+takes no write lock, never waits for a writer and reads one consistent snapshot, so a long
+export never holds up meeting mode (``store/database.py``). Services never see the SQLAlchemy
+session; they call the repositories' methods and get domain records back. Database errors
+become domain errors with messages a person can act on (``store/errors.py``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from functools import cached_property
 
@@ -203,8 +206,20 @@ class Store:
         self.database = database
         self.actor = actor or current_actor()
 
+    def reading(self) -> AbstractContextManager[UnitOfWork]:
+        """A unit of work that only reads: no write lock, one snapshot (module doc)."""
+        return self.transaction(write=False)
+
     @contextmanager
-    def transaction(self) -> Iterator[UnitOfWork]:
-        # Database errors, commits' included, become domain errors (store/errors.py).
-        with translated_errors(self.database), self.database.session() as session:
+    def transaction(
+        self, *, write: bool = True, busy_wait_ms: int | None = None
+    ) -> Iterator[UnitOfWork]:
+        """A unit of work that may write. ``busy_wait_ms`` shortens the wait for another
+        program's write (an autosave that must not freeze the window); a busy database then
+        raises ``DatabaseBusyError`` sooner. Database errors, commits' included, become
+        domain errors (store/errors.py)."""
+        session_of = (
+            self.database.session(busy_wait_ms=busy_wait_ms) if write else self.database.reading()
+        )
+        with translated_errors(self.database), session_of as session:
             yield UnitOfWork(session, self.actor)

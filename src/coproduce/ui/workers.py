@@ -6,8 +6,10 @@ While it runs it can show a busy dialog over its parent window. Expected problem
 (``CoproduceError``) are shown as a message; anything else goes to ``sys.excepthook``, which the
 app points at the log file and a short apology.
 
-The callable must not touch widgets. Database work is safe: every service call opens its own
-short connection in the thread that makes it.
+The callable must not touch widgets. Database work is safe: every service call borrows a kept
+connection from the store's pool for its unit of work, in the thread that makes it, and
+gives it back at the end; reads (gathering an export) take no write lock, so a worker
+exporting never holds up the GUI thread's saves.
 """
 
 from __future__ import annotations

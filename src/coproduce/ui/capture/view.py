@@ -29,7 +29,11 @@ run only after the facilitator says so (the safe answer, Go back, is the default
 
 Beside each speaker the view says whether they agreed to be quoted by name; the recent list
 shows each contribution as every output will (``attributed_name``). The box is kept as a draft
-half a second after the last keystroke and restored when the view opens again.
+half a second after the last keystroke, and within a second of the first unsaved keystroke
+even while typing goes on (``DRAFT_MAX_WAIT_MS``), and restored when the view opens again.
+While another program is writing to the database, the autosave waits only a moment
+(``DRAFT_BUSY_WAIT_MS``, so typing never freezes), keeps the words in the box, says so in the
+status line and tries again every second until the draft is saved: never an error box.
 """
 
 from __future__ import annotations
@@ -77,7 +81,12 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.attribution import GROUP_MEMBER, WHOLE_GROUP
-from coproduce.domain.errors import ConflictError, CoproduceError
+from coproduce.domain.errors import (
+    ConflictError,
+    CoproduceError,
+    DatabaseBusyError,
+    DatabaseError,
+)
 from coproduce.domain.records import Action, AgendaItem, Contribution, replace
 from coproduce.domain.vocabulary import (
     Attribution,
@@ -99,6 +108,14 @@ log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 500
 """The box is kept this long after the last keystroke (the promise is within one second)."""
+DRAFT_MAX_WAIT_MS = 700
+"""...and at the latest this long after the first keystroke not yet kept, however fast the
+typing goes on; the rest of the second is for the save itself and a busy laptop's event loop
+(one small write every 0.7 s while someone types without a pause costs nothing to notice)."""
+DRAFT_BUSY_WAIT_MS = 150
+"""How long an autosave waits for another program's write before trying again later."""
+DRAFT_RETRY_MS = 1000
+"""How often an autosave that met a busy database tries again."""
 POSITION_EVERY_S = 10
 """Where the view is in the agenda is kept this often while it runs (and on every move)."""
 
@@ -425,12 +442,15 @@ class CaptureView(QWidget):
         ]
 
         # --- signals ---------------------------------------------------------------------
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
-        self.text_box.textEdited.connect(self._draft_timer.start)
-        self.speaker_box.textEdited.connect(self._draft_timer.start)
+        # Three ways to the draft's autosave: a pause in the typing, the longest wait since
+        # the first unsaved key, and a retry after a busy database.
+        self._draft_timer = self._single_shot(DRAFT_DELAY_MS)
+        self._draft_deadline = self._single_shot(DRAFT_MAX_WAIT_MS)
+        self._draft_retry = self._single_shot(DRAFT_RETRY_MS)
+        self._draft_waiting = False
+        """An autosave met a busy database and the status line says so."""
+        self.text_box.textEdited.connect(self._draft_edited)
+        self.speaker_box.textEdited.connect(self._draft_edited)
         self.speaker_box.textChanged.connect(self._show_speaker)
         self.kind_box.currentIndexChanged.connect(self._marks_changed)
         self.summary_box.toggled.connect(self._marks_changed)
@@ -631,8 +651,9 @@ class CaptureView(QWidget):
 
     # --- where the view was --------------------------------------------------------------
 
-    def save_position(self) -> None:
-        """Keep the item shown and each item's time, so the view carries on from here."""
+    def save_position(self, *, patient: bool = False) -> None:
+        """Keep the item shown and each item's time, so the view carries on from here.
+        Not ``patient`` (while the meeting runs), a busy database is left for the next try."""
         if self.declined:
             return
         item = self.current_item()
@@ -643,9 +664,13 @@ class CaptureView(QWidget):
             item.id if item is not None else None, tuple(sorted(spent.items()))
         )
         try:
-            self._services.capture.save_position(self._meeting_id, position)
+            self._services.capture.save_position(
+                self._meeting_id,
+                position,
+                busy_wait_ms=None if patient else DRAFT_BUSY_WAIT_MS,
+            )
         except CoproduceError as error:  # the place is a convenience: never stop the meeting
-            log.warning("Could not keep where meeting mode was: %s", error)
+            log.warning("Could not keep where meeting mode was: %s", type(error).__name__)
 
     def _resume_position(self) -> str:
         """Go back to where the view was left for this session; what to say about it."""
@@ -831,7 +856,7 @@ class CaptureView(QWidget):
 
     def _marks_changed(self) -> None:
         if self.text_box.text() or self.speaker_box.text():
-            self._draft_timer.start()
+            self._draft_edited()
 
     def _tag_list(self, name: str, entries: list[tuple[str, object]]) -> QListWidget:
         """A list of tick boxes, one per entry, in the order of ``entries``."""
@@ -889,12 +914,14 @@ class CaptureView(QWidget):
             quality_statements=self._ticked(self.statements, list(CqcQualityStatement)),
             in_summary=self.summary_box.isChecked(),
         )
-        self._draft_timer.stop()
+        self._stop_draft_timers()
         try:
             saved = self._services.capture.capture(contribution, link_documents=link)
         except CoproduceError as error:
             self.message.say(str(error), urgent=True)
+            self._draft_edited()  # the words stay in the box: keep them as a draft
             return None
+        self._draft_waiting = False  # the capture discarded the draft in its transaction
         self._push_undo(saved, link)
         # setText, not clear(): clear() is itself undoable in a line edit, so Ctrl+Z would
         # bring the words back into the box instead of taking back the capture.
@@ -1019,17 +1046,77 @@ class CaptureView(QWidget):
 
     # --- drafts --------------------------------------------------------------------------
 
-    def save_draft(self) -> None:
-        self._draft_timer.stop()
-        self._services.capture.save_draft(
-            self._meeting_id,
-            CaptureDraft(
-                self.text_box.text(),
-                self.speaker_box.text(),
-                self.kind(),
-                self.summary_box.isChecked(),
-            ),
+    def _single_shot(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.save_draft)
+        return timer
+
+    def _draft_edited(self) -> None:
+        """Something in the box changed: save after a pause, and at the latest
+        ``DRAFT_MAX_WAIT_MS`` after the first change not yet saved."""
+        self._draft_timer.start()
+        if not self._draft_deadline.isActive():
+            self._draft_deadline.start()
+
+    def _stop_draft_timers(self) -> None:
+        for timer in (self._draft_timer, self._draft_deadline, self._draft_retry):
+            timer.stop()
+
+    @property
+    def draft_unsaved(self) -> bool:
+        """The box holds changes not yet kept in the database."""
+        return any(
+            timer.isActive()
+            for timer in (self._draft_timer, self._draft_deadline, self._draft_retry)
         )
+
+    def save_draft(self, *, patient: bool = False) -> bool:
+        """Keep what is in the box as the session's draft; True when it was kept.
+
+        An autosave (not ``patient``) that meets a busy database keeps the words in the box,
+        says so once in the status line and tries again after ``DRAFT_RETRY_MS``; a patient
+        save (the view closing) waits the database's full busy timeout."""
+        self._stop_draft_timers()
+        draft = CaptureDraft(
+            self.text_box.text(),
+            self.speaker_box.text(),
+            self.kind(),
+            self.summary_box.isChecked(),
+        )
+        try:
+            self._services.capture.save_draft(
+                self._meeting_id,
+                draft,
+                busy_wait_ms=None if patient else DRAFT_BUSY_WAIT_MS,
+            )
+        except DatabaseError as error:
+            # Only the kind of error: its message never holds what was typed, but keep the
+            # log free of anything but the fact.
+            log.warning("The draft could not be kept yet (%s); trying again", type(error).__name__)
+            if not self._draft_waiting:
+                self._draft_waiting = True
+                if isinstance(error, DatabaseBusyError):
+                    said = self.tr(
+                        "The database is busy with another program. What you are typing stays "
+                        "here and is kept as soon as the database is free."
+                    )
+                else:
+                    said = self.tr(
+                        "What you are typing could not be kept in the database yet; it stays "
+                        "here and Coproduce keeps trying. %s"
+                    ) % str(error)
+                self.message.say(said)
+            self._draft_retry.start()
+            return False
+        except CoproduceError as error:  # the session itself is gone: nothing to retry
+            self.message.say(str(error), urgent=True)
+            return False
+        if self._draft_waiting:
+            self._draft_waiting = False
+            self.message.say(self.tr("The database is free again: what you are typing is kept."))
+        return True
 
     def _restore_draft(self) -> str:
         """Put back what was being typed; what to say about it ('' when nothing was)."""
@@ -1068,16 +1155,16 @@ class CaptureView(QWidget):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._draft_timer.isActive():
-            self.save_draft()
+        if self.draft_unsaved:
+            self.save_draft(patient=True)
         self._tick.stop()
-        self.save_position()
+        self.save_position(patient=True)
         super().closeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._draft_timer.isActive():
-            self.save_draft()
-        self.save_position()
+        if self.draft_unsaved:
+            self.save_draft(patient=True)
+        self.save_position(patient=True)
         super().hideEvent(event)
 
     # --- action --------------------------------------------------------------------------
