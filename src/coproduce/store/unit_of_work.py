@@ -19,6 +19,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session
 
 from coproduce.domain.errors import DatabaseError, ValidationError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.vocabulary import AuditAction
 from coproduce.store.contributions import (
     ContributionRepository,
@@ -212,7 +213,7 @@ class Store:
             with self.database.session() as session:
                 yield UnitOfWork(session, self.actor)
         except IntegrityError as exc:
-            log.warning("Integrity error: %s", _error_kind(exc))
+            log.warning("Integrity error: %s", describe_error(exc))
             if _is_unique_violation(exc):
                 raise ValidationError(
                     "Someone else has just saved the same thing (for example the same "
@@ -223,13 +224,13 @@ class Store:
                 "something other records still point to), so it was not saved."
             ) from exc
         except DataError as exc:  # a value the column cannot hold (PostgreSQL checks sizes)
-            log.warning("Data error: %s", _error_kind(exc))
+            log.warning("Data error: %s", describe_error(exc))
             raise ValidationError(
                 "A value is too large or not in a form the database can keep, so nothing was "
                 "saved. Check numbers and dates for typing mistakes."
             ) from exc
         except OperationalError as exc:
-            log.error("Database error: %s", _error_kind(exc))
+            log.error("Database error: %s", describe_error(exc))
             if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
                 raise DatabaseError(
                     "The database is busy with another program. Your change was not saved; "

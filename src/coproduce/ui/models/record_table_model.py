@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Page
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         try:
             first = self._loader(0, self._chunk_size)
         except CoproduceError as exc:
-            log.warning("Could not load a list: %s", exc)
+            log.warning("Could not load a list: %s", describe_error(exc))
             self.endResetModel()
             self.load_failed.emit(str(exc))
             self.reloaded.emit(0)
@@ -227,7 +228,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         try:
             page = self._loader(number * self._chunk_size, self._chunk_size)
         except CoproduceError as exc:
-            log.warning("Could not load rows %d onwards: %s", number * self._chunk_size, exc)
+            log.warning(
+                "Could not load rows %d onwards: %s", number * self._chunk_size, describe_error(exc)
+            )
             chunk = ()
             self.load_failed.emit(str(exc))
         else:
