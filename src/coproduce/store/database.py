@@ -64,6 +64,9 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     # NORMAL is durable across application crashes in WAL mode; only power loss can drop the
     # last transactions, and never corrupts the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
+    # Deleted rows and freed pages are overwritten with zeros, so a deleted person's words
+    # leave the file when they are deleted, not at some later VACUUM.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

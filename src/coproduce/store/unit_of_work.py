@@ -52,7 +52,7 @@ from coproduce.store.orm import AuditEventRow
 from coproduce.store.people import ConsentRepository, PersonRepository
 from coproduce.store.pictures import PictureChoiceRepository, RowPictureRepository
 from coproduce.store.preparation import PreparationTickRepository
-from coproduce.store.search import SearchRepository
+from coproduce.store.search import SearchRepository, forget_removed_words
 from coproduce.store.tables import TableQueries
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,11 @@ class UnitOfWork:
     def now(self) -> datetime:
         return self._clock.now().replace(microsecond=0)
 
-    def audit(self, action: AuditAction, record_type: str, record_id: int) -> None:
+    def audit(
+        self, action: AuditAction, record_type: str, record_id: int, details: str = ""
+    ) -> None:
+        """Record who did ``action`` to which record; ``details`` (JSON) says what an export
+        covered and never holds what the records say."""
         self.session.add(
             AuditEventRow(
                 at=self.now(),
@@ -86,6 +90,7 @@ class UnitOfWork:
                 action=action.value,
                 record_type=record_type,
                 record_id=record_id,
+                details=details,
             )
         )
 
@@ -212,6 +217,7 @@ class Store:
         try:
             with self.database.session() as session:
                 yield UnitOfWork(session, self.actor)
+                forget_removed_words(session)
         except IntegrityError as exc:
             log.warning("Integrity error: %s", describe_error(exc))
             if _is_unique_violation(exc):
