@@ -26,7 +26,7 @@ import logging
 import traceback
 from types import TracebackType
 
-__all__ = ["PrivateFormatter", "describe_error"]
+__all__ = ["PrivateFormatter", "describe_error", "format_exception"]
 
 
 def describe_error(error: BaseException) -> str:
@@ -64,6 +64,12 @@ def _kind(error: BaseException) -> str:
     return ""
 
 
+def format_exception(error: BaseException) -> str:
+    """``error``'s traceback, with every exception in its chain named by ``describe_error``:
+    for a crash report someone will send on."""
+    return "".join(_format_chain(error))
+
+
 class PrivateFormatter(logging.Formatter):
     """A formatter that never writes an exception's message (see the module docstring)."""
 
@@ -83,7 +89,7 @@ class PrivateFormatter(logging.Formatter):
         error = ei[1]
         if error is None:
             return ""
-        return "".join(_format_chain(error)).rstrip("\n")
+        return format_exception(error).rstrip("\n")
 
 
 def _scrub_args(args: tuple[object, ...] | object) -> tuple[object, ...] | object:
