@@ -31,6 +31,7 @@ from coproduce.documents.minutes import build_minutes
 from coproduce.documents.you_said_we_did import build_you_said_we_did
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import PictureChoice
+from coproduce.domain.text_hygiene import visible_controls
 from coproduce.domain.vocabulary import ExportKind
 from coproduce.services import Services
 from coproduce.services.audit import Export
@@ -249,7 +250,7 @@ def _export(
         pdf.convert_to_pdf(saved, pdf_target)
         print(f"Saved {pdf_target}.")
     for warning in (*(renderer.warnings if renderer else ()), *built.warnings):
-        print(f"Warning: {warning}")
+        print(visible_controls(f"Warning: {warning}"))
     if built.not_shown:
         print(
             f"{built.not_shown} more {'row' if built.not_shown == 1 else 'rows'} did not fit in "
@@ -262,7 +263,9 @@ def _export(
             "they need easy words. Write them in the window (tidy-up or the export dialog):"
         )
         for need in built.left_out:
-            print(f"- {need.where}: {need.text[:80]} ({need.reason})")
+            # What people said, straight from the database: no control character reaches
+            # the terminal as a command.
+            print(visible_controls(f"- {need.where}: {need.text[:80]} ({need.reason})"))
     if built.findings:
         count = len(built.findings)
         print(
@@ -270,7 +273,7 @@ def _export(
             f"{'thing' if count == 1 else 'things'} to look at:"
         )
         for found in built.findings:
-            print(f"- {found.where}: {found.finding.message}")
+            print(visible_controls(f"- {found.where}: {found.finding.message}"))
     elif pictures:
         print("The plain-language check found nothing to look at.")
     return cli.EXIT_OK
