@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from coproduce import APP_NAME, __version__, paths
 from coproduce.domain.errors import CoproduceError, DatabaseError, DatabaseNotFoundError
+from coproduce.domain.log_privacy import PrivateFormatter, describe_error
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui import prompts
@@ -104,7 +105,7 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
                 return None
             database = Database.open(url)
     except CoproduceError as exc:
-        log.warning("Could not open the database: %s", exc)
+        log.warning("Could not open the database: %s", describe_error(exc))
         prompts.show_error(None, "Coproduce cannot open the database", str(exc))
         return None
     log.info("Opened %s", database.display_name)
@@ -118,7 +119,7 @@ def open_main_window(cli_value: str | None) -> tuple[MainWindow, Database] | Non
         window = make_main_window(services)
     except CoproduceError as exc:
         database.close()
-        log.warning("Could not read the database: %s", type(exc).__name__)
+        log.warning("Could not read the database: %s", describe_error(exc))
         prompts.show_error(None, "Coproduce cannot read the database", str(exc))
         return None
     window.show()
@@ -149,15 +150,15 @@ def configure_logging() -> Path:
         if existing.get_name() == LOG_HANDLER_NAME:
             root.removeHandler(existing)
             existing.close()
-    # The log can name records and people in error messages: private to the user, like the
-    # database (rotated files are renamed, so they keep the mode).
+    # The log names record types and ids, never people or their words (PrivateFormatter);
+    # still private to the user, like the database (rotated files are renamed, keeping the mode).
     os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
     os.chmod(log_file, 0o600)
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
     )
     handler.set_name(LOG_HANDLER_NAME)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:
         root.setLevel(logging.INFO)

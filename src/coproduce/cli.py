@@ -16,12 +16,12 @@ import argparse
 import csv
 import dataclasses
 import enum
+import io
 import json
 import logging
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,8 +30,12 @@ from typing import Any, TextIO
 
 from coproduce import __version__, paths
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import format_exception
 from coproduce.domain.records import Page
+from coproduce.domain.text_hygiene import visible_controls
+from coproduce.domain.vocabulary import ExportKind
 from coproduce.services import Services
+from coproduce.services.audit import Export
 from coproduce.services.documents import DocumentFilter
 from coproduce.services.meetings import MeetingFilter
 from coproduce.services.people import PersonFilter
@@ -50,8 +54,9 @@ LIST_FORMATS = ("table", "json", "csv")
 TABLE_CELL_WIDTH = 48
 
 # Control characters in a name or title could move the cursor or recolour the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
+# json.dumps escapes U+0000-U+001F itself; these it writes as they are.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class CommandError(CoproduceError):
@@ -206,7 +211,9 @@ def _table_cell(value: Any) -> str:
         text = ", ".join(str(item) for item in value)
     else:
         text = str(value)
-    text = _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    # Line breaks and tabs become spaces; other control and bidirectional-control
+    # characters are shown as escapes (\x1b, \u202e), never sent to the terminal.
+    text = visible_controls(_WHITESPACE.sub(" ", text)).strip()
     if len(text) > TABLE_CELL_WIDTH:
         text = text[: TABLE_CELL_WIDTH - 1] + "…"
     return text
@@ -225,8 +232,19 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
-    """CSV with a header row; several values in one cell are separated by ``;``."""
+def write_csv(
+    rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO, *, terminal: bool = False
+) -> None:
+    """CSV with a header row; several values in one cell are separated by ``;``.
+
+    For a ``terminal`` the control and bidirectional-control characters in the values are
+    written as escapes (an ESC would start a terminal command); a file or a pipe gets the
+    text exactly."""
+    if terminal:
+        text = io.StringIO()
+        write_csv(rows, columns, text)
+        out.write(visible_controls(text.getvalue().replace("\r\n", "\n")))
+        return
     writer = csv.DictWriter(out, fieldnames=list(columns))
     writer.writeheader()
     for row in rows:
@@ -234,7 +252,10 @@ def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -
 
 
 def write_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, indent=2, ensure_ascii=False)
+    """JSON, with every control and bidirectional-control character as a ``\\u`` escape:
+    the same data, safe on a terminal."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    out.write(_JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
     out.write("\n")
 
 
@@ -317,18 +338,63 @@ def run_list(args: argparse.Namespace) -> int:
         )
     finally:
         database.close()
+    if args.output:
+        return _write_listing_file(args, rows, listing.columns)
     out = sys.stdout
     if args.format == "json":
         write_json(rows, out)
     elif args.format == "csv":
-        write_csv(rows, listing.columns, out)
+        write_csv(rows, listing.columns, out, terminal=out.isatty())
     elif not rows:
-        matching = f" matching '{args.search}'" if args.search else ""
+        matching = f" matching '{visible_controls(args.search)}'" if args.search else ""
         out.write(f"No {listing.noun}{matching}.\n")
     else:
         write_table(rows, out)
         if total > len(rows):
             out.write(f"\nShowing {len(rows)} of {total} {listing.noun}.\n")
+    return EXIT_OK
+
+
+def _write_listing_file(
+    args: argparse.Namespace, rows: list[dict[str, Any]], columns: Sequence[str]
+) -> int:
+    """``list --format csv|json -o FILE``: the exact text, in a file readable by its owner
+    only, written whole or not at all; the export is recorded in the audit trail."""
+    if args.format == "table":
+        raise CommandError(
+            "-o writes a file for other programs: add --format csv or --format json.",
+            status=EXIT_USAGE,
+        )
+    path = Path(args.output).expanduser().absolute()
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} already exists. Add --force to replace it.")
+    text = io.StringIO(newline="")
+    if args.format == "json":
+        write_json(rows, text)
+    else:
+        write_csv(rows, columns, text)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text.getvalue())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CommandError(f"{path} could not be written ({error.strerror}).") from None
+    database = _open_existing(args)
+    try:
+        recorded = Services(database).audit.record_export(
+            Export(ExportKind.LIST, args.format, "database", rows={args.kind: len(rows)})
+        )
+    finally:
+        database.close()
+    print(f"Wrote {path}: {len(rows):,} {LISTINGS[args.kind].noun}.")
+    if not recorded:
+        print(
+            "Warning: the export could not be recorded in the database's audit trail.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -488,6 +554,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--search", default="", metavar="TEXT", help="only those whose name or title has TEXT"
     )
+    listing.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the csv or json to FILE, exactly (readable by you only; audited)",
+    )
+    listing.add_argument("--force", action="store_true", help="replace FILE if it exists")
     listing.set_defaults(run=run_list)
 
     backup_command = commands.add_parser(
@@ -527,10 +600,11 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(title="what to export", dest="what", metavar="WHAT")
     exports.required = True
     # Imported here, not at the top: both modules import this one for its helpers.
-    from coproduce import cli_documents, cli_tables
+    from coproduce import cli_audit, cli_documents, cli_tables
 
     cli_documents.add_commands(exports, database_option)
     cli_tables.add_commands(exports, database_option)
+    cli_audit.add_command(commands, database_option)
     return parser
 
 
@@ -585,7 +659,9 @@ def _report_fault(command: str = "") -> int:
 
     The log names the command but not its arguments: a --db URL can hold a password.
     """
-    details = traceback.format_exc()
+    # Frames and error classes only: an error's message can quote names and what was said.
+    error = sys.exc_info()[1]
+    details = format_exception(error) if error is not None else ""
     try:
         log = paths.log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -12,6 +12,7 @@ file), is printed: export is allowed with findings, but they are never hidden.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,10 @@ from coproduce.documents.minutes import build_minutes
 from coproduce.documents.you_said_we_did import build_you_said_we_did
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.records import PictureChoice
+from coproduce.domain.text_hygiene import visible_controls
+from coproduce.domain.vocabulary import ExportKind
 from coproduce.services import Services
+from coproduce.services.audit import Export
 
 PICTURE_PIXELS = 300  # about 220 dpi at 3.5 cm: sharp on paper, quick to draw, small files
 
@@ -149,6 +153,7 @@ def run_easy_read(args: argparse.Namespace) -> int:
         lambda services, pictures: build_easy_read(
             services.handouts.session_summary(args.session), pictures, _settings(args)
         ),
+        audited=Export(ExportKind.EASY_READ_SUMMARY, _formats(args), "meeting", args.session),
     )
 
 
@@ -157,6 +162,7 @@ def run_minutes(args: argparse.Namespace) -> int:
         args,
         lambda services, _pictures: build_minutes(services.reports.minutes(args.session)),
         pictures=False,
+        audited=Export(ExportKind.MINUTES, _formats(args), "meeting", args.session),
     )
 
 
@@ -173,7 +179,10 @@ def run_you_said_we_did(args: argparse.Namespace) -> int:
             return build_easy_read(easy, pictures, _settings(args))
         return build_you_said_we_did(services.reports.you_said_we_did(**choice))
 
-    return _export(args, build, pictures=args.easy_read)
+    kind = ExportKind.YOU_SAID_WE_DID_EASY_READ if args.easy_read else ExportKind.YOU_SAID_WE_DID
+    subject = ("document", args.document) if args.document else ("group", args.group)
+    audited = Export(kind, _formats(args), *subject, date_from=args.date_from, date_to=args.date_to)
+    return _export(args, build, pictures=args.easy_read, audited=audited)
 
 
 def run_person_pack(args: argparse.Namespace) -> int:
@@ -182,7 +191,12 @@ def run_person_pack(args: argparse.Namespace) -> int:
         lambda services, pictures: build_easy_read(
             services.handouts.person_pack(args.person), pictures, _settings(args)
         ),
+        audited=Export(ExportKind.PERSON_PACK, _formats(args), "person", args.person),
     )
+
+
+def _formats(args: argparse.Namespace) -> str:
+    return "docx+pdf" if args.pdf else "docx"
 
 
 def _settings(args: argparse.Namespace) -> EasyReadSettings:
@@ -194,7 +208,9 @@ def _export(
     build: Callable[[Services, Callable[[PictureChoice], bytes]], Built],
     *,
     pictures: bool = True,
+    audited: Export,
 ) -> int:
+    """Build and save a document; ``audited`` is what the audit trail records of it."""
     target: Path = args.output.expanduser()
     pdf_target = target.with_suffix(".pdf")
     # Refuse before any work: a wrong name should not cost a rendering.
@@ -217,17 +233,24 @@ def _export(
         services = Services(database)
         renderer = _Renderer(services) if pictures else None
         built = build(services, renderer if renderer else _no_pictures)
+        saved = built.save(target, force=args.force)
+        recorded = services.audit.record_export(audited)
     finally:
         database.close()
-    saved = built.save(target, force=args.force)
     print(f"Saved {saved}.")
+    if not recorded:
+        print(
+            "Warning: the export could not be recorded in the database's audit trail "
+            "(the database could not be written).",
+            file=sys.stderr,
+        )
     if built.budget:
         print(f"About {built.estimated_pages} pages (at most {built.budget}).")
     if args.pdf:
         pdf.convert_to_pdf(saved, pdf_target)
         print(f"Saved {pdf_target}.")
     for warning in (*(renderer.warnings if renderer else ()), *built.warnings):
-        print(f"Warning: {warning}")
+        print(visible_controls(f"Warning: {warning}"))
     if built.not_shown:
         print(
             f"{built.not_shown} more {'row' if built.not_shown == 1 else 'rows'} did not fit in "
@@ -240,7 +263,9 @@ def _export(
             "they need easy words. Write them in the window (tidy-up or the export dialog):"
         )
         for need in built.left_out:
-            print(f"- {need.where}: {need.text[:80]} ({need.reason})")
+            # What people said, straight from the database: no control character reaches
+            # the terminal as a command.
+            print(visible_controls(f"- {need.where}: {need.text[:80]} ({need.reason})"))
     if built.findings:
         count = len(built.findings)
         print(
@@ -248,7 +273,7 @@ def _export(
             f"{'thing' if count == 1 else 'things'} to look at:"
         )
         for found in built.findings:
-            print(f"- {found.where}: {found.finding.message}")
+            print(visible_controls(f"- {found.where}: {found.finding.message}"))
     elif pictures:
         print("The plain-language check found nothing to look at.")
     return cli.EXIT_OK

@@ -272,3 +272,38 @@ def test_a_missing_picture_file_is_replaced_by_the_library_picture_with_a_warnin
     assert done.status == 0, done.err
     assert "Warning:" in done.out and "The library's picture for 'contact us' was used." in done.out
     assert docx.Document(str(target)).inline_shapes
+
+
+def test_words_left_out_are_listed_with_control_characters_shown_as_escapes(
+    coproduce: Coproduce,
+    services: Services,
+    database_url: str,
+    session_with_words: Register,
+    tmp_path: Path,
+) -> None:
+    services.contributions.add(
+        Contribution(
+            meeting_id=session_with_words.session.id,
+            text=(
+                "\x1b[2JThe bus\u202e never comes on time so we miss the start of every "
+                "group meeting in the town hall."
+            ),
+            in_summary=True,
+        )
+    )
+
+    done = coproduce(
+        "export",
+        "easy-read",
+        "--session",
+        str(session_with_words.session.id),
+        "--db",
+        database_url,
+        "-o",
+        str(tmp_path / "s.docx"),
+    )
+
+    assert done.status == 0, done.err
+    assert "\x1b" not in done.out and "\u202e" not in done.out
+    # The ESC went with the other characters a Word file cannot hold; the override shows.
+    assert "- What you told us: [2JThe bus\\u202e never comes" in done.out

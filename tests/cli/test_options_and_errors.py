@@ -172,8 +172,9 @@ def test_an_unreachable_postgresql_server_is_a_message_not_a_traceback(
 def test_an_unexpected_fault_is_one_line_on_screen_and_the_details_in_a_log(
     capsys: pytest.CaptureFixture[str], private_home: Path
 ) -> None:
+    quoted = "Tobias was sectioned"  # an error quoting what someone said
     try:
-        raise RuntimeError("the fault only the developers can fix")
+        raise RuntimeError(quoted)
     except RuntimeError:
         status = cli._report_fault("list")
 
@@ -185,7 +186,9 @@ def test_an_unexpected_fault_is_one_line_on_screen_and_the_details_in_a_log(
     assert "Traceback" not in err
     details = log.read_text()
     assert details.startswith(f"coproduce {__version__} list\n")
-    assert "RuntimeError: the fault only the developers can fix" in details
+    assert "Traceback (most recent call last)" in details
+    assert "test_options_and_errors.py" in details and "\nRuntimeError\n" in details
+    assert "Tobias" not in details and "sectioned" not in details, "no personal text"
     if sys.platform != "win32":
         assert log.stat().st_mode & 0o777 == 0o600
 

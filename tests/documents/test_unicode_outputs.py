@@ -15,7 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from docx_rules import full_text, minutes, reopen, report, report_line
+from docx_rules import all_paragraphs, full_text, minutes, reopen, report, report_line
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +29,7 @@ from coproduce.documents.tables import (
     write_tables,
 )
 from coproduce.documents.you_said_we_did import build_you_said_we_did
+from coproduce.domain.text_hygiene import balanced_bidi, without_bidi_controls
 from coproduce.services.tables import TABLES
 
 ANY_TEXT = st.text(
@@ -52,13 +53,24 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def kept(text: str) -> str:
-    """What must survive: everything but the characters XML cannot hold (line breaks as \\n)."""
-    return NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """What must survive in a cell: everything but the characters XML cannot hold (line
+    breaks as \\n), with each line's bidirectional embeddings and isolates closed and
+    closers that close nothing dropped (tests/unit/test_text_hygiene.py)."""
+    return balanced_bidi(NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def squeezed(text: str) -> str:
-    """Text without its white space: documents lay text out in paragraphs and cells."""
-    return "".join(kept(text).split())
+    """Text without its white space or bidirectional controls: documents lay text out in
+    paragraphs and cells, and close a text's embeddings at the end of its paragraph."""
+    return "".join(without_bidi_controls(kept(text)).split())
+
+
+def document_words(document: Any) -> str:
+    """The document's text as ``squeezed`` gives it, after checking that no paragraph leaves
+    an embedding or isolate open to reverse what follows it."""
+    for paragraph in all_paragraphs(document):
+        assert balanced_bidi(paragraph.text) == paragraph.text, repr(paragraph.text)
+    return "".join(without_bidi_controls(full_text(document)).split())
 
 
 # --- table files -------------------------------------------------------------------------
@@ -182,7 +194,7 @@ def test_any_unicode_goes_into_the_minutes_whole(
     )
     target = build_minutes(content).save(tmp_path_factory.mktemp("minutes") / "minutes.docx")
     document = reopen(target)
-    text = "".join(full_text(document).split())
+    text = document_words(document)
     for value in (title, group, place, notes, name, note, item, source, said, decision, action):
         assert squeezed(value) in text
     assert squeezed(kind.lower()) in text
@@ -202,6 +214,6 @@ def test_any_unicode_goes_into_the_standard_you_said_we_did_whole(
     content = report(title=title, subject=subject, items=(report_line(said, did, source=source),))
     target = build_you_said_we_did(content).save(tmp_path_factory.mktemp("ysd") / "report.docx")
     document = reopen(target)
-    text = "".join(full_text(document).split())
+    text = document_words(document)
     for value in (title, subject, said, did, source):
         assert squeezed(value) in text

@@ -105,6 +105,21 @@ def test_an_older_schema_is_upgraded_and_its_rows_migrated(empty_url: str) -> No
         database.close()
 
 
+@pytest.mark.parametrize("empty_url", BACKENDS, indirect=True)
+def test_names_saved_with_direction_controls_lose_them_on_upgrade(empty_url: str) -> None:
+    # Before 0006 a name could hold a right-to-left override, which reverses the rest of
+    # any sentence it is printed in; names are now cleaned when saved, and old ones here.
+    _migrate_raw(empty_url, "0001")
+    _add_person_at_0001(empty_url, "Tom\u202e Ames\u2067")
+    database = Database.open(empty_url)
+    try:
+        with database.engine.connect() as connection:
+            names = connection.execute(text("SELECT display_name, sort_name FROM people")).one()
+        assert tuple(names) == ("Tom Ames", "tom ames")
+    finally:
+        database.close()
+
+
 def test_a_sqlite_database_is_backed_up_before_it_is_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     url = f"sqlite:///{path}"

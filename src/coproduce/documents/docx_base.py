@@ -42,6 +42,7 @@ from docx.text.paragraph import Paragraph
 from coproduce.domain.calendar_words import day_in_words
 from coproduce.domain.errors import ExportError
 from coproduce.domain.records import PictureChoice
+from coproduce.domain.text_hygiene import balanced_bidi
 
 LANGUAGE = "en-GB"
 A4_WIDTH = Cm(21.0)
@@ -60,9 +61,11 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the characters an XML file (Word, Excel) cannot hold, and with every
-    line break as ``\\n``; everything else is kept. The one rule for every file we write."""
-    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` without the characters an XML file (Word, Excel) cannot hold, with every
+    line break as ``\\n``, and with each line's bidirectional embeddings and isolates closed
+    (``balanced_bidi``), so no text reverses what follows it; everything else is kept. The one
+    rule for every file we write."""
+    return balanced_bidi(_XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 # --- dates and times in words ------------------------------------------------------------

@@ -388,13 +388,16 @@ class PictureChoice:
 
 @_record
 class AuditEvent:
-    """Who changed which record when. Holds no personal free text by design."""
+    """Who changed which record when. Holds no personal free text by design: ``details``
+    (JSON) is only set for an export, and holds its kind, format, record ids, dates, table
+    names and row counts."""
 
     at: datetime
     actor: str
     action: AuditAction
     record_type: str
     record_id: int
+    details: str = ""
     id: int | None = None
 
 

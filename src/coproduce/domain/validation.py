@@ -3,7 +3,9 @@
 Each ``check_*`` function returns the cleaned record or raises ``ValidationError`` naming the
 field to show the message beside. Text is stored as typed, except for the two things no
 database can keep: NUL characters (PostgreSQL refuses them) and lone surrogates (not
-encodable as UTF-8). Names and titles are trimmed; free text keeps its spacing.
+encodable as UTF-8). Names and titles are one line: trimmed, every run of spaces, tabs and line
+breaks folded into one space, other control characters and bidirectional embeddings,
+overrides and isolates removed (``domain.text_hygiene``); free text keeps its spacing.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from coproduce.domain.records import (
     Section,
     replace,
 )
+from coproduce.domain.text_hygiene import without_bidi_controls
 from coproduce.domain.vocabulary import (
     ActionStatus,
     AttendanceStatus,
@@ -58,6 +61,8 @@ MAX_PENCE = 2**31 - 1  # the database column's limit, over £21 million
 MAX_HOURS = Decimal(24 * 31)
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# Control characters that are not whitespace (str.split folds those): ESC, BEL, DEL, C1...
+_NAME_CONTROLS = re.compile("[\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def clean_text(text: str) -> str:
@@ -85,7 +90,11 @@ def in_words(day: date) -> str:
 
 
 def _name(value: str, field: str, what: str) -> str:
-    value = " ".join(clean_text(value).split())
+    # A name or title is one line: line breaks and tabs fold into single spaces, other
+    # control characters and the bidirectional embeddings, overrides and isolates (never
+    # needed in one short line, and a way to turn the rest of a sentence backwards) are
+    # removed; the direction marks are kept.
+    value = " ".join(_NAME_CONTROLS.sub("", without_bidi_controls(clean_text(value))).split())
     if not value:
         raise ValidationError(f"Please enter {what}.", field)
     if len(value) > MAX_NAME_LENGTH:

@@ -439,6 +439,22 @@ class AuditAction(Vocabulary):
     UPDATED = ("updated", "Updated")
     ARCHIVED = ("archived", "Archived")
     DELETED = ("deleted", "Deleted")
+    EXPORTED = ("exported", "Exported")
+    """Personal data written to a file (a document, a table); the event's ``details`` say
+    what kind, which records and how many rows, never what they say."""
+
+
+class ExportKind(Vocabulary):
+    """What an export wrote, as the audit trail names it."""
+
+    EASY_READ_SUMMARY = ("easy_read_summary", "Easy-read summary")
+    MINUTES = ("minutes", "Minutes")
+    YOU_SAID_WE_DID = ("you_said_we_did", "You said, we did")
+    YOU_SAID_WE_DID_EASY_READ = ("you_said_we_did_easy_read", "You said, we did (easy read)")
+    PERSON_PACK = ("person_pack", "Your ideas and what happened to them")
+    EVIDENCE_PACK = ("evidence_pack", "Evidence pack")
+    TABLES = ("tables", "Tables")
+    LIST = ("list", "List")
 
 
 class PictureSource(Vocabulary):

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from coproduce import paths
 from coproduce.services.actions import ActionService
+from coproduce.services.audit import AuditService
 from coproduce.services.capture import CaptureService
 from coproduce.services.contributions import ContributionService
 from coproduce.services.dashboard import DashboardService
@@ -142,3 +143,7 @@ class Services:
     @cached_property
     def evidence(self) -> EvidenceService:
         return EvidenceService(self.store, self._today)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        return AuditService(self.store, self._today)

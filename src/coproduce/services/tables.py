@@ -49,6 +49,7 @@ from coproduce.domain.vocabulary import (
     Attribution,
     ContributionKind,
     CqcQualityStatement,
+    ExportKind,
     FeedbackMethod,
     LadderBand,
     LadderRung,
@@ -58,6 +59,7 @@ from coproduce.domain.vocabulary import (
     PaymentMethod,
     ResponseStatus,
 )
+from coproduce.services.audit import AuditService, Export
 from coproduce.services.base import Service
 from coproduce.services.reports import NameScrub, Register
 from coproduce.store.unit_of_work import UnitOfWork
@@ -377,6 +379,9 @@ class TableService(Service):
                 ((table, self._rows(unit, table.name, privacy)) for table in definitions),
                 replace=replace,
             )
+        AuditService(self._store, self._today).record_export(
+            Export(ExportKind.TABLES, file_format.value, "database", rows=counts)
+        )
         return TableExport(Path(path), file_format, counts)
 
     # --- the rows of each table ----------------------------------------------------------

@@ -121,6 +121,9 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     # FULL: each commit is synced to the disk before it returns, so what meeting mode saved
     # survives a power cut (NORMAL survives a crash of the program only). See the module doc.
     cursor.execute("PRAGMA synchronous = FULL")
+    # Deleted rows and freed pages are overwritten with zeros, so a deleted person's words
+    # leave the file when they are deleted, not at some later VACUUM.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

@@ -30,6 +30,7 @@ class AuditRepository(Repository[AuditEventRow, AuditEvent]):
             action=AuditAction(row.action),
             record_type=row.record_type,
             record_id=row.record_id,
+            details=row.details,
         )
 
     def list(
@@ -37,10 +38,15 @@ class AuditRepository(Repository[AuditEventRow, AuditEvent]):
         *,
         record_type: str | None = None,
         record_id: int | None = None,
+        action: AuditAction | None = None,
+        newest_first: bool = False,
         offset: int = 0,
         limit: int | None = None,
     ) -> Page[AuditEvent]:
-        query = select(AuditEventRow).order_by(AuditEventRow.id)
+        order = AuditEventRow.id.desc() if newest_first else AuditEventRow.id
+        query = select(AuditEventRow).order_by(order)
+        if action is not None:
+            query = query.where(AuditEventRow.action == action.value)
         if record_type is not None:
             query = query.where(AuditEventRow.record_type == record_type)
         if record_id is not None:

@@ -464,6 +464,8 @@ class AuditEventRow(Base):
     action: Mapped[str] = mapped_column(CODE, nullable=False)
     record_type: Mapped[str] = mapped_column(CODE, nullable=False)
     record_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    # What an export covered, as JSON (kinds, ids, table names, row counts); never content.
+    details: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     __table_args__ = (Index("ix_audit_events_record", "record_type", "record_id"),)
 
 

@@ -122,6 +122,27 @@ def search_index_paused(session: Session) -> Iterator[None]:
             )
 
 
+def forget_removed_words(session: Session) -> None:
+    """Take deleted or replaced words out of SQLite's search index before the transaction
+    that removed them commits.
+
+    FTS5 (SQLite 3.40 has no 'secure-delete') records a deletion as a marker in a new index
+    segment; the old words stay in the older segments' bytes, even after VACUUM, until the
+    segments are merged. Triggers (migration 0006) flag a transaction that deleted or changed
+    indexed text; here the flagged index is merged into one segment ('optimize'), which drops
+    the deleted entries. It rewrites the whole index (bench/README.md has the cost), so it
+    runs once per transaction and only when indexed words went. PostgreSQL keeps its words in
+    each row's ``search_words`` column: an old row version is PostgreSQL's to vacuum.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    session.flush()
+    if session.execute(text("SELECT 1 FROM search_words_removed")).first() is None:
+        return
+    session.execute(text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
+    session.execute(text("DELETE FROM search_words_removed"))
+
+
 def is_search_object(name: str | None) -> bool:
     """Whether a table, index or column belongs to full-text search (not in the ORM)."""
     return bool(name) and str(name).startswith(SEARCH_OBJECT_PREFIX)

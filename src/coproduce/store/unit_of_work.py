@@ -53,7 +53,7 @@ from coproduce.store.orm import AuditEventRow
 from coproduce.store.people import ConsentRepository, PersonRepository
 from coproduce.store.pictures import PictureChoiceRepository, RowPictureRepository
 from coproduce.store.preparation import PreparationTickRepository
-from coproduce.store.search import SearchRepository
+from coproduce.store.search import SearchRepository, forget_removed_words
 from coproduce.store.tables import TableQueries
 
 
@@ -77,7 +77,11 @@ class UnitOfWork:
     def now(self) -> datetime:
         return self._clock.now().replace(microsecond=0)
 
-    def audit(self, action: AuditAction, record_type: str, record_id: int) -> None:
+    def audit(
+        self, action: AuditAction, record_type: str, record_id: int, details: str = ""
+    ) -> None:
+        """Record who did ``action`` to which record; ``details`` (JSON) says what an export
+        covered and never holds what the records say."""
         self.session.add(
             AuditEventRow(
                 at=self.now(),
@@ -85,6 +89,7 @@ class UnitOfWork:
                 action=action.value,
                 record_type=record_type,
                 record_id=record_id,
+                details=details,
             )
         )
 
@@ -223,3 +228,5 @@ class Store:
         )
         with translated_errors(self.database), session_of as session:
             yield UnitOfWork(session, self.actor)
+            if write:
+                forget_removed_words(session)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coproduce import APP_NAME, __version__
 from coproduce.domain.errors import CoproduceError, DatabaseNotFoundError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.services import Services
 from coproduce.services.search import ResultKind, SearchResult
 from coproduce.ui import accessibility, icons, prompts, window_state
@@ -489,7 +490,7 @@ class MainWindow(QMainWindow):
                     return None
                 services = self._services.open_another(address, create=True)
         except CoproduceError as exc:
-            log.warning("Could not open the database %s: %s", address, exc)
+            log.warning("Could not open the database %s: %s", address, describe_error(exc))
             prompts.show_error(self, self.tr("Coproduce cannot open the database"), str(exc))
             return None
         try:

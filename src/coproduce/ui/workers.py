@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.ui import prompts
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ class Operation(QObject):
 
     def _report_failure(self, error: BaseException) -> None:
         if isinstance(error, CoproduceError):
-            log.info("Background work refused: %s", error)
+            log.info("Background work refused: %s", describe_error(error))
             prompts.show_error(self._parent_widget, self.tr("That did not work"), str(error))
             return
         sys.excepthook(type(error), error, error.__traceback__)

@@ -87,6 +87,7 @@ from coproduce.domain.errors import (
     DatabaseBusyError,
     DatabaseError,
 )
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Action, AgendaItem, Contribution, replace
 from coproduce.domain.vocabulary import (
     Attribution,
@@ -670,14 +671,14 @@ class CaptureView(QWidget):
                 busy_wait_ms=None if patient else DRAFT_BUSY_WAIT_MS,
             )
         except CoproduceError as error:  # the place is a convenience: never stop the meeting
-            log.warning("Could not keep where meeting mode was: %s", type(error).__name__)
+            log.warning("Could not keep where meeting mode was: %s", describe_error(error))
 
     def _resume_position(self) -> str:
         """Go back to where the view was left for this session; what to say about it."""
         try:
             position = self._services.capture.load_position(self._meeting_id)
         except CoproduceError as error:
-            log.warning("Could not read where meeting mode was: %s", error)
+            log.warning("Could not read where meeting mode was: %s", describe_error(error))
             return ""
         if position is None:
             return ""

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from coproduce.domain.errors import ConflictError, CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import replace
 from coproduce.ui import prompts
 
@@ -80,7 +81,10 @@ class ServiceCommand(QUndoCommand):
         try:
             call()
         except CoproduceError as exc:
-            log.info("Could not %s '%s': %s", what, self.text(), exc)
+            # The step's text names the record ("Delete Tom...", what someone said): never logged.
+            log.info(
+                "Could not %s a change to %s: %s", what, self._record_type, describe_error(exc)
+            )
             self.setObsolete(True)
             prompts.show_error(
                 self._parent_widget,

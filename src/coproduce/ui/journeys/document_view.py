@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Document
 from coproduce.services.journeys import DocumentFigures, Journey, SectionJourneys
 from coproduce.ui import prompts
@@ -211,7 +212,11 @@ class DocumentJourneysView(QWidget):
                 self.groups = self._services.journeys.document_journeys(document.id)
                 self.figures = self._services.journeys.document_figures(document.id)
             except CoproduceError as exc:  # deleted meanwhile: shown empty until reselected
-                log.warning("Could not read what was said about document %s: %s", document.id, exc)
+                log.warning(
+                    "Could not read what was said about document %s: %s",
+                    document.id,
+                    describe_error(exc),
+                )
                 self.groups, self.figures = [], None
         self._show_figures(self.figures)
         # Emptying the list deselects everything: that is no choice of the person's.

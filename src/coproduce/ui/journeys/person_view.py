@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Page, Person
 from coproduce.services.journeys import Journey
 from coproduce.ui.context import WindowContext
@@ -94,7 +95,9 @@ class PersonJourneysView(QWidget):
             try:
                 journeys = self._services.journeys.person_journeys(person.id)
             except CoproduceError as exc:  # deleted meanwhile: empty until reselected
-                log.warning("Could not read the ideas of person %s: %s", person.id, exc)
+                log.warning(
+                    "Could not read the ideas of person %s: %s", person.id, describe_error(exc)
+                )
         self._journeys = tuple(journeys)
         self.model.reload()
         self.story.setPlainText("")

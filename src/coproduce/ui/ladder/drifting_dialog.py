@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Page
 from coproduce.services.ladder import DriftingWork
 from coproduce.ui import window_state
@@ -74,7 +75,7 @@ class DriftingWorkDialog(QDialog):
             for group in self._services.groups.list().items:
                 self.group_field.addItem(group.name, group.id)
         except CoproduceError as exc:
-            log.warning("Could not list the groups: %s", exc)
+            log.warning("Could not list the groups: %s", describe_error(exc))
         group_label = QLabel(self.tr("&Group:"))
         group_label.setBuddy(self.group_field)
         self.group_field.setAccessibleName(self.tr("Show drifting work of this group"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain.errors import CoproduceError
 from coproduce.domain.ladder import drift
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Document, LadderAssessment, Page
 from coproduce.domain.vocabulary import LadderRung
 from coproduce.ui import prompts
@@ -189,7 +190,11 @@ class LadderTab(QWidget):
             try:
                 self.history = self._services.ladder.history(self.document.id)
             except CoproduceError as exc:
-                log.warning("Could not read the ladder of document %s: %s", self.document.id, exc)
+                log.warning(
+                    "Could not read the ladder of document %s: %s",
+                    self.document.id,
+                    describe_error(exc),
+                )
         self.model.reload()
         self._show()
 

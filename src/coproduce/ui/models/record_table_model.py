@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Page
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         try:
             first = self._loader(0, self._chunk_size)
         except CoproduceError as exc:
-            log.warning("Could not load a list: %s", type(exc).__name__)
+            log.warning("Could not load a list: %s", describe_error(exc))
             self.failure = str(exc)
             self.endResetModel()
             self.reloaded.emit(0)
@@ -232,7 +233,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             page = self._loader(number * self._chunk_size, self._chunk_size)
         except CoproduceError as exc:
             log.warning(
-                "Could not load rows %d onwards: %s", number * self._chunk_size, type(exc).__name__
+                "Could not load rows %d onwards: %s", number * self._chunk_size, describe_error(exc)
             )
             chunk = ()
             self.load_failed.emit(str(exc))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.services.dashboard import (
     CHECK_IN_MISSED_SESSIONS,
     CHECK_IN_MONTHS,
@@ -253,7 +254,7 @@ class DashboardPage(QWidget):
         try:
             groups = self._services.groups.list().items
         except CoproduceError as exc:
-            log.warning("Could not list the groups: %s", exc)
+            log.warning("Could not list the groups: %s", describe_error(exc))
             return
         self.filters.set_groups(list(groups))
 
@@ -299,7 +300,7 @@ class DashboardPage(QWidget):
         if not self._finished():
             return
         if isinstance(error, CoproduceError):
-            log.info("Dashboard refused: %s", error)
+            log.info("Dashboard refused: %s", describe_error(error))
             self.status_label.setText(str(error))
         else:
             self.status_label.setText(

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from coproduce.domain.errors import CoproduceError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Page, Person
 from coproduce.domain.vocabulary import Role
 from coproduce.services.people import PersonFilter
@@ -220,7 +221,7 @@ class PeoplePage(ListPage):
         try:
             groups = self._services.groups.list().items
         except CoproduceError as exc:
-            log.warning("Could not list the groups for the people filter: %s", exc)
+            log.warning("Could not list the groups for the people filter: %s", describe_error(exc))
             groups = ()
         self.group_box.blockSignals(True)
         try:

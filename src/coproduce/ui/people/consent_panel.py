@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from coproduce.domain.errors import CoproduceError, ValidationError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Consent, Person
 from coproduce.domain.vocabulary import ConsentMethod, ConsentPurpose, ConsentState
 from coproduce.ui import prompts
@@ -355,7 +356,9 @@ class ConsentPanel(QWidget):
         try:
             history = self._services.people.consent_history(person.id)
         except CoproduceError as exc:
-            log.warning("Could not read the consent of person %s: %s", person.id, exc)
+            log.warning(
+                "Could not read the consent of person %s: %s", person.id, describe_error(exc)
+            )
             history = []
         in_force: dict[ConsentPurpose, Consent] = {}
         for decision in history:  # oldest first: the last one per purpose is in force

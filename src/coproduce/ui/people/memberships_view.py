@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coproduce.domain.errors import CoproduceError, NotFoundError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Membership, Person
 from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import short_date
@@ -95,7 +96,9 @@ class MembershipsView(QWidget):
         try:
             entries = self._entries(person.id)
         except CoproduceError as exc:
-            log.warning("Could not read the memberships of person %s: %s", person.id, exc)
+            log.warning(
+                "Could not read the memberships of person %s: %s", person.id, describe_error(exc)
+            )
             entries = []
         self.list.show_rows(entries)
         current = [e.group_name for e in entries if e.current]

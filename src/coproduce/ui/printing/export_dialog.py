@@ -108,6 +108,9 @@ class DocumentJob:
     dialog lists them but cannot write their easy words)."""
     write_words: WriteWords | None = None
     """``services.easy_words.write``: saves a record's easy words with the version read."""
+    audit: Callable[[str], bool] | None = None
+    """Records the saved document in the audit trail, given the formats written ("docx",
+    "docx+pdf"); ``services.audit.record_export`` with what the document covers."""
 
 
 @dataclass(slots=True)
@@ -545,6 +548,9 @@ class ExportDialog(QDialog):
             prompts.show_error(self, self.tr("Not saved"), str(exc))
             return False
         self.saved_to = target
+        if self._job.audit is not None:
+            with_pdf = self.pdf_box.isChecked() and self.pdf_box.isEnabled()
+            self._job.audit("docx+pdf" if with_pdf else "docx")
         if self._job.save_settings is not None and self.settings is not None:
             try:
                 self._job.save_settings(self.settings)

@@ -9,7 +9,7 @@ handout left out without knowing the services.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from coproduce.documents.docx_base import date_in_words
@@ -17,7 +17,9 @@ from coproduce.documents.easy_read import build_easy_read
 from coproduce.documents.evidence_pack import build_evidence_pack, period_words
 from coproduce.documents.minutes import build_minutes
 from coproduce.documents.you_said_we_did import build_you_said_we_did
+from coproduce.domain.vocabulary import ExportKind
 from coproduce.services import Services
+from coproduce.services.audit import Export
 from coproduce.services.dashboard import Dashboard
 from coproduce.services.evidence import (
     ATTENDANCE,
@@ -43,6 +45,34 @@ def _file_name(*parts: str) -> str:
     return " ".join(cleaned.split()).strip(" .")[:120] + ".docx"
 
 
+def _audit(
+    services: Services,
+    kind: ExportKind,
+    record_type: str,
+    record_id: int,
+    *,
+    records: dict[str, tuple[int, ...]] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Callable[[str], bool]:
+    """The job's ``audit``: records what the document covers once it is saved."""
+
+    def record(formats: str) -> bool:
+        return services.audit.record_export(
+            Export(
+                kind,
+                formats,
+                record_type,
+                record_id,
+                records=records or {},
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
+
+    return record
+
+
 def _session_subject(title: str, day: date) -> str:
     """The title and the day in words, unless the title already gives the date (many do:
     "Carers' Forum, 1 September 2026")."""
@@ -65,6 +95,7 @@ def easy_read_summary_job(services: Services, meeting_id: int) -> DocumentJob:
         build=lambda content, settings, png: build_easy_read(content, png, settings),
         read_words=services.easy_words.read,
         write_words=services.easy_words.write,
+        audit=_audit(services, ExportKind.EASY_READ_SUMMARY, "meeting", meeting_id),
     )
 
 
@@ -80,6 +111,7 @@ def minutes_job(services: Services, meeting_id: int) -> DocumentJob:
         easy_read=False,
         gather=lambda: services.reports.minutes(meeting_id),
         build=lambda content, _settings, _png: build_minutes(content),
+        audit=_audit(services, ExportKind.MINUTES, "meeting", meeting_id),
     )
 
 
@@ -123,6 +155,14 @@ def you_said_we_did_job(
         ),
         read_words=services.easy_words.read if easy_read else None,
         write_words=services.easy_words.write if easy_read else None,
+        audit=_audit(
+            services,
+            ExportKind.YOU_SAID_WE_DID_EASY_READ if easy_read else ExportKind.YOU_SAID_WE_DID,
+            "document" if document_id is not None else "group",
+            document_id if document_id is not None else group_id or 0,
+            date_from=date_from,
+            date_to=date_to,
+        ),
     )
 
 
@@ -137,6 +177,7 @@ def person_pack_job(services: Services, person_id: int) -> DocumentJob:
         build=lambda content, settings, png: build_easy_read(content, png, settings),
         read_words=services.easy_words.read,
         write_words=services.easy_words.write,
+        audit=_audit(services, ExportKind.PERSON_PACK, "person", person_id),
     )
 
 
@@ -189,4 +230,13 @@ def evidence_pack_job(
         easy_read=False,
         gather=gather,
         build=lambda content, _settings, _png: build_evidence_pack(*content),
+        audit=_audit(
+            services,
+            ExportKind.EVIDENCE_PACK,
+            "database",
+            0,
+            records={"group": tuple(sorted(which.group_ids))} if which.group_ids else {},
+            date_from=date_from,
+            date_to=date_to,
+        ),
     )

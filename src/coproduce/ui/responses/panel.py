@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from coproduce.domain.errors import CoproduceError, NotFoundError
+from coproduce.domain.log_privacy import describe_error
 from coproduce.domain.records import Contribution, Response
 from coproduce.ui.context import WindowContext
 from coproduce.ui.formats import short_date
@@ -129,7 +130,9 @@ class ContributionPanel(QWidget):
                 contribution = self._services.contributions.get(contribution_id)
                 response = self._services.contributions.response_of(contribution_id)
             except CoproduceError as exc:
-                log.warning("Could not read contribution %s: %s", contribution_id, exc)
+                log.warning(
+                    "Could not read contribution %s: %s", contribution_id, describe_error(exc)
+                )
                 contribution = response = None
         self.contribution = contribution
         self.relink_note.hide()
@@ -185,7 +188,7 @@ class ContributionPanel(QWidget):
                         name = f"{name} ({titles.get(document_id, '')})"
                     choices.append((section.id, name))
         except CoproduceError as exc:
-            log.warning("Could not read the sections of linked documents: %s", exc)
+            log.warning("Could not read the sections of linked documents: %s", describe_error(exc))
         self.response.set_sections(choices)
 
     def _say_relinked(self, _saved: object) -> None:
@@ -280,7 +283,7 @@ class ContributionPanel(QWidget):
             self.show_contribution(None)
             return
         except CoproduceError as exc:
-            log.warning("Could not read contribution %s again: %s", cid, exc)
+            log.warning("Could not read contribution %s again: %s", cid, describe_error(exc))
             return
         self._show_header()
         if record_type in ("link", "document", "section"):

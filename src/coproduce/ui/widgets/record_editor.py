@@ -49,6 +49,7 @@ from coproduce.domain.errors import (
     NotFoundError,
     ValidationError,
 )
+from coproduce.domain.log_privacy import describe_error
 from coproduce.ui import prompts
 from coproduce.ui.commands import EditCommand, ServiceCommand
 from coproduce.ui.context import WindowContext
@@ -269,7 +270,9 @@ class RecordEditor(QWidget, Generic[R]):
         except NotFoundError:
             current = None
         except CoproduceError as exc:
-            log.warning("Could not read %s %s again: %s", self.record_type, record_id, exc)
+            log.warning(
+                "Could not read %s %s again: %s", self.record_type, record_id, describe_error(exc)
+            )
             return
         if current != self.record:
             self.load(current)
