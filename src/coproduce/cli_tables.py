@@ -10,6 +10,7 @@ only with ``--force``.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from coproduce.cli import EXIT_OK, EXIT_USAGE, PROG, CommandError, _open_existing
@@ -89,4 +90,10 @@ def run_export_table(args: argparse.Namespace) -> int:
         database.close()
     counts = ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in result.rows.items())
     print(f"Wrote {result.path}: {counts}.")
+    if not result.audited:
+        print(
+            "Warning: the export could not be recorded in the database's audit trail "
+            "(the database could not be written to).",
+            file=sys.stderr,
+        )
     return EXIT_OK

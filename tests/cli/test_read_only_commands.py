@@ -91,7 +91,11 @@ COMMANDS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+READING = ["check", "list", "backup"]
+EXPORTS = ["export table", "export minutes", "export easy-read"]
+
+
+@pytest.mark.parametrize("command", READING)
 def test_a_reading_command_leaves_the_database_and_its_folder_exactly_as_they_were(
     coproduce: Coproduce, shared_file: tuple[Path, int], tmp_path: Path, command: str
 ) -> None:
@@ -103,6 +107,47 @@ def test_a_reading_command_leaves_the_database_and_its_folder_exactly_as_they_we
 
     assert result.status == 0, result.err
     assert _snapshot(path.parent) == before, "no byte, mode, time or side file changed"
+    assert path.stat().st_mode & 0o777 == 0o644, "not chmodded"
+    assert path.read_bytes()[18:20] == b"\x02\x02", "still a WAL database, as it was"
+
+
+def _everything_but_the_audit(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%'"
+            )
+            if name != "audit_events"
+        ]
+        return {t: connection.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+
+
+def _exports_audited(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
+        return connection.execute(
+            "SELECT action, record_type FROM audit_events WHERE action = 'exported'"
+        ).fetchall()
+
+
+@pytest.mark.parametrize("command", EXPORTS)
+def test_an_export_adds_its_audit_event_and_changes_nothing_else(
+    coproduce: Coproduce, shared_file: tuple[Path, int], tmp_path: Path, command: str
+) -> None:
+    # Exporting personal data is audited (finding 12), so an export writes one event; it
+    # still never chmods, switches the journal or leaves a side file (finding 7).
+    path, session = shared_file
+    (tmp_path / "out").mkdir()
+    data_before = _everything_but_the_audit(path)
+    files_before = sorted(p.name for p in path.parent.iterdir())
+
+    result = coproduce(*_reading_commands(path, session, tmp_path / "out")[command])
+
+    assert result.status == 0, result.err
+    assert "not be recorded" not in result.out + result.err
+    assert _exports_audited(path) == [("exported", "database" if "table" in command else "meeting")]
+    assert _everything_but_the_audit(path) == data_before
+    assert sorted(p.name for p in path.parent.iterdir()) == files_before, "no side file left"
     assert path.stat().st_mode & 0o777 == 0o644, "not chmodded"
     assert path.read_bytes()[18:20] == b"\x02\x02", "still a WAL database, as it was"
 
@@ -212,6 +257,10 @@ def test_a_read_only_database_can_be_checked_listed_backed_up_and_exported(
     assert result.status == 0, result.err
     assert "Permission denied" not in result.err
     assert _snapshot(path.parent) == before
+    if command.startswith("export"):
+        # The file is written; that it could not be audited is said, never hidden.
+        assert any(out.iterdir())
+        assert "could not be recorded in the database's audit trail" in result.out + result.err
     if command == "list":
         assert "Sam Okafor" in result.out
     if command == "check":

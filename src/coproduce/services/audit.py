@@ -89,7 +89,7 @@ class AuditService(Service):
         a busy database): the file is already written, and saying it failed would mislead.
         """
         try:
-            with self._store.transaction() as unit:
+            with self._store.recording() as unit:
                 unit.audit(
                     AuditAction.EXPORTED, export.record_type, export.record_id, export.details()
                 )

@@ -331,6 +331,8 @@ class TableExport:
     file_format: TableFormat
     rows: dict[str, int]
     """table name -> rows written, in the file's order"""
+    audited: bool = True
+    """False when the export could not be recorded in the audit trail (a read-only copy)"""
 
     @property
     def total(self) -> int:
@@ -379,10 +381,10 @@ class TableService(Service):
                 ((table, self._rows(unit, table.name, privacy)) for table in definitions),
                 replace=replace,
             )
-        AuditService(self._store, self._today).record_export(
+        audited = AuditService(self._store, self._today).record_export(
             Export(ExportKind.TABLES, file_format.value, "database", rows=counts)
         )
-        return TableExport(Path(path), file_format, counts)
+        return TableExport(Path(path), file_format, counts, audited)
 
     # --- the rows of each table ----------------------------------------------------------
 

@@ -460,6 +460,25 @@ class Database:
             yield session
 
     @contextmanager
+    def recording(self) -> Iterator[Session]:
+        """One short write of a record of what was done (an export in the audit trail), also
+        on a database opened ``read_only``: exporting personal data is audited even by
+        commands that otherwise only read. On such a database it is one plain connection
+        for this write alone: no chmod, no switch of the journal mode, no side file left
+        behind once it closes. A file that cannot be written (a read-only drive) fails with
+        the database's error, which the caller reports."""
+        if not self.read_only:
+            with self.session() as session:
+                yield session
+            return
+        engine = _create_recording_engine(self.url, self.sqlite_path)
+        try:
+            with Session(engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        finally:
+            engine.dispose()
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """One unit of work that only reads: one consistent snapshot, no write lock taken.
 
@@ -550,6 +569,32 @@ def _pg_connect_args(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql":
         return {"connect_timeout": 10, "application_name": "coproduce"}
     return {}
+
+
+def _create_recording_engine(url: URL, path: Path | None) -> Engine:
+    """An engine for ``Database.recording`` on a database opened read-only: SQLite's file as
+    it is (its journal mode kept, foreign keys on, the write lock taken at BEGIN IMMEDIATE
+    within the busy timeout); a server's database without the read-only option."""
+    if path is not None:
+
+        def connect() -> sqlite3.Connection:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection.execute("PRAGMA foreign_keys = ON")
+            return connection
+
+        engine = create_engine(
+            "sqlite://", creator=connect, poolclass=NullPool, hide_parameters=True
+        )
+        event.listen(
+            engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE")
+        )
+        return engine
+    return create_engine(
+        url.set(drivername="postgresql+psycopg"),
+        poolclass=NullPool,
+        hide_parameters=True,
+        connect_args=_pg_connect_args(url),
+    )
 
 
 def _create_read_only_engine(url: URL, path: Path | None) -> Engine:

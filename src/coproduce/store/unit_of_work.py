@@ -216,6 +216,13 @@ class Store:
         return self.transaction(write=False)
 
     @contextmanager
+    def recording(self) -> Iterator[UnitOfWork]:
+        """A unit of work that only adds to the audit trail, allowed on a database opened
+        for reading (``Database.recording``)."""
+        with translated_errors(self.database), self.database.recording() as session:
+            yield UnitOfWork(session, self.actor)
+
+    @contextmanager
     def transaction(
         self, *, write: bool = True, busy_wait_ms: int | None = None
     ) -> Iterator[UnitOfWork]:

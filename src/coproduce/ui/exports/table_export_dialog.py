@@ -298,7 +298,16 @@ class TableExportDialog(QDialog):
                 "The file holds people's names. Keep it where your council keeps personal "
                 "data, and delete it when you no longer need it."
             )
-            % {"rows": f"{result.total:,}", "tables": tables, "path": result.path},
+            % {"rows": f"{result.total:,}", "tables": tables, "path": result.path}
+            + (
+                ""
+                if result.audited
+                else "\n\n"
+                + self.tr(
+                    "The export could not be recorded in the database's audit trail (the "
+                    "database could not be written to)."
+                )
+            ),
         )
         self.exported.emit(result)
         self.accept()
