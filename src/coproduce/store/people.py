@@ -60,20 +60,7 @@ class PersonRepository(Repository[PersonRow, Person]):
     record_label = "Person"
 
     def to_record(self, row: PersonRow) -> Person:
-        chosen: dict[str, set[object]] = {field: set() for field, _ in NEED_CATEGORIES.values()}
-        for need in row.needs:
-            field, vocabulary = NEED_CATEGORIES[need.category]
-            chosen[field].add(vocabulary(need.code))
-        needs = AccessNeeds(
-            contact_notes=row.contact_notes,
-            large_print_size=row.large_print_size,
-            information_notes=row.information_notes,
-            communication_support_notes=row.communication_support_notes,
-            communication_professional_notes=row.communication_professional_notes,
-            meeting_access_notes=row.meeting_access_notes,
-            reviewed_on=row.needs_reviewed_on,
-            **{field: frozenset(values) for field, values in chosen.items()},  # type: ignore[arg-type]
-        )
+        needs = needs_of(row)
         return Person(
             id=row.id,
             version=row.version,
@@ -293,3 +280,21 @@ class ConsentRepository(Repository[ConsentRow, Consent]):
         for row in self.scalars(query):
             latest[row.person_id] = row.state
         return {pid for pid, state in latest.items() if state == ConsentState.GIVEN.value}
+
+
+def needs_of(row: PersonRow) -> AccessNeeds:
+    """A person's access needs from their row (its ``needs`` loaded)."""
+    chosen: dict[str, set[object]] = {field: set() for field, _ in NEED_CATEGORIES.values()}
+    for need in row.needs:
+        field, vocabulary = NEED_CATEGORIES[need.category]
+        chosen[field].add(vocabulary(need.code))
+    return AccessNeeds(
+        contact_notes=row.contact_notes,
+        large_print_size=row.large_print_size,
+        information_notes=row.information_notes,
+        communication_support_notes=row.communication_support_notes,
+        communication_professional_notes=row.communication_professional_notes,
+        meeting_access_notes=row.meeting_access_notes,
+        reviewed_on=row.needs_reviewed_on,
+        **{field: frozenset(values) for field, values in chosen.items()},  # type: ignore[arg-type]
+    )
