@@ -337,11 +337,13 @@ class GroupName:
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person named on a line, with the access needs to mention beside the name."""
+    """A person named on a line, with the access needs to mention beside the name, or the
+    roles (where a choice of people says who facilitates)."""
 
     id: int
     display_name: str
     needs: AccessNeeds = field(default_factory=AccessNeeds)
+    roles: frozenset[Role] = frozenset()
 
 
 @_record

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, exists, func, or_, select, update
+from sqlalchemy import and_, case, exists, func, or_, select, update
 
-from coproduce.domain.records import AccessNeeds, Consent, Page, Person
+from coproduce.domain.records import AccessNeeds, Consent, Page, Person, PersonName
 from coproduce.domain.vocabulary import (
     CommunicationProfessional,
     CommunicationSupport,
@@ -191,6 +191,34 @@ class PersonRepository(Repository[PersonRow, Person]):
             roles.setdefault(person_id, set()).add(Role(code))
         rows = self._session.execute(select(PersonRow.id, PersonRow.display_name))
         return [(pid, name, frozenset(roles.get(pid, ()))) for pid, name in rows]
+
+    def named_with_roles(
+        self, roles: Iterable[Role], also_ids: Iterable[int] = ()
+    ) -> list[PersonName]:
+        """Active people holding any of ``roles``, and the people ``also_ids`` whatever their
+        roles, each with all their roles: one query."""
+        wanted = [role.value for role in roles]
+        also = list(also_ids)
+        holding = select(PersonRoleRow.person_id).where(PersonRoleRow.role.in_(wanted))
+        chosen = and_(PersonRow.active.is_(True), PersonRow.id.in_(holding))
+        if also:
+            chosen = or_(chosen, PersonRow.id.in_(also))
+        query = (
+            select(PersonRow.id, PersonRow.display_name, PersonRoleRow.role)
+            .outerjoin(PersonRoleRow, PersonRoleRow.person_id == PersonRow.id)
+            .where(chosen)
+            .order_by(PersonRow.id)
+        )
+        names: dict[int, str] = {}
+        held: dict[int, set[Role]] = {}
+        for person_id, name, role in self._session.execute(query):
+            names[person_id] = name
+            if role is not None:
+                held.setdefault(person_id, set()).add(Role(role))
+        return [
+            PersonName(person_id, name, roles=frozenset(held.get(person_id, ())))
+            for person_id, name in names.items()
+        ]
 
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Person]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
