@@ -107,3 +107,20 @@ def test_icons_come_after_the_window_is_shown(
     # A page built after the icons came gets its search icon too.
     people = window.list_page("people")
     assert len(people.search_field.actions()) == len(sessions.search_field.actions())
+
+
+def test_a_page_built_later_gets_its_splitter_back_as_the_person_left_it(
+    open_window: OpenWindow, demo_services: Services
+) -> None:
+    window = open_window(demo_services)
+    window.show_page("actions")
+    actions = window.list_page("actions")
+    actions.splitter.moveSplitter(250, 1)
+    left = actions.splitter.sizes()
+    window.close()
+
+    again = open_window(demo_services)
+    assert again.pages[4].page is None, "not built until opened"
+    again.show_page("actions")
+    now = again.list_page("actions").splitter.sizes()
+    assert abs(now[0] / sum(now) - left[0] / sum(left)) < 0.02

@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(index)
         else:
             self.stack.setCurrentWidget(shown)
+        # Its splitters and columns as the person left them, as for a page built at the start.
+        window_state.adopt(self, page)
         if entry.key == "dashboard":
             page.session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
         if self._icons_shown:
