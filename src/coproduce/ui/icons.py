@@ -1,23 +1,24 @@
 """Icons, from Font Awesome through qtawesome, imported only when the first icon is asked for.
 
 Importing qtawesome costs about 200 ms and 40 MB (its QtPy layer imports whole Qt modules),
-so the window appears first and gets its icons a moment later: ``when_ready`` imports it on a
-background thread after the first paint, while the window already answers keys, and calls
-back on the GUI thread. Icons need a running QApplication; never call ``icon()`` before one
-exists, nor on another thread.
+so the window appears first and gets its icons a moment later (the window asks for them
+``ICONS_AFTER_MS`` after it is shown). Icons need a running QApplication; never call
+``icon()`` before one exists. Not imported on a background thread: Python's garbage
+collector can run on whichever thread allocates, and there it would delete Qt objects of the
+GUI thread (a crash seen in the tests; docs/NOTES.md).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import threading
-from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
+
+ICONS_AFTER_MS = 250
+"""How long after a window is shown its icons are asked for: after its first paint, when a
+person is still taking in the window rather than typing."""
 
 # What each part of the window shows, by meaning rather than by Font Awesome name, so a
 # change of icon set touches only this table.
@@ -48,34 +49,3 @@ def _qtawesome() -> ModuleType:
 def icon(meaning: str) -> QIcon:
     """The icon for a part of the window (a key of ``NAMES``)."""
     return _qtawesome().icon(NAMES[meaning])
-
-
-class _Ready(QObject):
-    """Carries "qtawesome is imported" from the import thread to the GUI thread.
-
-    Signals:
-        imported(): the import finished (or failed: ``icon()`` then raises as usual).
-    """
-
-    imported = Signal()
-
-
-def when_ready(parent: QObject, callback: Callable[[], None]) -> None:
-    """Call ``callback`` on the GUI thread once qtawesome is imported, importing it on a
-    background thread first if needed. ``parent`` (a window) owns the messenger, so a window
-    closed meanwhile is never called back."""
-    if _qtawesome.cache_info().currsize:
-        callback()
-        return
-    ready = _Ready(parent)
-    ready.imported.connect(callback)
-
-    def import_it() -> None:
-        # A failed import is said again by icon() on the GUI thread.
-        with contextlib.suppress(Exception):
-            _qtawesome()
-        # RuntimeError: the window, and the messenger with it, are gone.
-        with contextlib.suppress(RuntimeError):
-            ready.imported.emit()
-
-    threading.Thread(target=import_it, name="import qtawesome", daemon=True).start()

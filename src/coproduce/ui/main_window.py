@@ -864,9 +864,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._icons_added:
             self._icons_added = True
-            # After the first paint: qtawesome is slow to import, and the window comes first
-            # (it imports on another thread while the window answers keys).
-            QTimer.singleShot(0, lambda: icons.when_ready(self, self._add_icons))
+            # After the first paint: qtawesome is slow to import, and the window comes first.
+            QTimer.singleShot(icons.ICONS_AFTER_MS, self._add_icons)
 
     def _add_icons(self) -> None:
         self._icons_shown = True
