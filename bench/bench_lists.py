@@ -7,11 +7,15 @@ real main window offscreen on it, and for every list page times, over several ru
 - *first rows*: ``page.refresh()``: the page's lookups plus the model's reload, which counts
   the matching rows and loads the first chunk of 200 (what is painted first);
 - *search*: the same after typing a search word (the query runs in the database);
-- *service only*: the service's first page of 200 with no search, without Qt.
+- *service only*: the service's first page of 200 with no search, without Qt;
+- *queries*: the statements a chunk of 200 rows (the page's ``load``) sends, counted with a
+  SQLAlchemy event (issue 12: at most 3).
+
+``--database FILE`` uses another copy of the large demo (say, /tmp/bench-cache's).
 
 Prints Markdown rows for bench/README.md.
 
-    .venv/bin/python bench/bench_lists.py [--runs 15]
+    .venv/bin/python bench/bench_lists.py [--runs 15] [--database FILE]
 """
 
 from __future__ import annotations
@@ -52,9 +56,9 @@ def _median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def large_sqlite() -> Database:
+def large_sqlite(path: Path | None = None) -> Database:
     OUT.mkdir(exist_ok=True)
-    path = OUT / "large.sqlite3"
+    path = path or OUT / "large.sqlite3"
     fresh = not path.exists()
     database = Database.open(f"sqlite:///{path}")
     if fresh:
@@ -67,25 +71,37 @@ def large_sqlite() -> Database:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--database", type=Path, default=None)
     args = parser.parse_args()
+    from sqlalchemy import event
 
     from coproduce.app import application_instance
     from coproduce.ui.main_window import MainWindow
     from coproduce.ui.pages.list_page import ListPage
 
     application_instance()
-    database = large_sqlite()
+    database = large_sqlite(args.database)
     services = Services(database)
     window = MainWindow(services)
+    sent: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
     print(
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, SQLite file, "
         f"{services.people.list(limit=0).total:,} people, "
         f"{services.meetings.list(limit=0).total:,} sessions\n"
     )
-    print("| list | rows | first rows (ms, median) | search | search (ms, median) |")
-    print("|---|---|---|---|---|")
+    print(
+        "| list | rows | first rows (ms, median) | queries per chunk | search "
+        "| search (ms, median) |"
+    )
+    print("|---|---|---|---|---|---|")
     for entry in window.pages:
-        page = entry.page
+        page = window.page(entry.key)
         if not isinstance(page, ListPage):
             continue
         word = SEARCHES.get(entry.key, "a")
@@ -100,10 +116,13 @@ def main() -> int:
 
         first = _median_ms(first_rows, args.runs)
         rows = page.model.total
+        sent.clear()
+        page.load(200, 200)
+        queries = len(sent)
         found = _median_ms(search, args.runs)
         print(
-            f"| {entry.label} | {rows:,} | {first:.1f} | '{word}' ({page.model.total:,}) "
-            f"| {found:.1f} |"
+            f"| {entry.label} | {rows:,} | {first:.1f} | {queries} "
+            f"| '{word}' ({page.model.total:,}) | {found:.1f} |"
         )
     # The session views: the register and the preparation checklist of the session with
     # the most people on its register.

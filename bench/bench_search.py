@@ -10,12 +10,19 @@ times, for words typed one letter at a time as a person would, over several runs
 - *raw FTS5, all ranked*: the textbook ``MATCH ... ORDER BY bm25 LIMIT 50``, which ranks
   every match (what the service would cost without its cap).
 
+With ``--overhead`` it measures what the service adds to the raw query (issue 12: at most
+2x), every keystroke interleaved: raw FTS5 on its own connection, the service as the program
+opens the database, and the service on one kept connection (what the store does once it
+keeps its connections; until then each unit of work opens a new connection, whose page
+cache starts cold). ``--database FILE`` uses another copy of the large demo.
+
 With ``--postgres`` it times the service on PostgreSQL too, in a database
 ``coproduce_bench_search`` on the server of ``COPRODUCE_TEST_PG_URL`` (built once, kept).
 
 Prints Markdown rows for bench/README.md.
 
-    .venv/bin/python bench/bench_search.py [--runs 15] [--postgres]
+    .venv/bin/python bench/bench_search.py [--runs 15] [--postgres] [--overhead]
+        [--database FILE]
 """
 
 from __future__ import annotations
@@ -83,9 +90,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--overhead", action="store_true")
+    parser.add_argument("--database", type=Path, default=None)
     args = parser.parse_args()
     if args.postgres:
         return postgres(args.runs)
+    if args.overhead:
+        return overhead(args.database or PATH, args.runs)
 
     database = large_sqlite()
     services = Services(database)
@@ -132,6 +143,59 @@ def main() -> int:
     )
     raw.close()
     database.close()
+    return 0
+
+
+def overhead(path: Path, runs: int) -> int:
+    """The service against the raw query, interleaved keystroke by keystroke."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import SingletonThreadPool
+
+    from coproduce.store import database as store_database
+
+    if not path.exists():
+        large_sqlite().close()
+        path = PATH
+    url = f"sqlite:///{path}"
+    opened = Database.open(url)
+    services = Services(opened)
+    # The program's connection settings, on one connection kept for every call.
+    engine = create_engine(url, poolclass=SingletonThreadPool, hide_parameters=True)
+    event.listen(engine, "connect", store_database._on_sqlite_connect)
+    # A read's transaction as the store will begin it: deferred, without the write lock.
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    kept = Services(Database(url, engine))
+    raw = sqlite3.connect(path)
+    typed = [t for words in TYPED for t in keystrokes(words)]
+    times: dict[str, list[float]] = {"raw": [], "service": [], "kept": []}
+    calls: dict[str, Callable[[str], object]] = {
+        "raw": lambda t: raw.execute(SERVICE_SQL, (fts5_query(words_of(t)),)).fetchall(),
+        "service": lambda t: services.search.search(t),
+        "kept": lambda t: kept.search.search(t),
+    }
+    for t in typed:  # warm every cache once
+        for call in calls.values():
+            call(t)
+    for _ in range(runs):
+        for t in typed:
+            for name, call in calls.items():
+                started = time.perf_counter()
+                call(t)
+                times[name].append((time.perf_counter() - started) * 1000)
+    raw_ms = statistics.median(times["raw"])
+    print(f"{len(typed)} keystrokes x {runs} runs, interleaved; medians\n")
+    print("| call | ms (median) | against raw FTS5 |")
+    print("|---|---|---|")
+    for name, label in (
+        ("raw", "raw FTS5 MATCH ... LIMIT 50 (sqlite3, kept connection)"),
+        ("service", "search service, as the program opens the database"),
+        ("kept", "search service on one kept connection"),
+    ):
+        ms = statistics.median(times[name])
+        print(f"| {label} | {ms:.2f} | {ms / raw_ms:.2f}x |")
+    raw.close()
+    opened.close()
+    engine.dispose()
     return 0
 
 

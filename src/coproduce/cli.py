@@ -497,7 +497,10 @@ def _positive_int(text: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_exports: bool = True) -> argparse.ArgumentParser:
+    """The whole command line. ``with_exports=False`` leaves out what comes after ``export``
+    (its commands import python-docx and openpyxl): for a command line without that word,
+    such as the window's, which must start quickly."""
     db_help = (
         "the database: a file path, sqlite:///PATH or postgresql+psycopg://user@host/name "
         f"(default: ${paths.ENV_DATABASE}, then the file in your user data folder)"
@@ -599,12 +602,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exports = export.add_subparsers(title="what to export", dest="what", metavar="WHAT")
     exports.required = True
-    # Imported here, not at the top: both modules import this one for its helpers.
-    from coproduce import cli_audit, cli_documents, cli_tables
+    # Imported here, not at the top: these modules import this one for its helpers.
+    from coproduce import cli_audit
+
+    cli_audit.add_command(commands, database_option)
+    if not with_exports:
+        return parser
+    from coproduce import cli_documents, cli_tables
 
     cli_documents.add_commands(exports, database_option)
     cli_tables.add_commands(exports, database_option)
-    cli_audit.add_command(commands, database_option)
     return parser
 
 
@@ -614,7 +621,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: the process's); returns the exit status."""
     quiet_log()
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(with_exports="export" in words)
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed

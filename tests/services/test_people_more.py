@@ -312,3 +312,36 @@ def test_decisions_recorded_together_are_taken_back_together_or_not_at_all(
     with pytest.raises(ValidationError, match="no longer the newest one"):
         services.people.take_back_consents([c.id for c in recorded])
     assert len(services.people.consent_history(person.id)) == 3
+
+
+def test_the_choice_of_facilitators_names_active_people_in_those_roles_and_those_chosen(
+    services: Services,
+) -> None:
+    lead = services.people.create(
+        Person(display_name="Lead Facilitator", roles=frozenset({Role.FACILITATOR, Role.STAFF}))
+    )
+    officer = services.people.create(Person(display_name="Officer", roles=frozenset({Role.STAFF})))
+    gone = services.people.create(
+        Person(display_name="Former Facilitator", roles=frozenset({Role.FACILITATOR}), active=False)
+    )
+    guest = services.people.create(Person(display_name="Guest Speaker"))
+    services.people.create(
+        Person(display_name="Member", roles=frozenset({Role.EXPERT_BY_EXPERIENCE}))
+    )
+
+    offered = services.people.named_with_roles((Role.FACILITATOR, Role.STAFF))
+    assert {(p.id, p.display_name, p.roles) for p in offered} == {
+        (lead.id, "Lead Facilitator", frozenset({Role.FACILITATOR, Role.STAFF})),
+        (officer.id, "Officer", frozenset({Role.STAFF})),
+    }
+    # Those already facilitating a session stay on its list, whatever they are now.
+    with_chosen = services.people.named_with_roles(
+        (Role.FACILITATOR, Role.STAFF),
+        [gone.id, guest.id],  # type: ignore[list-item]
+    )
+    assert {p.display_name: p.roles for p in with_chosen} == {
+        "Lead Facilitator": frozenset({Role.FACILITATOR, Role.STAFF}),
+        "Officer": frozenset({Role.STAFF}),
+        "Former Facilitator": frozenset({Role.FACILITATOR}),
+        "Guest Speaker": frozenset(),
+    }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -262,3 +264,42 @@ def test_pruning_keeps_this_databases_backups_not_a_similarly_named_ones(tmp_pat
     assert made.exists()
     assert list_backups(backups, "coproduce") == [made]
     assert len(list_backups(backups, "coproduce-old")) == 3
+
+
+def test_the_head_revision_kept_in_code_is_alembics_head() -> None:
+    # The window recognises an up-to-date database by this string, without loading Alembic:
+    # a new revision without it would leave every database unupgraded.
+    assert migrations.alembic_head_revision() == migrations.HEAD_REVISION
+    assert migrations.head_revision() in migrations.known_revisions()
+    assert set(migrations.known_revisions()) == {"0001", "0002", "0003", "0004", "0005"}
+
+
+@pytest.mark.parametrize("empty_url", BACKENDS, indirect=True)
+def test_the_revision_read_without_alembic_is_the_one_alembic_reads(empty_url: str) -> None:
+    engine = create_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            assert migrations.current_revision(connection) is None
+        _migrate_raw(empty_url, "0002")
+        with engine.connect() as connection:
+            assert migrations.current_revision(connection) == "0002"
+            assert MigrationContext.configure(connection).get_current_revision() == "0002"
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_database_at_the_head_does_not_load_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "current.sqlite3"
+    Database.open(f"sqlite:///{path}").close()  # new: migrated up to the head here
+    code = (
+        "import sys\n"
+        "from coproduce.store.database import Database\n"
+        f"database = Database.open({f'sqlite:///{path}'!r})\n"
+        "assert database.schema_revision() == database.migration.to_revision\n"
+        "database.close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert shown.stdout.strip() == "[]", shown.stderr

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from coproduce.documents.plain_language import FindingKind
 from coproduce.domain.records import Action, AgendaItem, GlossaryTerm, Group, Meeting
@@ -359,3 +360,23 @@ def test_an_empty_box_is_never_called_hard_to_read(qtbot: QtBot, services: Servi
             assert said == "Nothing typed yet: the checker reads the words as you type."
     box.set_text("   \n ")
     assert "Reading ease" not in box.summary.accessibleDescription()
+
+
+def test_an_empty_box_is_checked_without_asking_the_database(
+    qtbot: QtBot, services: Services
+) -> None:
+    box, _holder = make_box(qtbot, services)
+    asked: list[str] = []
+
+    def seen(_conn, _cursor, statement: str, *_args: object) -> None:  # type: ignore[no-untyped-def]
+        asked.append(statement)
+
+    event.listen(services.database.engine, "before_cursor_execute", seen)
+    try:
+        box.set_text("   \n")
+        assert box.findings() == []
+        assert asked == [], "nothing written: no glossary read for it"
+        box.set_text("We won't go.")
+        assert box.findings() != []
+    finally:
+        event.remove(services.database.engine, "before_cursor_execute", seen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from coproduce.domain.errors import DatabaseError
 from coproduce.domain.records import Page, Person
@@ -11,6 +12,7 @@ from coproduce.services import Services
 from coproduce.services.people import PersonFilter
 from coproduce.store.database import Database
 from coproduce.ui.models.record_table_model import RECORD_ROLE, Column, RecordTableModel
+from coproduce.ui.widgets.record_table import RecordTable
 
 COLUMNS: tuple[Column[Person], ...] = (
     Column("Name", lambda p: p.display_name),
@@ -105,3 +107,44 @@ def test_an_empty_cell_is_read_out_as_empty_not_as_nothing(sqlite_database: Data
     assert model.data(name, Qt.ItemDataRole.AccessibleTextRole) == "Ann Ames"
     assert model.data(organisation, Qt.ItemDataRole.DisplayRole) == ""
     assert model.data(organisation, Qt.ItemDataRole.AccessibleTextRole) == "Organisation: none"
+
+
+def test_scrolling_through_a_long_list_keeps_only_the_last_chunks_used(
+    sqlite_database: Database,
+) -> None:
+    services = Services(sqlite_database)
+    register(services, 40)
+    loader = CountingLoader(services)
+    model = RecordTableModel(COLUMNS, loader, chunk_size=5, kept_chunks=3)
+    model.reload()
+
+    for row in range(40):  # down to the end, as holding Page Down would
+        assert model.data(model.index(row, 0)) == f"Person {row:03d}"
+    assert model.rows_in_memory == 15, "three chunks of five, not the 40 rows scrolled past"
+    assert len(loader.calls) == 8
+
+    # Rows still held come without a query; rows scrolled past long ago are read again.
+    assert model.data(model.index(31, 0)) == "Person 031"
+    assert len(loader.calls) == 8
+    assert model.data(model.index(2, 0)) == "Person 002"
+    assert loader.calls[-1] == (0, 5)
+    assert model.rows_in_memory == 15
+
+
+def test_a_table_measures_its_columns_without_reading_the_whole_list(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    services = Services(sqlite_database)
+    register(services, 300)
+    loader = CountingLoader(services)
+    model = RecordTableModel(COLUMNS, loader, chunk_size=50)
+    table = RecordTable(
+        model, accessible_name="People", widths_in_characters=(20, 20), stretch_column=0
+    )
+    qtbot.addWidget(table)
+    table.show()
+    model.reload()
+    table.fit_columns()
+
+    assert loader.calls == [(0, 50), (50, 50)], "about a screenful measured, not 1,000 rows"
+    assert table.columnWidth(1) >= table.fontMetrics().horizontalAdvance("Organisation")

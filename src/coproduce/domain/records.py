@@ -317,6 +317,35 @@ class Action:
         return self.status.is_open and self.due_on is not None and self.due_on < today
 
 
+# What a line about something else shows of a session, a group or a person: read with that
+# line in one query, not as whole records (a list of 2,000 actions needs only these).
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTitle:
+    id: int
+    title: str
+    starts_at: datetime
+    group_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupName:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person named on a line, with the access needs to mention beside the name, or the
+    roles (where a choice of people says who facilitates)."""
+
+    id: int
+    display_name: str
+    needs: AccessNeeds = field(default_factory=AccessNeeds)
+    roles: frozenset[Role] = frozenset()
+
+
 @_record
 class InvolvementActivity:
     kind: ActivityKind

@@ -13,6 +13,7 @@ from coproduce.domain.records import (
     Membership,
     Page,
     Person,
+    PersonName,
     replace,
 )
 from coproduce.domain.validation import check_consent, check_person, in_words
@@ -77,6 +78,15 @@ class PeopleService(Service):
     def get_many(self, person_ids: list[int]) -> list[Person]:
         with self._store.reading() as unit:
             return unit.people.get_many(person_ids)
+
+    def named_with_roles(
+        self, roles: Iterable[Role], also_ids: Iterable[int] = ()
+    ) -> list[PersonName]:
+        """Active people holding any of ``roles`` (say, who can facilitate), and the people
+        ``also_ids`` (those already chosen) whatever their roles or state: names and roles
+        only, in one query."""
+        with self._store.transaction() as unit:
+            return unit.people.named_with_roles(roles, also_ids)
 
     def list(
         self, filters: PersonFilter = PersonFilter(), *, offset: int = 0, limit: int | None = None

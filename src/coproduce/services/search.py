@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 from coproduce.services.base import Service
 from coproduce.store.search import SearchRow, words_of
@@ -78,6 +79,7 @@ def _result(row: SearchRow, words: list[str]) -> SearchResult:
     )
 
 
+@cache
 def _fold_char(char: str) -> str:
     """One character without case or accents, always one character long, so positions in
     the folded text are positions in the original."""
@@ -87,7 +89,11 @@ def _fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    return "".join(_fold_char(char) for char in text)
+    """``text`` without case or accents, the same length (ASCII text simply lower-cased: the
+    common case, and by far the quickest)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 def snippet_of(text: str, words: list[str], width: int = SNIPPET_CHARS) -> str:

@@ -10,19 +10,31 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import aliased, lazyload, selectinload
 
-from coproduce.domain.records import Action, AgendaItem, Attendance, Meeting, Page
+from coproduce.domain.records import (
+    Action,
+    AgendaItem,
+    Attendance,
+    GroupName,
+    Meeting,
+    Page,
+    PersonName,
+    SessionTitle,
+)
 from coproduce.domain.vocabulary import ActionStatus, AttendanceStatus, MeetingStatus
 from coproduce.store.orm import (
     ActionRow,
     AgendaItemDocumentRow,
     AgendaItemRow,
     AttendanceRow,
+    GroupRow,
     LadderEvidenceRow,
     MeetingFacilitatorRow,
     MeetingRow,
     PersonRow,
 )
+from coproduce.store.people import needs_of
 from coproduce.store.repository import Repository
 from coproduce.store.text import contains_pattern, sort_key
 
@@ -447,6 +459,37 @@ class ActionRepository(Repository[ActionRow, Action]):
 
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Action]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
+
+    def log_lines(
+        self, *, offset: int = 0, limit: int | None = None, **filters: object
+    ) -> Page[tuple[Action, SessionTitle, GroupName, PersonName | None]]:
+        """A page of the action log as the list shows it, in two queries whatever its
+        length: the actions with their session's title, group's name and owner's row, joined
+        and counted; and the owners' access needs."""
+        session, group, owner = aliased(MeetingRow), aliased(GroupRow), aliased(PersonRow)
+        query = (
+            self.search_query(**filters)
+            .add_columns(session.title, session.starts_at, group.id, group.name, owner)
+            .join(session, session.id == ActionRow.meeting_id)
+            .join(group, group.id == session.group_id)
+            .outerjoin(owner, owner.id == ActionRow.owner_id)
+            .options(selectinload(owner.needs), lazyload(owner.roles))
+        )
+        rows, total = self.counted_rows(query, offset, limit)
+        lines = []
+        for row, title, starts_at, group_id, group_name, person, _total in rows:
+            named = None
+            if person is not None:
+                named = PersonName(person.id, person.display_name, needs_of(person))
+            lines.append(
+                (
+                    self.to_record(row),
+                    SessionTitle(row.meeting_id, title, starts_at, group_id),
+                    GroupName(group_id, group_name),
+                    named,
+                )
+            )
+        return Page(items=tuple(lines), total=total, offset=offset)
 
     def count_owned_by(self, person_id: int) -> int:
         return self.count(select(ActionRow).where(ActionRow.owner_id == person_id))

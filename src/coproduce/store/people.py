@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, exists, func, or_, select, update
+from sqlalchemy import and_, case, exists, func, or_, select, update
 
-from coproduce.domain.records import AccessNeeds, Consent, Page, Person
+from coproduce.domain.records import AccessNeeds, Consent, Page, Person, PersonName
 from coproduce.domain.vocabulary import (
     CommunicationProfessional,
     CommunicationSupport,
@@ -60,20 +60,7 @@ class PersonRepository(Repository[PersonRow, Person]):
     record_label = "Person"
 
     def to_record(self, row: PersonRow) -> Person:
-        chosen: dict[str, set[object]] = {field: set() for field, _ in NEED_CATEGORIES.values()}
-        for need in row.needs:
-            field, vocabulary = NEED_CATEGORIES[need.category]
-            chosen[field].add(vocabulary(need.code))
-        needs = AccessNeeds(
-            contact_notes=row.contact_notes,
-            large_print_size=row.large_print_size,
-            information_notes=row.information_notes,
-            communication_support_notes=row.communication_support_notes,
-            communication_professional_notes=row.communication_professional_notes,
-            meeting_access_notes=row.meeting_access_notes,
-            reviewed_on=row.needs_reviewed_on,
-            **{field: frozenset(values) for field, values in chosen.items()},  # type: ignore[arg-type]
-        )
+        needs = needs_of(row)
         return Person(
             id=row.id,
             version=row.version,
@@ -205,6 +192,34 @@ class PersonRepository(Repository[PersonRow, Person]):
         rows = self._session.execute(select(PersonRow.id, PersonRow.display_name))
         return [(pid, name, frozenset(roles.get(pid, ()))) for pid, name in rows]
 
+    def named_with_roles(
+        self, roles: Iterable[Role], also_ids: Iterable[int] = ()
+    ) -> list[PersonName]:
+        """Active people holding any of ``roles``, and the people ``also_ids`` whatever their
+        roles, each with all their roles: one query."""
+        wanted = [role.value for role in roles]
+        also = list(also_ids)
+        holding = select(PersonRoleRow.person_id).where(PersonRoleRow.role.in_(wanted))
+        chosen = and_(PersonRow.active.is_(True), PersonRow.id.in_(holding))
+        if also:
+            chosen = or_(chosen, PersonRow.id.in_(also))
+        query = (
+            select(PersonRow.id, PersonRow.display_name, PersonRoleRow.role)
+            .outerjoin(PersonRoleRow, PersonRoleRow.person_id == PersonRow.id)
+            .where(chosen)
+            .order_by(PersonRow.id)
+        )
+        names: dict[int, str] = {}
+        held: dict[int, set[Role]] = {}
+        for person_id, name, role in self._session.execute(query):
+            names[person_id] = name
+            if role is not None:
+                held.setdefault(person_id, set()).add(Role(role))
+        return [
+            PersonName(person_id, name, roles=frozenset(held.get(person_id, ())))
+            for person_id, name in names.items()
+        ]
+
     def list(self, *, offset: int = 0, limit: int | None = None, **filters: object) -> Page[Person]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
 
@@ -293,3 +308,21 @@ class ConsentRepository(Repository[ConsentRow, Consent]):
         for row in self.scalars(query):
             latest[row.person_id] = row.state
         return {pid for pid, state in latest.items() if state == ConsentState.GIVEN.value}
+
+
+def needs_of(row: PersonRow) -> AccessNeeds:
+    """A person's access needs from their row (its ``needs`` loaded)."""
+    chosen: dict[str, set[object]] = {field: set() for field, _ in NEED_CATEGORIES.values()}
+    for need in row.needs:
+        field, vocabulary = NEED_CATEGORIES[need.category]
+        chosen[field].add(vocabulary(need.code))
+    return AccessNeeds(
+        contact_notes=row.contact_notes,
+        large_print_size=row.large_print_size,
+        information_notes=row.information_notes,
+        communication_support_notes=row.communication_support_notes,
+        communication_professional_notes=row.communication_professional_notes,
+        meeting_access_notes=row.meeting_access_notes,
+        reviewed_on=row.needs_reviewed_on,
+        **{field: frozenset(values) for field, values in chosen.items()},  # type: ignore[arg-type]
+    )

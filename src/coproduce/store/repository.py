@@ -166,17 +166,29 @@ class Repository(Generic[RowT, RecordT]):
 
     def page(self, query: Select[Any], offset: int, limit: int | None) -> Page[RecordT]:
         """Run ``query`` (already filtered and ordered) for one page and the total count."""
-        total = self._session.scalar(
-            select(func.count()).select_from(query.order_by(None).subquery())
-        )
-        if limit is not None:
-            query = query.offset(max(0, offset)).limit(min(max(0, limit), MAX_PAGE_SIZE))
-        rows = self._session.scalars(query).all()
+        rows, total = self.counted_rows(query, offset, limit)
         return Page(
-            items=tuple(self.to_record(r) for r in rows),
-            total=total or 0,
+            items=tuple(self.to_record(r[0]) for r in rows),
+            total=total,
             offset=offset,
         )
+
+    def counted_rows(
+        self, query: Select[Any], offset: int, limit: int | None
+    ) -> tuple[Sequence[Any], int]:
+        """One page of ``query``'s rows (each with the count as its last column) and how
+        many rows match in all. The count comes with the rows, as ``count(*) OVER ()``
+        (counted before the page is cut): a page is one query, not two. Only a page with no
+        rows asks for the count on its own."""
+        paged = query.add_columns(func.count().over())
+        if limit is not None:
+            paged = paged.offset(max(0, offset)).limit(min(max(0, limit), MAX_PAGE_SIZE))
+        rows = self._session.execute(paged).all()
+        if rows:
+            return rows, int(rows[0][-1])
+        if offset <= 0 and limit != 0:
+            return rows, 0
+        return rows, self.count(query)
 
     def ids(self, query: Select[Any]) -> list[int]:
         """Only the ids a query matches, in its order (for item models that fetch lazily)."""

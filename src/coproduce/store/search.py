@@ -220,23 +220,15 @@ class SearchRepository:
         contribution_ids = [row.record_id for row in found if row.kind == "contribution"]
         section_ids = [row.record_id for row in found if row.kind == "section"]
         meeting_of: dict[int, int] = {}
-        if contribution_ids:
-            meeting_of = dict(
-                session.execute(
-                    select(ContributionRow.id, ContributionRow.meeting_id).where(
-                        ContributionRow.id.in_(contribution_ids)
-                    )
-                ).all()
-            )
         meeting_titles: dict[int, str] = {}
-        if meeting_of:
-            meeting_titles = dict(
-                session.execute(
-                    select(MeetingRow.id, MeetingRow.title).where(
-                        MeetingRow.id.in_(set(meeting_of.values()))
-                    )
-                ).all()
-            )
+        if contribution_ids:
+            for contribution_id, meeting_id, title in session.execute(
+                select(ContributionRow.id, ContributionRow.meeting_id, MeetingRow.title)
+                .join(MeetingRow, MeetingRow.id == ContributionRow.meeting_id)
+                .where(ContributionRow.id.in_(contribution_ids))
+            ):
+                meeting_of[contribution_id] = meeting_id
+                meeting_titles[meeting_id] = title
         document_of: dict[int, tuple[int, str]] = {}
         if section_ids:
             document_of = {

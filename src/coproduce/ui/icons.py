@@ -1,8 +1,11 @@
 """Icons, from Font Awesome through qtawesome, imported only when the first icon is asked for.
 
-Importing qtawesome costs about 180 ms and 40 MB (its QtPy layer imports whole Qt modules),
-so the window appears first and gets its icons a moment later. Icons need a running
-QApplication; never call ``icon()`` before one exists.
+Importing qtawesome costs about 200 ms and 40 MB (its QtPy layer imports whole Qt modules),
+so the window appears first and gets its icons a moment later (the window asks for them
+``ICONS_AFTER_MS`` after it is shown). Icons need a running QApplication; never call
+``icon()`` before one exists. Not imported on a background thread: Python's garbage
+collector can run on whichever thread allocates, and there it would delete Qt objects of the
+GUI thread (a crash seen in the tests; docs/NOTES.md).
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ from functools import cache
 from types import ModuleType
 
 from PySide6.QtGui import QIcon
+
+ICONS_AFTER_MS = 250
+"""How long after a window is shown its icons are asked for: after its first paint, when a
+person is still taking in the window rather than typing."""
 
 # What each part of the window shows, by meaning rather than by Font Awesome name, so a
 # change of icon set touches only this table.

@@ -7,10 +7,12 @@ anywhere). The window talks to the database only through ``Services``.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -30,37 +32,28 @@ from coproduce import APP_NAME, __version__
 from coproduce.domain.errors import CoproduceError, DatabaseNotFoundError
 from coproduce.domain.log_privacy import describe_error
 from coproduce.services import Services
-from coproduce.services.search import ResultKind, SearchResult
 from coproduce.ui import accessibility, icons, prompts, window_state
 from coproduce.ui.commands import DataChanges
 from coproduce.ui.context import WindowContext
-from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
 from coproduce.ui.editing import may_leave
-from coproduce.ui.exports.table_export_dialog import TableExportDialog
 from coproduce.ui.menu_keys import reach_the_menus_by_keyboard
 from coproduce.ui.new_database import may_make_new_database
-from coproduce.ui.pages.actions_page import ActionsPage
-from coproduce.ui.pages.dashboard_page import DashboardPage
-from coproduce.ui.pages.documents_page import DocumentsPage
-from coproduce.ui.pages.groups_page import GroupsPage
 from coproduce.ui.pages.list_page import ListPage
-from coproduce.ui.pages.people_page import PeoplePage
-from coproduce.ui.pages.sessions_page import SessionsPage
-from coproduce.ui.printing.contact_dialog import ContactDialog
-from coproduce.ui.printing.evidence_chooser import EvidenceChooser
-from coproduce.ui.printing.export_dialog import DocumentJob, ExportDialog
-from coproduce.ui.printing.jobs import (
-    easy_read_summary_job,
-    evidence_pack_job,
-    minutes_job,
-    person_pack_job,
-    you_said_we_did_job,
-)
-from coproduce.ui.printing.report_chooser import ReportChooser
-from coproduce.ui.search.search_dialog import SearchDialog
-from coproduce.ui.shortcuts_dialog import KeyboardShortcutsDialog, ShortcutGroup
 from coproduce.ui.widgets.recent_databases import RecentDatabases, RecentDatabasesMenu, file_of
 from coproduce.ui.workers import Operation, run_in_background, wait_for_background_work
+
+if TYPE_CHECKING:
+    from coproduce.services.search import SearchResult
+    from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
+    from coproduce.ui.exports.table_export_dialog import TableExportDialog
+    from coproduce.ui.printing.contact_dialog import ContactDialog
+    from coproduce.ui.printing.export_dialog import DocumentJob, ExportDialog
+    from coproduce.ui.printing.report_chooser import ReportChooser
+    from coproduce.ui.search.search_dialog import SearchDialog
+    from coproduce.ui.shortcuts_dialog import KeyboardShortcutsDialog, ShortcutGroup
+
+# Dialogs, exports and pages other than the first are imported where they are first opened:
+# the window shows before python-docx, openpyxl and the other pages' modules load (issue 12).
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +69,17 @@ EMPTY_DATABASE_QUESTION = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PageEntry:
+    """A page of the window: its class is imported and the page built (``page``) the first
+    time it is shown or asked for, and its list loaded then."""
+
     key: str
     label: str
-    page: QWidget
+    module: str
+    """The module under ``coproduce.ui.pages`` that holds the page's class."""
+    class_name: str
+    page: QWidget | None = None
 
 
 def database_is_empty(services: Services) -> bool:
@@ -136,13 +135,14 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.changes = DataChanges(self)
         self.context = WindowContext(services, self.undo_stack, self.changes)
+        self._icons_shown = False
         self.pages = [
-            PageEntry("sessions", self.tr("Sessions"), SessionsPage(self.context)),
-            PageEntry("people", self.tr("People"), PeoplePage(self.context)),
-            PageEntry("groups", self.tr("Groups"), GroupsPage(self.context)),
-            PageEntry("documents", self.tr("Documents"), DocumentsPage(self.context)),
-            PageEntry("actions", self.tr("Actions"), ActionsPage(self.context)),
-            PageEntry("dashboard", self.tr("Dashboard"), DashboardPage(self.context)),
+            PageEntry("sessions", self.tr("Sessions"), "sessions_page", "SessionsPage"),
+            PageEntry("people", self.tr("People"), "people_page", "PeoplePage"),
+            PageEntry("groups", self.tr("Groups"), "groups_page", "GroupsPage"),
+            PageEntry("documents", self.tr("Documents"), "documents_page", "DocumentsPage"),
+            PageEntry("actions", self.tr("Actions"), "actions_page", "ActionsPage"),
+            PageEntry("dashboard", self.tr("Dashboard"), "dashboard_page", "DashboardPage"),
         ]
 
         self.navigation = QListWidget()
@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.label)
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
             self.navigation.addItem(item)
-            self.stack.addWidget(entry.page)
+            # A stand-in until the page is first shown (``page()`` builds it).
+            self.stack.addWidget(QWidget())
         widest = max(self.fontMetrics().horizontalAdvance(e.label) for e in self.pages)
         self.navigation.setFixedWidth(widest + 80)
         self.navigation.currentRowChanged.connect(self._navigate_to)
@@ -186,11 +187,11 @@ class MainWindow(QMainWindow):
         self.replaced_by: MainWindow | None = None
         """The window that took this one's place on another database, once it has."""
         self._closing_for_another = False
-        self.page("dashboard").session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
         self._build_menus()
         self.menus_action = reach_the_menus_by_keyboard(self)
+        # Only the first page is built (and its list loaded) now; the others when shown.
+        self.page("sessions")
         self.navigation.setCurrentRow(0)
-        self.refresh()
         # The keyboard starts in the sessions list, on the session the page opened (Ctrl+N
         # plans one from there when there is none).
         self.list_page("sessions").table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def open_search(self) -> SearchDialog:
         """Search contributions, sessions and documents (Ctrl+F); Enter opens the result."""
+        from coproduce.ui.search.search_dialog import SearchDialog
+
         dialog = SearchDialog(self._services, self)
         dialog.open_requested.connect(self.open_search_result)
         dialog.open()
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
     def open_search_result(self, result: SearchResult) -> None:
         """Show what was found: a contribution selected in its session's tidy-up, a session,
         or a document."""
+        from coproduce.services.search import ResultKind
+
         if result.kind is ResultKind.CONTRIBUTION and result.meeting_id is not None:
             self.open_contribution(result.meeting_id, result.record_id)
             return
@@ -268,13 +273,43 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(self.stack.currentIndex())
             self.navigation.blockSignals(False)
             return
+        self.page(self.pages[row].key)
         self.stack.setCurrentIndex(row)
 
     def page(self, key: str) -> QWidget:
-        for entry in self.pages:
-            if entry.key == key:
-                return entry.page
-        raise KeyError(key)
+        """The page called ``key``, built (and its list loaded) if this is its first use."""
+        index = next((i for i, e in enumerate(self.pages) if e.key == key), None)
+        if index is None:
+            raise KeyError(key)
+        entry = self.pages[index]
+        if entry.page is None:
+            entry.page = self._build_page(entry, index)
+        return entry.page
+
+    def _build_page(self, entry: PageEntry, index: int) -> QWidget:
+        module = importlib.import_module(f"coproduce.ui.pages.{entry.module}")
+        page: QWidget = getattr(module, entry.class_name)(self.context)
+        stand_in = self.stack.widget(index)
+        shown = self.stack.currentWidget()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if shown is stand_in:
+            self.stack.setCurrentIndex(index)
+        else:
+            self.stack.setCurrentWidget(shown)
+        # Its splitters and columns as the person left them, as for a page built at the start.
+        window_state.adopt(self, page)
+        if entry.key == "dashboard":
+            page.session_chosen.connect(self.show_session)  # type: ignore[attr-defined]
+        if self._icons_shown:
+            self._add_search_icon(page)
+        page.refresh()  # type: ignore[attr-defined]
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        """The pages built so far (shown at least once, or asked for)."""
+        return [entry.page for entry in self.pages if entry.page is not None]
 
     @property
     def current_page_key(self) -> str:
@@ -285,12 +320,13 @@ class MainWindow(QMainWindow):
         index = next(i for i, e in enumerate(self.pages) if e.key == key)
         self.navigation.setCurrentRow(index)
         if focus and self.stack.currentIndex() == index:  # not if the person stayed to save
-            self.pages[index].page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.page(key).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh(self) -> None:
-        """Read every page again from the database (after a change, or on F5)."""
-        for entry in self.pages:
-            entry.page.refresh()  # type: ignore[attr-defined]
+        """Read every page again from the database (after a change, or on F5); pages not
+        built yet read it when first shown."""
+        for page in self.built_pages():
+            page.refresh()  # type: ignore[attr-defined]
 
     def list_page(self, key: str) -> ListPage:
         page = self.page(key)
@@ -676,6 +712,8 @@ class MainWindow(QMainWindow):
     def open_export(self, job: DocumentJob) -> ExportDialog:
         """Build ``job``'s document, show its findings and pages, and save it when asked.
         Easy words written in it are steps of this window's undo stack."""
+        from coproduce.ui.printing.export_dialog import ExportDialog
+
         dialog = ExportDialog(job, self, undo_stack=self.undo_stack, changes=self.changes)
         dialog.open()
         return dialog
@@ -684,18 +722,24 @@ class MainWindow(QMainWindow):
         meeting_id = self._chosen("sessions", self.tr("a session"))
         if meeting_id is None:
             return None
+        from coproduce.ui.printing.jobs import easy_read_summary_job
+
         return self.open_export(easy_read_summary_job(self._services, meeting_id))
 
     def print_minutes(self) -> ExportDialog | None:
         meeting_id = self._chosen("sessions", self.tr("a session"))
         if meeting_id is None:
             return None
+        from coproduce.ui.printing.jobs import minutes_job
+
         return self.open_export(minutes_job(self._services, meeting_id))
 
     def print_person_pack(self) -> ExportDialog | None:
         person_id = self._chosen("people", self.tr("a person"))
         if person_id is None:
             return None
+        from coproduce.ui.printing.jobs import person_pack_job
+
         return self.open_export(person_pack_job(self._services, person_id))
 
     def choose_report(self) -> ReportChooser:
@@ -703,6 +747,8 @@ class MainWindow(QMainWindow):
         key = self.current_page_key
         record = self.list_page(key).selected_record() if key in ("documents", "groups") else None
         record_id = getattr(record, "id", None)
+        from coproduce.ui.printing.report_chooser import ReportChooser
+
         return ReportChooser(
             self._services,
             document_id=record_id if key == "documents" else None,
@@ -715,6 +761,8 @@ class MainWindow(QMainWindow):
         if not chooser.exec():
             return None
         choice = chooser.choice()
+        from coproduce.ui.printing.jobs import you_said_we_did_job
+
         return self.open_export(
             you_said_we_did_job(
                 self._services,
@@ -728,6 +776,9 @@ class MainWindow(QMainWindow):
 
     def print_evidence_pack(self) -> ExportDialog | None:
         """The assurance pack for chosen groups and dates, with its chosen examples."""
+        from coproduce.ui.printing.evidence_chooser import EvidenceChooser
+        from coproduce.ui.printing.jobs import evidence_pack_job
+
         chooser = EvidenceChooser(self._services, parent=self)
         if not chooser.exec():
             return None
@@ -744,17 +795,23 @@ class MainWindow(QMainWindow):
 
     def open_table_export(self) -> TableExportDialog:
         """Write tables to an Excel workbook or CSV file, for Power BI."""
+        from coproduce.ui.exports.table_export_dialog import TableExportDialog
+
         dialog = TableExportDialog(self._services, self)
         dialog.open()
         return dialog
 
     def open_contact_details(self) -> ContactDialog:
+        from coproduce.ui.printing.contact_dialog import ContactDialog
+
         dialog = ContactDialog(self._services, self)
         dialog.open()
         return dialog
 
     def open_glossary(self) -> GlossaryDialog:
         """The hard words the easy-read checker looks for and the documents explain."""
+        from coproduce.ui.easyread.glossary_dialog import GlossaryDialog
+
         dialog = GlossaryDialog(self.context, self)
         dialog.open()
         return dialog
@@ -762,7 +819,10 @@ class MainWindow(QMainWindow):
     def keyboard_shortcuts(self) -> list[ShortcutGroup]:
         """Every shortcut in the window, read from its actions (pages' own included), so the
         list can never fall behind the program; grouped by the page (or window) they work on,
-        the window-wide ones first."""
+        the window-wide ones first. Pages not shown yet are built for it: their own keys
+        are listed too."""
+        for entry in self.pages:
+            self.page(entry.key)
         everywhere = self.tr("Everywhere in the window")
         groups: dict[str, list[tuple[str, str]]] = {
             everywhere: [
@@ -807,6 +867,8 @@ class MainWindow(QMainWindow):
         return "\n".join(lines)
 
     def show_keyboard_shortcuts(self) -> KeyboardShortcutsDialog:
+        from coproduce.ui.shortcuts_dialog import KeyboardShortcutsDialog
+
         dialog = KeyboardShortcutsDialog(self.keyboard_shortcuts(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -835,16 +897,20 @@ class MainWindow(QMainWindow):
         if not self._icons_added:
             self._icons_added = True
             # After the first paint: qtawesome is slow to import, and the window comes first.
-            QTimer.singleShot(0, self._add_icons)
+            QTimer.singleShot(icons.ICONS_AFTER_MS, self._add_icons)
 
     def _add_icons(self) -> None:
+        self._icons_shown = True
         for row, entry in enumerate(self.pages):
             self.navigation.item(row).setIcon(icons.icon(entry.key))
-        for entry in self.pages:
-            if isinstance(entry.page, ListPage):
-                entry.page.search_field.addAction(
-                    icons.icon("search"), entry.page.search_field.ActionPosition.LeadingPosition
-                )
+        for page in self.built_pages():
+            self._add_search_icon(page)
+
+    def _add_search_icon(self, page: QWidget) -> None:
+        if isinstance(page, ListPage):
+            page.search_field.addAction(
+                icons.icon("search"), page.search_field.ActionPosition.LeadingPosition
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._closing_for_another:

@@ -44,6 +44,15 @@ def remember(window: QWidget, key: str) -> None:
     window.installEventFilter(_Keeper(window, key))
 
 
+def adopt(window: QWidget, part: QWidget) -> None:
+    """Give ``part``, built inside ``window`` after the window was first shown (a page
+    built when first opened), its splitters and column widths back, and keep them from now
+    on, as if it had been there from the start."""
+    keeper = window.findChild(_Keeper)
+    if keeper is not None and keeper.restored:
+        keeper.restore_parts(part)
+
+
 def place_of(widget: QWidget, window: QWidget) -> str:
     """``widget``'s place under ``window``: each parent's class and its number among the
     children of that class (``SessionDetail0/QTabWidget0``)."""
@@ -75,28 +84,41 @@ class _Keeper(QObject):
             kind = event.type()
             if kind == QEvent.Type.Show and not self._restored:
                 self._restored = True
-                self._restore()
+                self._restore_geometry()
+                self.restore_parts(self._window)
             elif kind in (QEvent.Type.Close, QEvent.Type.Hide) and self._restored:
                 self._save()
         return False
 
-    def _parts(self) -> tuple[list[QSplitter], list[QHeaderView]]:
+    @property
+    def restored(self) -> bool:
+        return self._restored
+
+    def _parts(self, root: QWidget | None = None) -> tuple[list[QSplitter], list[QHeaderView]]:
         window = self._window
-        splitters = [s for s in window.findChildren(QSplitter) if s.window() is window]
+        root = root or window
+        splitters = [s for s in root.findChildren(QSplitter) if s.window() is window]
         headers = [
             h
-            for h in window.findChildren(QHeaderView)
+            for h in root.findChildren(QHeaderView)
             if h.window() is window and h.orientation().name == "Horizontal"
         ]
         return splitters, headers
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         store = settings()
         store.beginGroup(self._key)
         geometry = store.value("geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self._window.restoreGeometry(QByteArray(geometry))
-        splitters, headers = self._parts()
+        store.endGroup()
+
+    def restore_parts(self, root: QWidget) -> None:
+        """Splitters and column widths under ``root`` as the person left them, and watch
+        them for changes by hand."""
+        store = settings()
+        store.beginGroup(self._key)
+        splitters, headers = self._parts(root)
         for splitter in splitters:
             state = store.value(f"splitters/{place_of(splitter, self._window)}")
             if isinstance(state, QByteArray | bytes) and splitter.restoreState(QByteArray(state)):

@@ -288,7 +288,9 @@ class EasyReadEdit(QWidget):
         self._timer.stop()
         text = self.text()
         self._checked_text = text
-        self._findings = check(text, self.terms())
+        # Nothing written, nothing to find: no glossary read, no checker loaded (a new
+        # record's empty box, as the window starts).
+        self._findings = check(text, self.terms()) if text.strip() else []
         self.highlighter.set_findings(self._findings, text)
         self._fill_list()
         self._show_summary()

@@ -3,9 +3,11 @@
 The model is given a *loader*, ``loader(offset, limit) -> Page``, and column definitions. It asks
 the loader once for the first chunk, which also tells it how many rows match; ``rowCount`` is
 that total from the start, so the scroll bar is right, and further chunks of ``CHUNK_SIZE`` rows
-are fetched the first time ``data()`` asks for a row in them (as the view paints), then kept.
-A list of 50,000 people costs one chunk query to open. ``reload()`` starts again, for a new
-filter or after a change.
+are fetched the first time ``data()`` asks for a row in them (as the view paints). Only the
+chunks used last are kept (``KEPT_CHUNKS``, a few screens' worth): scrolling through a list of
+50,000 people never holds more than that in memory, and a chunk scrolled back to is read
+again. A list of 50,000 people costs one chunk query to open. ``reload()`` starts again, for a
+new filter or after a change.
 
 If loading a chunk fails with a ``CoproduceError`` (the server went away, say), its rows show
 empty and ``load_failed`` says why; the next ``reload()`` tries again.
@@ -14,6 +16,7 @@ empty and ``load_failed`` says why; the next ``reload()`` tries again.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -36,6 +39,9 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 CHUNK_SIZE = 200
+
+KEPT_CHUNKS = 4
+"""How many chunks a model keeps, the ones used last: 800 rows, several screens."""
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, RECORD_ROLE)`` gives the whole record behind a row (or None if not loaded)."""
@@ -80,6 +86,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         loader: Callable[[int, int], Page[R]],
         *,
         chunk_size: int = CHUNK_SIZE,
+        kept_chunks: int = KEPT_CHUNKS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,7 +94,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._loader = loader
         self._chunk_size = chunk_size
         self._total = 0
-        self._chunks: dict[int, tuple[R, ...]] = {}
+        self._kept_chunks = max(1, kept_chunks)
+        self._chunks: OrderedDict[int, tuple[R, ...]] = OrderedDict()
+        """Loaded chunks by number, the one used last at the end."""
         self.failure = ""
         """Why the last ``reload()`` could not load the list; empty when it could."""
         self.order: SortOrder | None = None
@@ -123,6 +132,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def rows_in_memory(self) -> int:
+        """How many rows the model holds now (at most ``kept_chunks`` chunks of them)."""
+        return sum(len(chunk) for chunk in self._chunks.values())
 
     def record(self, row: int) -> R | None:
         """The record shown in ``row``, loading its chunk if needed."""
@@ -228,6 +242,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def _chunk(self, number: int) -> tuple[R, ...]:
         chunk = self._chunks.get(number)
         if chunk is not None:
+            self._chunks.move_to_end(number)
             return chunk
         try:
             page = self._loader(number * self._chunk_size, self._chunk_size)
@@ -242,4 +257,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             # until the next reload, rather than shifting rows under the user's cursor.
             chunk = tuple(page.items)
         self._chunks[number] = chunk
+        while len(self._chunks) > self._kept_chunks:
+            # A chunk scrolled back to is read again; rows changed meanwhile by someone
+            # else then show as they are now.
+            self._chunks.popitem(last=False)
         return chunk

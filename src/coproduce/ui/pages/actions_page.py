@@ -157,10 +157,9 @@ class ActionsPage(ListPage):
         return entry.action
 
     def prepare(self) -> None:
+        # The editor's session drop-down is not read again here: the editor reads it when a
+        # new action is started and when sessions or groups change.
         self._fill_groups()
-        editor = getattr(self, "action_editor", None)
-        if editor is not None and editor.record is None and not editor.has_unsaved_changes():
-            editor.refresh_choices()
 
     def columns(self) -> Sequence[Column[ActionEntry]]:
         return (

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -43,7 +44,6 @@ from coproduce.services.meetings import (
     attention_of,
 )
 from coproduce.ui import prompts, window_state
-from coproduce.ui.capture import CaptureView
 from coproduce.ui.commands import ServiceCommand
 from coproduce.ui.context import WindowContext
 from coproduce.ui.editing import may_leave
@@ -53,7 +53,10 @@ from coproduce.ui.pages.list_page import ListPage
 from coproduce.ui.sessions.readable_column import ReadableColumn
 from coproduce.ui.sessions.session_detail import SessionDetail
 from coproduce.ui.sessions.session_editor import SessionEditor
-from coproduce.ui.tidyup import TidyUpView
+
+if TYPE_CHECKING:
+    from coproduce.ui.capture import CaptureView
+    from coproduce.ui.tidyup import TidyUpView
 
 WHEN_ALL, WHEN_UPCOMING, WHEN_PAST, WHEN_NEEDS_WRITING_UP = range(4)
 TITLE = 1
@@ -182,6 +185,8 @@ class SessionsPage(ListPage):
         meeting = self.selected_record()
         if meeting is None or meeting.id is None or not may_leave(self):
             return
+        from coproduce.ui.capture import CaptureView  # meeting mode: loaded when first run
+
         view = CaptureView(self._context, meeting.id, self)
         view.setWindowFlag(Qt.WindowType.Window)  # its own window, over the main one
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -207,6 +212,8 @@ class SessionsPage(ListPage):
                 return
             if not open_view.close():  # unsaved changes there, and the person stayed
                 return
+        from coproduce.ui.tidyup import TidyUpView  # loaded when first opened
+
         view = TidyUpView(self._context, meeting.id, self)
         view.setWindowFlag(Qt.WindowType.Window)
         window_state.remember(view, "tidy-up")

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from coproduce.domain import calendar_words
 from coproduce.domain.errors import ValidationError
-from coproduce.domain.records import Group, Meeting, Person, replace
+from coproduce.domain.records import Group, Meeting, replace
 from coproduce.domain.vocabulary import MeetingStatus, Role, RowKind
 from coproduce.services.meetings import DeletedMeeting
-from coproduce.services.people import PersonFilter
 from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import EasyReadEdit
 from coproduce.ui.easyread.row_picture import RowPicture
@@ -358,16 +357,12 @@ class SessionEditor(RecordEditor[Meeting]):
                 self.group_box.addItem(label, group.id)
 
     def _fill_facilitators(self, record: Meeting | None) -> None:
-        people: dict[int, Person] = {}
-        for role in FACILITATOR_ROLES:
-            for person in self._services.people.list(PersonFilter(role=role, active=True)).items:
-                if person.id is not None:
-                    people[person.id] = person
         chosen = record.facilitator_ids if record is not None else ()
-        missing = [pid for pid in chosen if pid not in people]
-        for person in self._services.people.get_many(missing):
-            if person.id is not None:
-                people[person.id] = person
+        # Names and roles only, in one query: not every facilitator's whole record.
+        people = {
+            person.id: person
+            for person in self._services.people.named_with_roles(FACILITATOR_ROLES, chosen)
+        }
         self.facilitators_list.clear()
         # Those facilitating come first, in the order chosen; then everyone else by name.
         ordered = [people[pid] for pid in chosen if pid in people] + sorted(

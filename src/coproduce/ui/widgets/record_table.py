@@ -24,6 +24,9 @@ MOST_CHARACTERS = 20
 LEAST_CHARACTERS = 26
 """The stretch column (the title) keeps at least this width; the table scrolls instead."""
 
+MEASURED_ROWS = 60
+"""The most rows a column's width is measured over: about a screenful."""
+
 TITLE_CHARACTERS = 50
 """The stretch column is given its words' width up to this many characters before any other
 column is: the other columns scroll sideways rather than cut a title short."""
@@ -61,6 +64,10 @@ class RecordTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        # Columns are measured over about a screenful of rows, never a chunk's worth: Qt's
+        # default (1,000 rows; the column header's setting, not the row header's) would load
+        # five chunks of a long list just to size its columns, on every reload.
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         character = self.fontMetrics().horizontalAdvance("n")
         for column, width in enumerate(widths_in_characters):
