@@ -33,6 +33,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from coproduce.documents.docx_base import XML_ILLEGAL
 from coproduce.documents.docx_base import clean_text as xml_clean_text
 from coproduce.domain.errors import ExportError
 
@@ -136,18 +137,68 @@ def csv_value(value: Any, column: Column) -> str:
 # --- writers ------------------------------------------------------------------------------
 
 
+def csv_converter(column: Column) -> Callable[[Any], str]:
+    """``csv_value`` for the values of one column, with the checks for the column's type
+    made once, not once per cell: a large table has millions of cells. Text is cleaned as
+    ``csv_text`` cleans it, without a call per step."""
+    kind = column.type
+
+    def generic(value: Any) -> str:
+        return csv_value(value, column)
+
+    if kind is ColumnType.TEXT:
+
+        def text(value: Any) -> str:
+            if value.__class__ is not str:
+                return "" if value is None else csv_value(value, column)
+            if "\r" in value:
+                value = value.replace("\r\n", "\n").replace("\r", "\n")
+            if XML_ILLEGAL.search(value) is not None:
+                value = XML_ILLEGAL.sub("", value)
+            if len(value) > EXCEL_TEXT_LIMIT:
+                value = value[: EXCEL_TEXT_LIMIT - 1] + "…"
+            return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+        return text
+    if kind is ColumnType.INTEGER:
+
+        def integer(value: Any) -> str:
+            if value.__class__ is int:
+                return str(value)
+            return "" if value is None else csv_value(value, column)
+
+        return integer
+    if kind is ColumnType.BOOLEAN:
+        return lambda value: "" if value is None else ("true" if value else "false")
+    if kind is ColumnType.DATETIME:
+
+        def moment(value: Any) -> str:
+            if value.__class__ is datetime:
+                return value.replace(microsecond=0).isoformat()
+            return generic(value)
+
+        return moment
+    if kind is ColumnType.DATE:
+
+        def day(value: Any) -> str:
+            if value.__class__ is date:
+                return value.isoformat()
+            return generic(value)
+
+        return day
+    return generic
+
+
 def write_csv(table: TableDefinition, rows: Iterable[Sequence[Any]], path: Path) -> int:
     """Write ``rows`` as CSV (UTF-8 with a byte-order mark, so Excel reads accents right).
     Returns the number of rows written (the header not counted)."""
-    columns = table.columns
+    convert = [csv_converter(column) for column in table.columns]
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.column_names)
         for row in rows:
-            writer.writerow(
-                [csv_value(value, column) for value, column in zip(row, columns, strict=True)]
-            )
+            writer.writerow([to_text(value) for to_text, value in zip(convert, row, strict=True)])
             count += 1
     return count
 
