@@ -370,12 +370,13 @@ UNNAMED = "A group member"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 # Look-alikes mapped one character to one, so offsets in the matched copy are the text's own.
-_LOOKALIKES = str.maketrans(
-    {
-        **dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07\u0060\u00b4", "'"),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
-    }
-)
+_PLAIN_LOOKALIKES = {
+    **dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07\u0060\u00b4", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+}
+_LOOKALIKES = str.maketrans(_PLAIN_LOOKALIKES)
+# Invisible characters dropped and look-alikes made plain, in one pass.
+_PLAIN = str.maketrans({**dict.fromkeys(_INVISIBLE), **_PLAIN_LOOKALIKES})
 # A name's words alone are matched without these: "Dr" or "(Jo)" are not names on their own.
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "cllr"})
 _EDGES = ".,;:()[]{}\"'"
@@ -393,7 +394,7 @@ def acts_as_staff(roles: Iterable[Role]) -> bool:
 def _name_words(name: str) -> list[str]:
     """The words of a register name as they are matched: invisible characters gone, look-alike
     apostrophes and hyphens made plain, lower case."""
-    plain = "".join(c for c in name if c not in _INVISIBLE).translate(_LOOKALIKES)
+    plain = name.translate(_PLAIN)
     return plain.lower().split()
 
 
@@ -523,7 +524,8 @@ class NameScrub:
 
 # Characters outside ASCII that a case-blind expression matches with an ASCII letter (Python's
 # ``re`` folds these: dotted and dotless i, long s, the Kelvin sign).
-_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLDED = str.maketrans({**dict.fromkeys(_INVISIBLE), **_PLAIN_LOOKALIKES, **_ASCII_FOLDS})
 
 
 def _may_occur(keys: set[str], texts: Iterable[str]) -> set[str]:
@@ -535,17 +537,7 @@ def _may_occur(keys: set[str], texts: Iterable[str]) -> set[str]:
     letters that match ASCII ones made ASCII) and an ASCII key is kept only when it is found
     in the fold. A key with other letters is always kept: case-blind matching outside ASCII
     has more equivalences than a simple fold can promise to follow."""
-    folded = "\0".join(
-        "".join(
-            "".join(c for c in text if c not in _INVISIBLE)
-            .translate(_LOOKALIKES)
-            .translate(_ASCII_FOLDS)
-            .lower()
-            .split()
-        )
-        for text in texts
-        if text
-    )
+    folded = "\0".join("".join(text.translate(_FOLDED).lower().split()) for text in texts if text)
     # Each key's three-letter pieces are looked up in a set first: a key with a piece the
     # texts lack cannot occur, and the slower search runs only for the few that might.
     pieces = {folded[i : i + 3] for i in range(len(folded) - 2)}

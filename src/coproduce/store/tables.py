@@ -65,7 +65,7 @@ class TableQueries:
             ).all()
             if not page:
                 return
-            yield [row._asdict() for row in page]
+            yield [dict(row._mapping) for row in page]
             last = page[-1].id
             if len(page) < self._chunk_size:
                 return
