@@ -344,7 +344,9 @@ def test_picture_exports_start_no_qt_and_print_the_pictures_qt_draws(
         assert "PySide6" not in imported, name
         pictures = _picture_bytes(target)
         assert len(pictures) > 5
-        assert pictures == _drawn_by_qt(build_easy_read(content(), qt), tmp_path / f"qt-{name}.docx")
+        assert pictures == _drawn_by_qt(
+            build_easy_read(content(), qt), tmp_path / f"qt-{name}.docx"
+        )
 
 
 def test_a_picture_file_of_the_facilitators_is_drawn_once_then_comes_from_the_cache(
