@@ -56,13 +56,13 @@ PicturePng = Callable[[PictureChoice], bytes]
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates,
 # U+FFFE and U+FFFF. lxml (under python-docx and openpyxl) raises on the rest, so they are
 # removed before they reach it.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
     """``text`` without the characters an XML file (Word, Excel) cannot hold, and with every
     line break as ``\\n``; everything else is kept. The one rule for every file we write."""
-    return XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # --- dates and times in words ------------------------------------------------------------

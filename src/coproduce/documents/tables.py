@@ -33,7 +33,6 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from coproduce.documents.docx_base import XML_ILLEGAL
 from coproduce.documents.docx_base import clean_text as xml_clean_text
 from coproduce.domain.errors import ExportError
 
@@ -139,8 +138,7 @@ def csv_value(value: Any, column: Column) -> str:
 
 def csv_converter(column: Column) -> Callable[[Any], str]:
     """``csv_value`` for the values of one column, with the checks for the column's type
-    made once, not once per cell: a large table has millions of cells. Text is cleaned as
-    ``csv_text`` cleans it, without a call per step."""
+    made once, not once per cell: a large table has millions of cells."""
     kind = column.type
 
     def generic(value: Any) -> str:
@@ -149,15 +147,10 @@ def csv_converter(column: Column) -> Callable[[Any], str]:
     if kind is ColumnType.TEXT:
 
         def text(value: Any) -> str:
-            if value.__class__ is not str:
-                return "" if value is None else csv_value(value, column)
-            if "\r" in value:
-                value = value.replace("\r\n", "\n").replace("\r", "\n")
-            if XML_ILLEGAL.search(value) is not None:
-                value = XML_ILLEGAL.sub("", value)
-            if len(value) > EXCEL_TEXT_LIMIT:
-                value = value[: EXCEL_TEXT_LIMIT - 1] + "…"
-            return "'" + value if value.startswith(FORMULA_STARTS) else value
+            # csv_text itself, so text keeps the one rule every file follows.
+            if value.__class__ is str:
+                return csv_text(value)
+            return "" if value is None else csv_value(value, column)
 
         return text
     if kind is ColumnType.INTEGER:
