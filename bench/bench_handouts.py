@@ -10,16 +10,24 @@ sessions and the 5 busiest groups' reports, timed (gather = ``services.handouts`
 choice within the budget and the layout, not drawing).
 
     .venv/bin/python bench/bench_handouts.py [--large]
+    .venv/bin/python bench/bench_handouts.py --commands [--runs 5] [--compare-tree ../main]
+
+``--commands`` times ``coproduce export easy-read`` of the large council's busiest session
+and of a 40-contribution one as fresh processes, and the same in process, each beside a bare
+python-docx script writing the same rows and pictures (issue 12). The large council is built
+once into ``/tmp/bench-cache``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from functools import lru_cache
@@ -148,11 +156,175 @@ def large_times(folder: Path) -> None:
         )
 
 
+# --- the easy-read summary as a command (issue 12) ------------------------------------------
+
+CACHE = Path("/tmp/bench-cache")
+SRC = Path(__file__).resolve().parents[1] / "src"
+BARE_DOCX = """
+import json, sys
+from docx import Document
+from docx.shared import Cm
+rows = json.load(open(sys.argv[1]))
+document = Document()
+table = document.add_table(rows=0, cols=2)
+for picture, text in rows:
+    cells = table.add_row().cells
+    if picture:
+        cells[0].paragraphs[0].add_run().add_picture(picture, width=Cm(3.5))
+    cells[1].text = text
+document.save(sys.argv[2])
+"""
+IN_PROCESS = """
+import sys, time
+from coproduce.cli_documents import _Renderer
+from coproduce.documents.easy_read import build_easy_read
+from coproduce.services import Services
+from coproduce.store.database import Database
+database = Database.open(sys.argv[1])
+services = Services(database)
+times = []
+for _ in range(int(sys.argv[3]) + 1):
+    started = time.perf_counter()
+    pictures = _Renderer(services)
+    built = build_easy_read(services.handouts.session_summary(int(sys.argv[2])), pictures)
+    built.document.save(sys.argv[4])
+    times.append(time.perf_counter() - started)
+print(min(times[1:]))
+"""
+
+
+def large_database() -> Path:
+    """The large example council, built once into ``/tmp/bench-cache`` and reused."""
+    path = CACHE / "bench-handouts-large.sqlite3"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        database = Database.open(f"sqlite:///{path}")
+        build_demo(database, "large")
+        database.close()
+    return path
+
+
+def _seconds(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - started
+
+
+def _rows_of(path: Path, folder: Path) -> Path:
+    """The rows a built summary printed, as (picture file, words) pairs for the bare script."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    parts = document.part.related_parts
+    rows = []
+    for number, table_row in enumerate(document.element.body.iter(qn("w:tr"))):
+        blips = list(table_row.iter(qn("a:blip")))
+        picture = ""
+        if blips:
+            picture = str(folder / f"picture-{number}.png")
+            Path(picture).write_bytes(parts[blips[0].get(qn("r:embed"))].blob)
+        words = " ".join(t.text or "" for t in table_row.iter(qn("w:t")))
+        rows.append((picture, words))
+    listed = folder / "rows.json"
+    listed.write_text(json.dumps(rows))
+    return listed
+
+
+def summary_commands(runs: int, trees: list[Path]) -> None:
+    """``coproduce export easy-read`` of the busiest session and of a 40-contribution one,
+    each a fresh process, beside a bare python-docx script writing the same rows and pictures;
+    interleaved, medians of ``runs``. ``trees``: other source trees to time the same way
+    (main's, for the figures before)."""
+    import sqlite3
+
+    database = large_database()
+    with sqlite3.connect(database) as connection:
+        counts = connection.execute(
+            "SELECT c.meeting_id, count(*) AS n FROM contributions c JOIN meetings m "
+            "ON m.id = c.meeting_id WHERE m.status NOT IN ('planned', 'cancelled') "
+            "GROUP BY c.meeting_id ORDER BY n DESC, c.meeting_id"
+        ).fetchall()
+    sessions = {
+        f"busiest session ({counts[0][1]} contributions)": counts[0][0],
+        "a 40-contribution session": next(mid for mid, n in counts if n == 40),
+    }
+    home = Path(tempfile.mkdtemp(prefix="bench-home-"))
+    sources = {"this tree": SRC, **{str(tree): tree / "src" for tree in trees}}
+    print("| easy-read summary | how | " + " | ".join(sources) + " | bare python-docx |")
+    print("|---|---|" + "---|" * (len(sources) + 1))
+    for name, meeting_id in sessions.items():
+        out = home / f"summary-{meeting_id}.docx"
+        command_times: dict[str, list[float]] = {source: [] for source in sources}
+        bare: list[float] = []
+        for _ in range(runs):
+            for source, src in sources.items():
+                env = {**os.environ, "PYTHONPATH": str(src), "COPRODUCE_HOME": str(home)}
+                command = [
+                    sys.executable, "-m", "coproduce", "export", "easy-read",
+                    "--session", str(meeting_id), "--db", str(database), "-o", str(out),
+                    "--force",
+                ]  # fmt: skip
+                command_times[source].append(_seconds(command, env))
+            rows = _rows_of(out, home)
+            bare.append(
+                _seconds(
+                    [sys.executable, "-c", BARE_DOCX, str(rows), str(home / "bare.docx")],
+                    dict(os.environ),
+                )
+            )
+        cells = " | ".join(f"{statistics.median(t):.2f} s" for t in command_times.values())
+        print(f"| {name} | command | {cells} | {statistics.median(bare):.2f} s |")
+        in_process = []
+        for src in sources.values():
+            env = {**os.environ, "PYTHONPATH": str(src), "COPRODUCE_HOME": str(home)}
+            done = subprocess.run(
+                [sys.executable, "-c", IN_PROCESS, f"sqlite:///{database}", str(meeting_id),
+                 str(runs), str(out)],
+                check=True, capture_output=True, text=True, env=env,
+            )  # fmt: skip
+            in_process.append(f"{float(done.stdout):.2f} s")
+        bare_in_process = _bare_in_process(_rows_of(out, home), home / "bare.docx", runs)
+        print(
+            f"| {name} | in process (gather, pictures, build, save) | {' | '.join(in_process)} "
+            f"| {bare_in_process:.2f} s |"
+        )
+
+
+def _bare_in_process(rows: Path, target: Path, runs: int) -> float:
+    namespace: dict[str, object] = {}
+    code = compile(BARE_DOCX, "bare", "exec")
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        sys.argv = ["bare", str(rows), str(target)]
+        exec(code, namespace)
+        times.append(time.perf_counter() - started)
+    return min(times[1:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--large", action="store_true", help="also time the large council")
+    parser.add_argument(
+        "--commands",
+        action="store_true",
+        help="only time the easy-read summary as a command and in process (issue 12)",
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--compare-tree",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="TREE",
+        help="also time another checkout's src (main's, for the figures before)",
+    )
     args = parser.parse_args()
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores")
+    if args.commands:
+        summary_commands(args.runs, args.compare_tree)
+        return
     with tempfile.TemporaryDirectory() as work:
         small_pages(Path(work))
         if args.large:

@@ -111,13 +111,99 @@ def measure(backend: str, url: str, runs: int) -> None:
         )
 
 
+# --- the commands beside the bare libraries (issue 12) ----------------------------------------
+
+BARE_CSV = """
+import csv, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = connection.execute(
+    "SELECT c.id, c.meeting_id, m.group_id, m.starts_at, c.agenda_item_id, a.title,"
+    " c.captured_at, c.kind, c.kind, c.text, c.attribution, c.attribution, p.display_name,"
+    " c.speaker_id, c.in_summary, '', '' FROM contributions c"
+    " JOIN meetings m ON m.id = c.meeting_id"
+    " LEFT JOIN agenda_items a ON a.id = c.agenda_item_id"
+    " LEFT JOIN people p ON p.id = c.speaker_id ORDER BY c.id"
+)
+with open(sys.argv[2], "w", encoding="utf-8-sig", newline="") as handle:
+    writer = csv.writer(handle)
+    writer.writerows(rows)
+"""
+BARE_XLSX = """
+import sqlite3, sys
+from openpyxl import Workbook
+tables = ["meetings", "attendance", "contributions", "links", "responses",
+          "ladder_assessments", "actions", "payments"]
+connection = sqlite3.connect(sys.argv[1])
+book = Workbook(write_only=True)
+for table in tables:
+    sheet = book.create_sheet(table)
+    for row in connection.execute(f"SELECT * FROM {table} ORDER BY id"):
+        sheet.append(row)
+book.save(sys.argv[2])
+"""
+COMMANDS = {
+    "`export table contributions --format csv`": (["contributions", "--format", "csv"], "csv"),
+    "`export table all --format xlsx`": (["all", "--format", "xlsx"], "xlsx"),
+}
+
+
+def commands(runs: int, trees: list[Path]) -> None:
+    """Each export as a fresh ``coproduce`` process, this tree's and ``trees``' (main's, for
+    the figures before), beside a bare script doing the same with the library alone:
+    interleaved, medians of ``runs``."""
+    url = large_sqlite_url()
+    path = url.removeprefix("sqlite:///")
+    src = Path(__file__).resolve().parents[1] / "src"
+    sources = {"this tree": src, **{str(tree): tree / "src" for tree in trees}}
+    work = Path(tempfile.mkdtemp(prefix="bench-tables-"))
+    print("| command (large demo, SQLite) | " + " | ".join(sources) + " | bare library |")
+    print("|---|" + "---|" * (len(sources) + 1))
+    for name, (arguments, suffix) in COMMANDS.items():
+        times: dict[str, list[float]] = {source: [] for source in [*sources, "bare"]}
+        bare = BARE_CSV if suffix == "csv" else BARE_XLSX
+        for _ in range(runs):
+            for source, tree in sources.items():
+                env = {**os.environ, "PYTHONPATH": str(tree), "COPRODUCE_HOME": str(work)}
+                command = [
+                    sys.executable, "-m", "coproduce", "export", "table", *arguments,
+                    "--db", path, "-o", str(work / f"out.{suffix}"), "--force",
+                ]  # fmt: skip
+                started = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True, env=env)
+                times[source].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-c", bare, path, str(work / f"bare.{suffix}")], check=True
+            )
+            times["bare"].append(time.perf_counter() - started)
+        cells = " | ".join(f"{statistics.median(t):.1f} s" for t in times.values())
+        print(f"| {name} | {cells} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("URL", "CASE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--commands",
+        action="store_true",
+        help="only time the export commands beside bare csv and openpyxl scripts",
+    )
+    parser.add_argument(
+        "--compare-tree",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="TREE",
+        help="with --commands, also time another checkout's src (main's, for before)",
+    )
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1])
+        return
+    if args.commands:
+        print(f"Python {platform.python_version()}, {os.cpu_count()} cores")
+        commands(args.runs, args.compare_tree)
         return
 
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.platform()}")

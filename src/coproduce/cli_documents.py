@@ -3,8 +3,9 @@
 
 Each command gathers the content through ``services.reports`` (consent applied there), builds
 the document with ``coproduce.documents`` and saves it atomically; ``--pdf`` also writes a PDF
-through LibreOffice. Pictures are drawn by the window's renderer (``coproduce.ui.pictures``),
-imported inside the command only: Qt must never load for ``coproduce list`` or ``backup``.
+through LibreOffice. Pictures come drawn in advance (``services.picture_png``: the library's
+shipped as PNG files, others cached once drawn); Qt (``coproduce.ui.pictures``) is imported
+only to draw a picture never drawn before, so an export usually runs without it.
 What the plain-language check found, and any warning (a long document, a missing picture
 file), is printed: export is allowed with findings, but they are never hidden.
 """
@@ -16,7 +17,6 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from coproduce import cli
 from coproduce.documents import pdf
@@ -35,6 +35,7 @@ from coproduce.domain.text_hygiene import visible_controls
 from coproduce.domain.vocabulary import ExportKind
 from coproduce.services import Services
 from coproduce.services.audit import Export
+from coproduce.services.picture_png import DocumentPictures
 
 PICTURE_PIXELS = 300  # about 220 dpi at 3.5 cm: sharp on paper, quick to draw, small files
 
@@ -291,26 +292,33 @@ def _no_pictures(choice: PictureChoice) -> bytes:
 
 
 class _Renderer:
-    """PNG bytes for each picture, drawn once. A chosen picture file that has gone missing is
+    """PNG bytes for each picture, found once: the library's pictures are shipped drawn and
+    others come from the per-user cache (``services.picture_png``), so Qt is started only to
+    draw a picture never drawn before. A chosen picture file that has gone missing is
     replaced by the library's picture for the same concept, with a warning."""
 
     def __init__(self, services: Services) -> None:
-        try:
-            from coproduce.ui.pictures import render_png
-        except ImportError as exc:
-            raise cli.CommandError(
-                f"The pictures cannot be drawn because Qt could not be loaded ({exc}). "
-                "Install Coproduce's graphics libraries, or export the minutes or the "
-                "standard report, which have no pictures."
-            ) from exc
-        self._render: Any = render_png
+        self._pictures = DocumentPictures(_draw, PICTURE_PIXELS)
         self._services = services
         self.warnings: list[str] = []
 
     def __call__(self, choice: PictureChoice) -> bytes:
         try:
-            return bytes(self._render(choice, PICTURE_PIXELS))
+            return self._pictures(choice)
         except CoproduceError as exc:
             fallback = self._services.pictures.default_for(choice.concept)
             self.warnings.append(f"{exc} The library's picture for '{choice.concept}' was used.")
-            return bytes(self._render(fallback, PICTURE_PIXELS))
+            return self._pictures(fallback)
+
+
+def _draw(choice: PictureChoice, size: int) -> bytes:
+    """Draw with Qt, imported only now: most exports never need it."""
+    try:
+        from coproduce.ui.pictures import render_png
+    except ImportError as exc:
+        raise cli.CommandError(
+            f"The pictures cannot be drawn because Qt could not be loaded ({exc}). "
+            "Install Coproduce's graphics libraries, or export the minutes or the "
+            "standard report, which have no pictures."
+        ) from exc
+    return bytes(render_png(choice, size))

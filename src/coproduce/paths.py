@@ -49,6 +49,14 @@ def config_dir() -> Path:
     return _private_dir(Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)))
 
 
+def cache_dir() -> Path:
+    """The user cache folder: things Coproduce can make again (pictures drawn for documents)."""
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return _private_dir(Path(home) / "cache")
+    return _private_dir(Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False)))
+
+
 def backups_dir() -> Path:
     return _private_dir(data_dir() / "backups")
 

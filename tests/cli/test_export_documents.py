@@ -4,15 +4,21 @@ command), never a traceback."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from cli_support import Coproduce, Register
+from docx.oxml.ns import qn
 
+from coproduce.cli_documents import PICTURE_PIXELS
+from coproduce.documents.easy_read import Built, build_easy_read
 from coproduce.domain.records import AgendaItem, Contribution
 from coproduce.domain.vocabulary import AttendanceStatus, Attribution, MeetingStatus
 from coproduce.services import Services
@@ -307,3 +313,92 @@ def test_words_left_out_are_listed_with_control_characters_shown_as_escapes(
     assert "\x1b" not in done.out and "\u202e" not in done.out
     # The ESC went with the other characters a Word file cannot hold; the override shows.
     assert "- What you told us: [2JThe bus\\u202e never comes" in done.out
+
+
+def _run_probing_imports(*argv: str) -> tuple[int, str, set[str]]:
+    """Run ``python -X importtime -m coproduce ARGV`` in a child process: its exit status,
+    its output, and the top-level packages it imported (what Python's own import-time
+    report lists, so nothing in the program has to cooperate)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "coproduce", *argv],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=240,
+        check=False,
+    )
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    return done.returncode, done.stdout + done.stderr, imported
+
+
+def _picture_bytes(path: Path) -> list[bytes]:
+    """The pictures of a .docx in the order they stand."""
+    document = docx.Document(str(path))
+    parts = document.part.related_parts
+    embed = qn("r:embed")
+    return [parts[blip.get(embed)].blob for blip in document.element.body.iter(qn("a:blip"))]
+
+
+def _drawn_by_qt(built: Built, path: Path) -> list[bytes]:
+    built.save(path)
+    return _picture_bytes(path)
+
+
+def test_picture_exports_start_no_qt_and_print_the_pictures_qt_draws(
+    services: Services, database_url: str, session_with_words: Register, tmp_path: Path
+) -> None:
+    from coproduce.ui.pictures import render_png
+
+    made = session_with_words
+    qt = functools.lru_cache(maxsize=None)(lambda choice: render_png(choice, PICTURE_PIXELS))
+    runs = {
+        "summary": (
+            ("easy-read", "--session", str(made.session.id)),
+            lambda: services.handouts.session_summary(made.session.id),
+        ),
+        "report": (
+            ("you-said-we-did", "--group", str(made.group.id), "--easy-read"),
+            lambda: services.handouts.you_said_we_did(group_id=made.group.id),
+        ),
+        "pack": (
+            ("person-pack", "--person", str(made.sam.id)),
+            lambda: services.handouts.person_pack(made.sam.id),
+        ),
+    }
+    for name, (arguments, content) in runs.items():
+        target = tmp_path / f"{name}.docx"
+        status, output, imported = _run_probing_imports(
+            "export", *arguments, "--db", database_url, "-o", str(target)
+        )
+        assert status == 0, output
+        assert "coproduce" in imported and "docx" in imported  # the probe sees imports
+        assert "PySide6" not in imported, name
+        pictures = _picture_bytes(target)
+        assert len(pictures) > 5
+        assert pictures == _drawn_by_qt(
+            build_easy_read(content(), qt), tmp_path / f"qt-{name}.docx"
+        )
+
+
+def test_a_picture_file_of_the_facilitators_is_drawn_once_then_comes_from_the_cache(
+    services: Services, database_url: str, session_with_words: Register, tmp_path: Path
+) -> None:
+    photo = tmp_path / "our-meeting-room.svg"
+    photo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">'
+        '<rect width="40" height="30" fill="teal"/></svg>'
+    )
+    services.pictures.choose_file("meeting", photo, "Our meeting room")
+    arguments = ("export", "easy-read", "--session", str(session_with_words.session.id))
+    arguments += ("--db", database_url)
+    status, output, imported = _run_probing_imports(*arguments, "-o", str(tmp_path / "1.docx"))
+    assert status == 0, output
+    assert "PySide6" in imported  # never drawn before: Qt draws it
+    status, output, imported = _run_probing_imports(*arguments, "-o", str(tmp_path / "2.docx"))
+    assert status == 0, output
+    assert "PySide6" not in imported  # the second time it comes from the cache
+    assert _picture_bytes(tmp_path / "1.docx") == _picture_bytes(tmp_path / "2.docx")

@@ -683,3 +683,84 @@ def test_staff_owners_and_facilitators_are_named_and_others_are_ids_only(leaky: 
 
     [payment] = leaky.rows("payments")
     assert (payment["person_id"], payment["person_name"]) == (leaky.ben.id, None)
+
+
+def test_a_name_alone_is_scrubbed_only_in_rows_of_a_session_its_owner_was_at(
+    council: Council, tmp_path: Path
+) -> None:
+    """One name pattern serves the whole export, yet "Ben" alone is a person only at Ben's
+    sessions; a full name on the register is scrubbed everywhere."""
+    services = council.services
+    other = services.meetings.create(
+        Meeting(
+            group_id=council.session.group_id,
+            title="Transport drop-in",
+            starts_at=datetime(2026, 2, 3, 10, 0),
+            ends_at=datetime(2026, 2, 3, 11, 0),
+        )
+    )
+    sid: int = council.session.id  # type: ignore[assignment]
+    services.meetings.mark_attendance(sid, council.ben.id, AttendanceStatus.PRESENT)  # type: ignore[arg-type]
+    for meeting_id in (sid, other.id):
+        services.contributions.add(
+            Contribution(meeting_id=meeting_id, text="Ben from the bus firm rang Ben Bell.")  # type: ignore[arg-type]
+        )
+    said = {
+        (row["session_id"], row["text"])
+        for row in council.rows("contributions")
+        if row["text"].endswith("rang a group member.")
+    }
+    assert said == {
+        (sid, "A group member from the bus firm rang a group member."),
+        (other.id, "Ben from the bus firm rang a group member."),
+    }
+
+
+def test_one_name_pattern_and_one_register_query_serve_a_whole_export(
+    council: Council, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the export compiled a name pattern for each session and read each session's
+    register with a query of its own. Now: one pattern, and the registers read at once."""
+    from sqlalchemy import event
+
+    from coproduce.services import reports
+
+    services = council.services
+    for day in range(1, 6):
+        session = services.meetings.create(
+            Meeting(
+                group_id=council.session.group_id,
+                title=f"Drop-in {day}",
+                starts_at=datetime(2026, 3, day, 10, 0),
+                ends_at=datetime(2026, 3, day, 11, 0),
+            )
+        )
+        services.meetings.mark_attendance(session.id, council.ben.id, AttendanceStatus.PRESENT)  # type: ignore[arg-type]
+        services.contributions.add(Contribution(meeting_id=session.id, text="Ben rang."))  # type: ignore[arg-type]
+
+    made: list[object] = []
+    real_init = reports.NameScrub.__init__
+
+    def counted(self: object, *args: Any, **kwargs: Any) -> None:
+        made.append(self)
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reports.NameScrub, "__init__", counted)
+    registers: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "FROM attendance" in statement:
+            registers.append(statement)
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        services.tables.export(list(TABLES), TableFormat.XLSX, tmp_path / "all.xlsx")
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(made) == 1
+    # The register of every session at once, then the attendance table and the sessions'
+    # counts (a query per 2,000 rows): never one per session.
+    assert len(registers) == 3, registers
+    rows = [r for r in council.rows("contributions") if r["text"].endswith("rang.")]
+    assert {r["text"] for r in rows} == {"A group member rang."}

@@ -27,12 +27,25 @@ def attributed_name(
     today. An anonymous contribution stays anonymous even when the speaker is known and
     has consented: the facilitator chose to record it that way.
     """
-    if contribution.attribution is Attribution.WHOLE_GROUP:
+    return attributed_words(
+        contribution.attribution, contribution.speaker_id, speaker_name, quoted_by_name_consent
+    )
+
+
+def attributed_words(
+    attribution: Attribution,
+    speaker_id: int | None,
+    speaker_name: str | None,
+    quoted_by_name_consent: bool,
+) -> str:
+    """``attributed_name`` from a contribution's parts, for a table export's rows, which are
+    not made into ``Contribution`` records."""
+    if attribution is Attribution.WHOLE_GROUP:
         return WHOLE_GROUP
     name = (speaker_name or "").strip()
     if (
-        contribution.attribution is Attribution.PERSON
-        and contribution.speaker_id is not None
+        attribution is Attribution.PERSON
+        and speaker_id is not None
         and name
         and quoted_by_name_consent
     ):

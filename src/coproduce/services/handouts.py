@@ -264,17 +264,15 @@ class HandoutService(Service):
             ]
             earlier, earlier_meetings, unread = self._earlier_answers(unit, meeting)
             responses = unit.responses.for_contributions([c.id for c in said if c.id is not None])
+            following = next_session(unit, meeting)
             people = ConsentNames(
                 unit,
                 involved_people(unit, [meeting])
                 + [c.speaker_id for c in said]
                 + [c.speaker_id for c, _ in earlier]
                 + [a.owner_id for a in actions],
-                phrases=known_phrases(
-                    unit, [meeting, *(m for m in [next_session(unit, meeting)] if m)]
-                ),
+                phrases=known_phrases(unit, [meeting, *(m for m in [following] if m)]),
             )
-            following = next_session(unit, meeting)
             contact = contact_details(unit)
 
         pictures = _Pictures(self, self._glossary())

@@ -25,7 +25,7 @@ Consent is applied here, once, so no builder can print a name its owner did not 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
@@ -57,7 +57,6 @@ from coproduce.domain.vocabulary import (
     AttendanceStatus,
     ConsentPurpose,
     ContributionKind,
-    MeetingStatus,
     ResponseStatus,
     Role,
 )
@@ -135,7 +134,7 @@ class ReportService(Service):
                 keep_staff=True,
                 phrases=known_phrases(unit, [meeting]),
             )
-            next_meeting = _next_meeting(unit, meeting)
+            next_meeting = _next_meeting(next_session(unit, meeting))
 
         # Staff are named in their job (the chair, officers, their apologies); participants
         # only with consent to be named, and otherwise counted.
@@ -350,8 +349,7 @@ def said_about(
         }  # fmt: skip
         found = [
             c
-            for meeting_id in meetings
-            for c in unit.contributions.list(meeting_id=meeting_id).items
+            for c in unit.contributions.list(meeting_ids=list(meetings)).items
             if c.kind in ANSWERABLE
         ]
     found.sort(
@@ -372,12 +370,13 @@ UNNAMED = "A group member"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 # Look-alikes mapped one character to one, so offsets in the matched copy are the text's own.
-_LOOKALIKES = str.maketrans(
-    {
-        **dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07\u0060\u00b4", "'"),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
-    }
-)
+_PLAIN_LOOKALIKES = {
+    **dict.fromkeys("\u2019\u2018\u02bc\u2032\uff07\u0060\u00b4", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+}
+_LOOKALIKES = str.maketrans(_PLAIN_LOOKALIKES)
+# Invisible characters dropped and look-alikes made plain, in one pass.
+_PLAIN = str.maketrans({**dict.fromkeys(_INVISIBLE), **_PLAIN_LOOKALIKES})
 # A name's words alone are matched without these: "Dr" or "(Jo)" are not names on their own.
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "cllr"})
 _EDGES = ".,;:()[]{}\"'"
@@ -395,7 +394,7 @@ def acts_as_staff(roles: Iterable[Role]) -> bool:
 def _name_words(name: str) -> list[str]:
     """The words of a register name as they are matched: invisible characters gone, look-alike
     apostrophes and hyphens made plain, lower case."""
-    plain = "".join(c for c in name if c not in _INVISIBLE).translate(_LOOKALIKES)
+    plain = name.translate(_PLAIN)
     return plain.lower().split()
 
 
@@ -431,18 +430,26 @@ class NameScrub:
     name is returned as typed. ``keep`` are names and phrases that may be printed whole
     ("Chidi Begum", named; "Hartmoor Town Hall", a place): a longer kept match wins over a
     name inside it.
+
+    One scrub can serve many sessions (a table export): give ``words`` for all of them and
+    pass ``scrub`` the words of the row's own session (``words_of``); a name alone belonging
+    only to someone at another session is then left as typed. The expression is compiled
+    once per export, not once per session.
     """
 
     def __init__(
-        self, full_names: Iterable[str], words: Iterable[str] = (), keep: Iterable[str] = ()
+        self,
+        full_names: Iterable[str],
+        words: Iterable[str] = (),
+        keep: Iterable[str] = (),
+        *,
+        texts: Iterable[str] | None = None,
     ) -> None:
+        """``texts``, when given, are all the texts this scrub will read: names that cannot
+        occur in any of them are left out of the expression (``_may_occur``), which makes it
+        much smaller to build for one document than the whole register."""
         keys = {" ".join(_name_words(name)) for name in full_names}
-        alone = {
-            w
-            for word in words
-            for w in (part.strip(_EDGES) for part in _name_words(word))
-            if len(w) > 1 and w not in _TITLES
-        }
+        alone = set(self.words_of(words))
         self._alone = alone - keys
         keys |= alone
         keys.discard("")
@@ -452,6 +459,8 @@ class NameScrub:
         keys |= kept
         # Compared without spaces: a name may be matched across a missing space.
         self._keep = {key.replace(" ", "") for key in kept}
+        if texts is not None:
+            keys = _may_occur(keys, texts)
         self._pattern = (
             re.compile(r"(?<!\w)" + _trie(sorted(keys)) + r"(?!\w)", re.IGNORECASE)
             if keys
@@ -461,13 +470,27 @@ class NameScrub:
     def __bool__(self) -> bool:
         return self._pattern is not None
 
-    def _kept(self, found: str) -> bool:
+    @staticmethod
+    def words_of(names: Iterable[str]) -> frozenset[str]:
+        """The first names and surnames of ``names`` as ``scrub``'s ``words`` takes them."""
+        return frozenset(
+            w
+            for name in names
+            for w in (part.strip(_EDGES) for part in _name_words(name))
+            if len(w) > 1 and w not in _TITLES
+        )
+
+    def _kept(self, found: str, words: frozenset[str] | None = None) -> bool:
         folded = "".join(found.lower().split())
+        if words is not None and folded in self._alone and folded not in words:
+            return True  # a name alone, of someone who was not at this row's session
         if folded in self._alone and folded in NAMES_THAT_ARE_WORDS and not found[:1].isupper():
             return True  # "a grant", "the price": an ordinary word written small, not a name
         return bool(self._keep) and folded in self._keep
 
-    def scrub(self, text: str) -> str:
+    def scrub(self, text: str, words: frozenset[str] | None = None) -> str:
+        """``text`` with names replaced; ``words`` (from ``words_of``), when given, limits
+        the names alone to those of the people at the text's session."""
         if self._pattern is None or not text:
             return text
         if _HAS_INVISIBLE.search(text):
@@ -476,11 +499,15 @@ class NameScrub:
             spans = [
                 (kept[m.start()], kept[m.end() - 1] + 1)
                 for m in self._pattern.finditer(matched)
-                if not self._kept(m.group())
+                if not self._kept(m.group(), words)
             ]
         else:
             matched = text.translate(_LOOKALIKES)
-            spans = [m.span() for m in self._pattern.finditer(matched) if not self._kept(m.group())]
+            spans = [
+                m.span()
+                for m in self._pattern.finditer(matched)
+                if not self._kept(m.group(), words)
+            ]
         if not spans:
             return text
         parts: list[str] = []
@@ -493,6 +520,35 @@ class NameScrub:
             last = end
         parts.append(text[last:])
         return "".join(parts)
+
+
+# Characters outside ASCII that a case-blind expression matches with an ASCII letter (Python's
+# ``re`` folds these: dotted and dotless i, long s, the Kelvin sign).
+_ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLDED = str.maketrans({**dict.fromkeys(_INVISIBLE), **_PLAIN_LOOKALIKES, **_ASCII_FOLDS})
+
+
+def _may_occur(keys: set[str], texts: Iterable[str]) -> set[str]:
+    """Of ``keys``, those that may match somewhere in ``texts``; never one less.
+
+    A key matches a run of the text that, with its spaces taken out, is the key without its
+    spaces, letter for letter in any case. So every text is folded the same way (invisible
+    characters and all spaces out, look-alikes made plain, lower case, the few non-ASCII
+    letters that match ASCII ones made ASCII) and an ASCII key is kept only when it is found
+    in the fold. A key with other letters is always kept: case-blind matching outside ASCII
+    has more equivalences than a simple fold can promise to follow."""
+    folded = "\0".join("".join(text.translate(_FOLDED).lower().split()) for text in texts if text)
+    # Each key's three-letter pieces are looked up in a set first: a key with a piece the
+    # texts lack cannot occur, and the slower search runs only for the few that might.
+    pieces = {folded[i : i + 3] for i in range(len(folded) - 2)}
+    kept = set()
+    for key in keys:
+        plain = key.replace(" ", "")
+        if not key.isascii() or (
+            all(plain[i : i + 3] in pieces for i in range(len(plain) - 2)) and plain in folded
+        ):
+            kept.add(key)
+    return kept
 
 
 def _trie(keys: Sequence[str]) -> str:
@@ -545,10 +601,12 @@ class Register:
         involved: Iterable[int | None] = (),
         keep: Iterable[int] = (),
         phrases: Iterable[str] = (),
+        *,
+        texts: Iterable[str] | None = None,
     ) -> NameScrub:
         """The scrub for one export: the full name of everyone hidden on the register, and
         the first names and surnames alone of the hidden ``involved``; ``phrases`` (places,
-        group names, document titles) are printed whole."""
+        group names, document titles) are printed whole. ``texts``: see ``NameScrub``."""
         kept = set(keep)
         full = [n for pid, n in self.names.items() if self.hidden(pid) and pid not in kept]
         words = [
@@ -557,7 +615,7 @@ class Register:
             if pid in self.names and self.hidden(pid) and pid not in kept
         ]
         named = [n for pid, n in self.names.items() if not self.hidden(pid) or pid in kept]
-        return NameScrub(full, words, [*named, *(p for p in phrases if p.strip())])
+        return NameScrub(full, words, [*named, *(p for p in phrases if p.strip())], texts=texts)
 
 
 class ConsentNames:
@@ -577,26 +635,41 @@ class ConsentNames:
         self._names: dict[int, str] = {}
         self._consenting: set[int] = set()
         self._staff: set[int] = set()
-        self._scrub = NameScrub(())
+        self._register: Register | None = None
+        self._scrub_for: tuple[list[int | None], set[int], list[str]] = ([], set(), [])
+        self._scrub: NameScrub | None = None
         if unit is not None:
-            register = Register(unit)
+            register = self._register = Register(unit)
             self._names = register.names
             self._consenting = register.consenting
             self._staff = register.staff
             # In a staff document, officers' names typed into notes stay ("Chair: Priya
             # Shah"): the consent rule protects participants, not officers doing their job.
             kept = set(keep) | (register.staff if keep_staff else set())
-            self._scrub = register.scrub(person_ids, kept, phrases)
+            self._scrub_for = (list(person_ids), kept, list(phrases))
+
+    def _name_scrub(self, texts: Iterable[str] | None = None) -> NameScrub:
+        """The scrub, made on first use; for ``texts`` only when they are given."""
+        if self._register is None:
+            return NameScrub(())
+        if texts is not None:
+            return self._register.scrub(*self._scrub_for, texts=texts)
+        if self._scrub is None:
+            self._scrub = self._register.scrub(*self._scrub_for)
+        return self._scrub
 
     def scrub(self, text: str) -> str:
         """``text`` with the names of people who may not be named replaced by "a group
         member"."""
-        return self._scrub.scrub(text)
+        return self._name_scrub([text]).scrub(text)
 
     def scrubbed(self, content: T) -> T:
         """``content`` with every text field scrubbed (pictures, glossary and contact
-        details are left alone: they are not about the people in the records)."""
-        return _scrub_value(content, self)  # type: ignore[no-any-return]
+        details are left alone: they are not about the people in the records). The scrub
+        is built for the content's own texts (``NameScrub``'s ``texts``), once."""
+        texts: list[str] = []
+        _every_text(content, texts)
+        return _scrub_value(content, self._name_scrub(texts).scrub)  # type: ignore[no-any-return]
 
     def name(self, person_id: int | None) -> str | None:
         if person_id is None or person_id not in self._consenting:
@@ -628,18 +701,32 @@ class ConsentNames:
 _DECIDED_NAMES = {(Attendee, "name"), (ActionLine, "owner")}
 
 
-def _scrub_value(value: object, names: ConsentNames) -> object:
+def _every_text(value: object, found: list[str]) -> None:
+    """Every string in ``value`` (dataclasses and tuples, all the way down) into ``found``:
+    more than ``_scrub_value`` reads, never less."""
     if isinstance(value, str):
-        return names.scrub(value)
+        found.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _every_text(item, found)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            _every_text(getattr(value, f.name), found)
+
+
+def _scrub_value(value: object, scrub: Callable[[str], str]) -> object:
+    """``value`` with ``scrub`` applied to every text field."""
+    if isinstance(value, str):
+        return scrub(value)
     if isinstance(value, tuple):
-        return tuple(_scrub_value(item, names) for item in value)
+        return tuple(_scrub_value(item, scrub) for item in value)
     if isinstance(value, PictureChoice | GlossaryTerm | HardWord | Contact):
         return value
     if isinstance(value, Words) and value.name_decided:
         return value  # a staff member named in their job (an action's owner)
     if is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: _scrub_value(getattr(value, f.name), names)
+            f.name: _scrub_value(getattr(value, f.name), scrub)
             for f in fields(value)
             if (type(value), f.name) not in _DECIDED_NAMES
         }
@@ -661,10 +748,11 @@ def known_phrases(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[str]:
 
 def involved_people(unit: UnitOfWork, meetings: Iterable[Meeting]) -> list[int | None]:
     """Everyone at or running ``meetings``: whose names must not leak through free text."""
-    ids: list[int | None] = []
+    meetings = list(meetings)
+    ids: list[int | None] = list(
+        unit.attendance.person_ids_at([m.id for m in meetings if m.id is not None])
+    )
     for meeting in meetings:
-        assert meeting.id is not None
-        ids.extend(a.person_id for a in unit.attendance.for_meeting(meeting.id))
         ids.extend(meeting.facilitator_ids)
     return ids
 
@@ -690,20 +778,10 @@ def _within(meeting: Meeting, date_from: date | None, date_to: date | None) -> b
 
 def next_session(unit: UnitOfWork, meeting: Meeting) -> Meeting | None:
     """The group's next session after ``meeting`` (not cancelled), or None."""
-    later = unit.meetings.list(
-        group_id=meeting.group_id, starts_from=meeting.starts_at, newest_first=False
-    ).items
-    for candidate in later:
-        if candidate.id == meeting.id or candidate.status is MeetingStatus.CANCELLED:
-            continue
-        if candidate.starts_at == meeting.starts_at and (candidate.id or 0) < (meeting.id or 0):
-            continue
-        return candidate
-    return None
+    return unit.meetings.following(meeting)
 
 
-def _next_meeting(unit: UnitOfWork, meeting: Meeting) -> NextMeeting | None:
-    candidate = next_session(unit, meeting)
+def _next_meeting(candidate: Meeting | None) -> NextMeeting | None:
     if candidate is None:
         return None
     return NextMeeting(
@@ -723,12 +801,7 @@ def contact_details(unit: UnitOfWork) -> Contact:
 def document_titles(unit: UnitOfWork, contributions: Iterable[Contribution]) -> dict[int, str]:
     """The title of the (first) document each contribution is linked to."""
     titles: dict[int, str] = {}
-    wanted: dict[int, int] = {}
-    for contribution in contributions:
-        assert contribution.id is not None
-        links = unit.links.for_contribution(contribution.id)
-        if links:
-            wanted[contribution.id] = links[0].document_id
+    wanted = unit.links.first_documents([c.id for c in contributions if c.id is not None])
     documents = {d.id: d.title for d in unit.documents.get_many(set(wanted.values()))}
     for contribution_id, document_id in wanted.items():
         titles[contribution_id] = documents.get(document_id, "")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coproduce.documents.tables import (
     Column,
@@ -40,9 +40,8 @@ from coproduce.documents.tables import (
     TableFormat,
     write_tables,
 )
-from coproduce.domain.attribution import GROUP_MEMBER, attributed_name
+from coproduce.domain.attribution import GROUP_MEMBER, attributed_words
 from coproduce.domain.errors import ValidationError
-from coproduce.domain.records import Contribution
 from coproduce.domain.vocabulary import (
     ActionStatus,
     AttendanceStatus,
@@ -72,6 +71,8 @@ INT, N, T, D, DT, B = (
     ColumnType.DATETIME,
     ColumnType.BOOLEAN,
 )
+
+V = TypeVar("V")
 
 SPEAKER_GROUP_MEMBER = "A group member"
 ASSESSOR_PARTICIPANT = "A participant"
@@ -439,19 +440,15 @@ class TableService(Service):
             )
 
     def _contributions(self, unit: UnitOfWork, privacy: _Privacy) -> Iterator[tuple[Any, ...]]:
+        kinds = _by_code(ContributionKind)
+        attributions = _by_code(Attribution)
         for row in unit.tables.contributions():
-            kind = ContributionKind.from_code(row["kind"])
-            attribution = Attribution.from_code(row["attribution"])
-            said_by = attributed_name(
-                Contribution(
-                    meeting_id=row["meeting_id"],
-                    kind=kind,
-                    text="",
-                    attribution=attribution,
-                    speaker_id=row["speaker_id"],
-                ),
-                row["speaker_name"],
-                row["quoted_by_name"],
+            kind = kinds.get(row["kind"]) or ContributionKind.from_code(row["kind"])
+            attribution = attributions.get(row["attribution"]) or Attribution.from_code(
+                row["attribution"]
+            )
+            said_by = attributed_words(
+                attribution, row["speaker_id"], row["speaker_name"], row["quoted_by_name"]
             )
             named = (
                 attribution is Attribution.PERSON
@@ -604,6 +601,11 @@ def _definition(name: str) -> TableDefinition:
         ) from None
 
 
+def _by_code(vocabulary: type[V]) -> dict[str, V]:
+    """A vocabulary's members by their stored code: looked up once per row of 100,000."""
+    return {member.value: member for member in vocabulary}  # type: ignore[attr-defined]
+
+
 def _day(moment: datetime) -> date:
     return moment.date()
 
@@ -620,18 +622,28 @@ def _section(row: dict[str, Any]) -> str | None:
 
 class _Privacy:
     """The consent rule for one export: who may be named in which column, and the scrub of
-    names typed into free text (one compiled expression for the register's full names, and
-    a small one per session for the first names and surnames of the people at it)."""
+    names typed into free text: one compiled expression for the whole export (the register's
+    full names, and the first names and surnames alone of everyone at any session, each
+    applied only to rows of a session that person was at). Who was at each session is read
+    once, in one query, when the export starts."""
 
     REMEMBERED = 20_000
     """Scrubbed texts kept, so titles repeated on every row are scrubbed once."""
 
     def __init__(self, unit: UnitOfWork) -> None:
-        self._unit = unit
-        self._register = Register(unit)
-        self._everyone = self._register.scrub()
-        self._facilitators: dict[int, frozenset[int]] = {}
-        self._sessions: dict[int, NameScrub] = {}
+        register = self._register = Register(unit)
+        involvement = unit.tables.involvement()
+        self._facilitators = {mid: running for mid, (_, running) in involvement.items()}
+        involved = {mid: present | running for mid, (present, running) in involvement.items()}
+        self._scrub = register.scrub({p for people in involved.values() for p in people})
+        # The names alone each session's rows may lose; sessions with the same people share.
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self._words: dict[int, frozenset[str]] = {}
+        for meeting_id, people in involved.items():
+            words = NameScrub.words_of(
+                register.names[p] for p in people if p in register.names and register.hidden(p)
+            )
+            self._words[meeting_id] = shared.setdefault(words, words)
         self._done: dict[tuple[int | None, str], str] = {}
 
     def named(self, person_id: int | None) -> str | None:
@@ -648,7 +660,8 @@ class _Privacy:
 
     def attendee(self, person_id: int, meeting_id: int) -> str | None:
         """A name on a register: a staff facilitator of the session is named in their job."""
-        if person_id in self._register.staff and person_id in self._facilitated(meeting_id):
+        running = self._facilitators.get(meeting_id, frozenset())
+        if person_id in self._register.staff and person_id in running:
             return self._register.names.get(person_id)
         return self.named(person_id)
 
@@ -659,30 +672,11 @@ class _Privacy:
         done = self._done.get(key)
         if done is not None:
             return done
-        done = self._everyone.scrub(text)
-        if meeting_id is not None:
-            done = self._session(meeting_id).scrub(done)
+        words = self._words.get(meeting_id, _NOBODY) if meeting_id is not None else _NOBODY
+        done = self._scrub.scrub(text, words)
         if len(self._done) < self.REMEMBERED:
             self._done[key] = done
         return done
 
-    def _facilitated(self, meeting_id: int) -> frozenset[int]:
-        found = self._facilitators.get(meeting_id)
-        if found is None:
-            meeting = self._unit.meetings.get(meeting_id)
-            found = self._facilitators[meeting_id] = frozenset(meeting.facilitator_ids)
-        return found
 
-    def _session(self, meeting_id: int) -> NameScrub:
-        scrub = self._sessions.get(meeting_id)
-        if scrub is None:
-            involved = {a.person_id for a in self._unit.attendance.for_meeting(meeting_id)}
-            involved |= self._facilitated(meeting_id)
-            register = self._register
-            known = [p for p in involved if p in register.names]
-            scrub = self._sessions[meeting_id] = NameScrub(
-                (),
-                [register.names[p] for p in known if register.hidden(p)],
-                [register.names[p] for p in known if not register.hidden(p)],
-            )
-        return scrub
+_NOBODY: frozenset[str] = frozenset()

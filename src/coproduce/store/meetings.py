@@ -184,6 +184,25 @@ class MeetingRepository(Repository[MeetingRow, Meeting]):
     ) -> Page[Meeting]:
         return self.page(self.search_query(**filters), offset, limit)  # type: ignore[arg-type]
 
+    def following(self, meeting: Meeting) -> Meeting | None:
+        """The group's next session after ``meeting`` in date order (not cancelled): later,
+        or at the same time with a higher number."""
+        query = (
+            select(MeetingRow)
+            .where(
+                MeetingRow.group_id == meeting.group_id,
+                MeetingRow.status != MeetingStatus.CANCELLED.value,
+                or_(
+                    MeetingRow.starts_at > meeting.starts_at,
+                    and_(MeetingRow.starts_at == meeting.starts_at, MeetingRow.id > meeting.id),
+                ),
+            )
+            .order_by(MeetingRow.starts_at, MeetingRow.id)
+            .limit(1)
+        )
+        row = self._session.scalar(query)
+        return self.to_record(row) if row else None
+
     def previous_of(self, meeting: Meeting) -> Meeting | None:
         """The group's session before this one (the one whose actions carry forward)."""
         query = (
@@ -311,6 +330,21 @@ class AttendanceRepository(Repository[AttendanceRow, Attendance]):
             .order_by(AttendanceRow.id)
         )
         return [self.to_record(r) for r in self.scalars(query)]
+
+    def person_ids_at(self, meeting_ids: Sequence[int]) -> list[int]:
+        """Everyone on the registers of ``meeting_ids`` (once per register they are on): one
+        query per 5,000 sessions, never one per session."""
+        wanted = sorted(set(meeting_ids))
+        found: list[int] = []
+        for first in range(0, len(wanted), 5_000):
+            found.extend(
+                self._session.scalars(
+                    select(AttendanceRow.person_id)
+                    .where(AttendanceRow.meeting_id.in_(wanted[first : first + 5_000]))
+                    .order_by(AttendanceRow.meeting_id, AttendanceRow.id)
+                )
+            )
+        return found
 
     def find(self, meeting_id: int, person_id: int) -> Attendance | None:
         row = self._session.scalar(

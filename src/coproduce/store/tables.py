@@ -32,6 +32,7 @@ from coproduce.store.orm import (
     LadderAssessmentRow,
     LadderEvidenceRow,
     LinkRow,
+    MeetingFacilitatorRow,
     MeetingRow,
     PaymentRow,
     PersonRow,
@@ -83,6 +84,28 @@ class TableQueries:
     def _quoted_by_name(self, person_ids: set[int]) -> set[int]:
         """Of ``person_ids``, those whose consent to be quoted by name is in force."""
         return self._unit.consents.people_with(ConsentPurpose.QUOTED_BY_NAME, sorted(person_ids))
+
+    def involvement(self) -> dict[int, tuple[frozenset[int], frozenset[int]]]:
+        """For every session with anyone on its register or running it: the people on its
+        register and its facilitators. Two queries for the whole council (the exports' name
+        scrub needs them for every row), never one per session."""
+        register: dict[int, set[int]] = defaultdict(set)
+        for meeting_id, person_id in self._unit.session.execute(
+            select(AttendanceRow.meeting_id, AttendanceRow.person_id)
+        ):
+            register[meeting_id].add(person_id)
+        facilitators: dict[int, set[int]] = defaultdict(set)
+        for meeting_id, person_id in self._unit.session.execute(
+            select(MeetingFacilitatorRow.meeting_id, MeetingFacilitatorRow.person_id)
+        ):
+            facilitators[meeting_id].add(person_id)
+        return {
+            meeting_id: (
+                frozenset(register.get(meeting_id, ())),
+                frozenset(facilitators.get(meeting_id, ())),
+            )
+            for meeting_id in register.keys() | facilitators.keys()
+        }
 
     # --- the tables -----------------------------------------------------------------------
 
