@@ -69,8 +69,8 @@ BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another program's write to finish before saying it is busy."""
 
 READING = "coproduce_reading"
-"""Execution option marking a read transaction: ``BEGIN DEFERRED`` on SQLite, ``READ ONLY``
-on PostgreSQL (see ``Database.reading``)."""
+"""Execution option marking a read transaction: ``BEGIN DEFERRED`` on SQLite, ``REPEATABLE
+READ, READ ONLY`` on PostgreSQL (see ``Database.reading``)."""
 BUSY_WAIT_MS = "coproduce_busy_wait_ms"
 """Execution option: this write waits at most so many milliseconds for the write lock
 (an autosave that must not freeze the window), instead of ``BUSY_TIMEOUT_MS``."""
@@ -449,8 +449,9 @@ class Database:
     def session(self, *, busy_wait_ms: int | None = None) -> Iterator[Session]:
         """One short unit of work that may write: commits on success, rolls back on any error.
 
-        It takes the write lock when it begins and waits for it at most ``busy_wait_ms``
-        (default ``BUSY_TIMEOUT_MS``) before failing with "database is locked"."""
+        On SQLite it takes the write lock when it begins and waits for it at most
+        ``busy_wait_ms`` (default ``BUSY_TIMEOUT_MS``) before failing with "database is
+        locked". PostgreSQL locks rows, not the database, so there the wait is not shortened."""
         if busy_wait_ms is None:
             with self.sessions.begin() as session:
                 yield session
