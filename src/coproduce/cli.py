@@ -444,6 +444,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         result = maintenance.check_database(database)
         where = database.display_name
+        exports = _recent_exports(database) if result.healthy and not database.needs_upgrade else []
     finally:
         database.close()
     if args.format == "json":
@@ -456,12 +457,38 @@ def run_check(args: argparse.Namespace) -> int:
                 "healthy": result.healthy,
                 "problems": list(result.problems),
                 "counts": result.counts,
+                "recent_exports": exports,
             },
             sys.stdout,
         )
     else:
         _print_check(where, result)
+        if exports:
+            print(f"Newest exports of personal data ({PROG} audit --action exported lists all):")
+            for export in exports:
+                print(f"  {export['at']}  {export['actor']}: {export['what']}")
     return EXIT_OK if result.healthy else EXIT_PROBLEM
+
+
+RECENT_EXPORTS = 10
+
+
+def _recent_exports(database: Database) -> list[dict[str, str]]:
+    """The newest exports in the audit trail, as a check shows them (who, when, what)."""
+    from coproduce.domain.vocabulary import AuditAction
+    from coproduce.services.audit import describe_export
+
+    page = Services(database).audit.events(
+        action=AuditAction.EXPORTED, newest_first=True, limit=RECENT_EXPORTS
+    )
+    return [
+        {
+            "at": event.at.isoformat(sep=" ", timespec="minutes"),
+            "actor": visible_controls(event.actor),
+            "what": describe_export(event),
+        }
+        for event in page.items
+    ]
 
 
 def _print_check(where: str, result: maintenance.DatabaseCheck) -> None:

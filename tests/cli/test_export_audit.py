@@ -150,6 +150,20 @@ def test_each_command_line_export_is_audited_and_listed(
     for output in (listed.out, as_json.out):
         assert "ravenscar" not in output.casefold(), "names and words stay out of the trail"
 
+    # A health check names the newest exports too, where an information-governance officer
+    # looks first.
+    checked = coproduce("check", *db)
+    assert checked.status == 0, checked.err
+    said = checked.out.split("Newest exports of personal data")[1].splitlines()
+    assert "List (json): 1 people" in said[1] and "Minutes (docx)" in said[-1]
+    checked_json = json.loads(coproduce("check", "--format", "json", *db).out)
+    assert [e["what"][:7] for e in checked_json["recent_exports"]] == [
+        "List (j",
+        "Tables ",
+        "You sai",
+        "Minutes",
+    ]
+
 
 def test_the_audit_lists_changes_too_and_says_when_there_is_nothing(
     coproduce: Coproduce, services: Services, database_url: str
