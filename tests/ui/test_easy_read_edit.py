@@ -21,6 +21,7 @@ from coproduce.ui.context import WindowContext
 from coproduce.ui.easyread.easy_read_edit import (
     LONG_SENTENCE_BACKGROUND,
     EasyReadEdit,
+    finding_format,
 )
 from coproduce.ui.sessions.agenda_item_editor import AgendaItemEditor
 from coproduce.ui.sessions.session_editor import SessionEditor
@@ -380,3 +381,25 @@ def test_an_empty_box_is_checked_without_asking_the_database(
         assert box.findings() != []
     finally:
         event.remove(services.database.engine, "before_cursor_execute", seen)
+
+
+def test_every_kind_of_finding_is_marked_in_the_box(qtbot: QtBot, services: Services) -> None:
+    # An officer word, a semicolon and a document number used to raise KeyError inside Qt's
+    # event loop: their kinds had no mark colour.
+    box, _holder = make_box(qtbot, services)
+    type_and_wait(qtbot, box, "We will utilise the hall; see paragraph 4.2 of the plan.")
+
+    kinds = {finding.kind for finding in box.findings()}
+    assert {FindingKind.OFFICER_WORD, FindingKind.SEMICOLON} <= kinds
+    for finding in box.findings():
+        position = finding.start + (finding.end - finding.start) // 2
+        assert any(
+            mark.underlineStyle() == mark.UnderlineStyle.WaveUnderline
+            or mark.background().color() == LONG_SENTENCE_BACKGROUND
+            for mark in formats_at(box, position)
+        ), finding.kind
+
+
+@pytest.mark.parametrize("kind", [k for k in FindingKind if k is not FindingKind.LONG_SENTENCE])
+def test_each_kind_of_finding_has_its_mark(kind: FindingKind) -> None:
+    assert finding_format(kind).underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline

@@ -77,6 +77,10 @@ UNDERLINE_COLOURS = {
     FindingKind.LARGE_NUMBER: QColor("#0b62a4"),
     FindingKind.PASSIVE: QColor("#7a4fbf"),
     FindingKind.CAPITALS: QColor("#7a4fbf"),
+    # What keeps a row out of an easy-read document: marked like a hard word.
+    FindingKind.OFFICER_WORD: QColor("#b3261e"),
+    FindingKind.SEMICOLON: QColor("#b3261e"),
+    FindingKind.REFERENCE: QColor("#b3261e"),
 }
 
 
