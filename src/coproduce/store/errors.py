@@ -145,7 +145,9 @@ def database_error(exc: SADatabaseError, database: Database) -> CoproduceError |
     kind = problem_kind(exc)
     if kind is None and not (isinstance(exc, OperationalError) or type(exc) is SADatabaseError):
         return None  # a ProgrammingError and the like: our mistake, not the database's
-    log.error("Database error (%s): %s", kind or "other", error_kind(exc))
+    # A busy database is a moment's wait, not a fault: meeting mode retries it quietly.
+    level = logging.WARNING if kind == BUSY else logging.ERROR
+    log.log(level, "Database error (%s): %s", kind or "other", error_kind(exc))
     return _explained(kind, error_kind(exc), database)
 
 
