@@ -4,15 +4,14 @@ typing goes on, and quietly through a database that another program is writing t
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 from itertools import cycle
 
 import pytest
+from capture_support import march_forum
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from coproduce.domain.records import AgendaItem, Group, Meeting
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui.capture import CaptureView
@@ -24,22 +23,6 @@ KEY_EVERY_MS = 120
 """A fast typist: about eight keys a second, never pausing for the 500 ms pause timer."""
 KEPT_WITHIN_MS = 1000
 """The promise: what is typed is in the database within a second of its first unsaved key."""
-
-
-def a_session(services: Services) -> int:
-    group = services.groups.create(Group(name="Carers' Forum"))
-    starts = datetime(2026, 3, 12, 10)
-    session = services.meetings.create(
-        Meeting(
-            group_id=group.id,
-            title="March forum",
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=2),
-        )
-    )
-    services.meetings.add_agenda_item(AgendaItem(meeting_id=session.id, title="Transport"))
-    assert session.id is not None
-    return session.id
 
 
 def open_view(qtbot: QtBot, services: Services, meeting_id: int) -> CaptureView:
@@ -58,7 +41,7 @@ def test_continuous_typing_is_kept_within_a_second_of_the_first_unsaved_key(
     qtbot: QtBot, database: Database
 ) -> None:
     services = Services(database, actor=FACILITATOR)
-    meeting_id = a_session(services)
+    meeting_id = march_forum(services)
     view = open_view(qtbot, services, meeting_id)
     view.text_box.setFocus()
     letters = cycle("the buses stop at six ")
@@ -90,7 +73,7 @@ def test_a_draft_meeting_a_busy_database_stays_says_so_and_is_kept_once_free(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
     services = Services(sqlite_database, actor=FACILITATOR)
-    meeting_id = a_session(services)
+    meeting_id = march_forum(services)
     view = open_view(qtbot, services, meeting_id)
     # Another program (a second copy of Coproduce, a backup tool) writes and holds the lock.
     other_program = sqlite3.connect(sqlite_database.sqlite_path, timeout=0)

@@ -10,14 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from capture_support import march_forum
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from coproduce.domain.records import AgendaItem, Group, Meeting
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.ui.capture import CaptureView
@@ -39,21 +38,11 @@ def test_text_typed_before_a_sigkill_is_in_the_box_after_reopening(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'coproduce.sqlite3'}"
     services = Services(sqlite_database, actor=FACILITATOR)
-    group = services.groups.create(Group(name="Carers' Forum"))
-    starts = datetime(2026, 3, 12, 10)
-    session = services.meetings.create(
-        Meeting(
-            group_id=group.id,
-            title="March forum",
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=2),
-        )
-    )
-    services.meetings.add_agenda_item(AgendaItem(meeting_id=session.id, title="Transport"))
+    session_id = march_forum(services)
 
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), url, str(session.id), "--actor", FACILITATOR, "--type", TYPED],
+        [sys.executable, str(CHILD), url, str(session_id), "--actor", FACILITATOR, "--type", TYPED],
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -63,7 +52,7 @@ def test_text_typed_before_a_sigkill_is_in_the_box_after_reopening(
         deadline = time.monotonic() + 10
         draft = None
         while time.monotonic() < deadline and child.poll() is None:
-            draft = services.capture.load_draft(session.id)
+            draft = services.capture.load_draft(session_id)
             if draft is not None and draft.text == TYPED:
                 break
             time.sleep(0.05)
@@ -83,7 +72,7 @@ def test_text_typed_before_a_sigkill_is_in_the_box_after_reopening(
     reopened = Database.open(url)
     try:
         context = WindowContext(Services(reopened, actor=FACILITATOR), QUndoStack(), DataChanges())
-        view = CaptureView(context, session.id)
+        view = CaptureView(context, session_id)
         qtbot.addWidget(view)
         view.show()
         assert view.text_box.text() == TYPED
@@ -99,23 +88,13 @@ def test_killed_while_keys_keep_coming_loses_at_most_the_last_second(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'coproduce.sqlite3'}"
     services = Services(sqlite_database, actor=FACILITATOR)
-    group = services.groups.create(Group(name="Carers' Forum"))
-    starts = datetime(2026, 3, 12, 10)
-    session = services.meetings.create(
-        Meeting(
-            group_id=group.id,
-            title="March forum",
-            starts_at=starts,
-            ends_at=starts + timedelta(hours=2),
-        )
-    )
-    services.meetings.add_agenda_item(AgendaItem(meeting_id=session.id, title="Transport"))
+    session_id = march_forum(services)
     text = (TYPED + " and the last bus home is at nine ") * 3
 
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     typing = ["--type", text, "--every", str(KEY_EVERY_MS)]
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), url, str(session.id), "--actor", FACILITATOR, *typing],
+        [sys.executable, str(CHILD), url, str(session_id), "--actor", FACILITATOR, *typing],
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -143,7 +122,7 @@ def test_killed_while_keys_keep_coming_loses_at_most_the_last_second(
     reopened = Database.open(url)
     try:
         context = WindowContext(Services(reopened, actor=FACILITATOR), QUndoStack(), DataChanges())
-        view = CaptureView(context, session.id)
+        view = CaptureView(context, session_id)
         qtbot.addWidget(view)
         view.show()
         restored = view.text_box.text()
