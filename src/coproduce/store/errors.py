@@ -34,6 +34,7 @@ from coproduce.domain.errors import (
     DatabaseError,
     ValidationError,
 )
+from coproduce.domain.log_privacy import describe_error
 
 if TYPE_CHECKING:
     from coproduce.store.database import Database
@@ -126,7 +127,7 @@ def is_unique_violation(exc: IntegrityError) -> bool:
 def database_error(exc: SADatabaseError, database: Database) -> CoproduceError | None:
     """The domain error to raise instead of ``exc``; None for a fault in Coproduce itself."""
     if isinstance(exc, IntegrityError):
-        log.warning("Integrity error: %s", error_kind(exc))
+        log.warning("Integrity error: %s", describe_error(exc))
         if is_unique_violation(exc):
             return ValidationError(
                 "Someone else has just saved the same thing (for example the same "
@@ -137,7 +138,7 @@ def database_error(exc: SADatabaseError, database: Database) -> CoproduceError |
             "something other records still point to), so it was not saved."
         )
     if isinstance(exc, DataError):  # a value the column cannot hold (PostgreSQL checks sizes)
-        log.warning("Data error: %s", error_kind(exc))
+        log.warning("Data error: %s", describe_error(exc))
         return ValidationError(
             "A value is too large or not in a form the database can keep, so nothing was "
             "saved. Check numbers and dates for typing mistakes."
@@ -147,7 +148,7 @@ def database_error(exc: SADatabaseError, database: Database) -> CoproduceError |
         return None  # a ProgrammingError and the like: our mistake, not the database's
     # A busy database is a moment's wait, not a fault: meeting mode retries it quietly.
     level = logging.WARNING if kind == BUSY else logging.ERROR
-    log.log(level, "Database error (%s): %s", kind or "other", error_kind(exc))
+    log.log(level, "Database error (%s): %s", kind or "other", describe_error(exc))
     return _explained(kind, error_kind(exc), database)
 
 
