@@ -507,9 +507,19 @@ def plan_from(docx: Path, folder: Path, name: str) -> Path:
     return plan
 
 
-def easy_read_rows(folder: Path, runs: int) -> list[Row]:
+def quietly(argv: list[str], target: Path) -> None:
+    """``coproduce ARGV -o TARGET`` in this process, its report to the screen left out."""
     from coproduce import cli
 
+    with open(os.devnull, "w") as sink:
+        stdout, sys.stdout = sys.stdout, sink
+        try:
+            cli.main([*argv, "-o", str(target), "--force"])
+        finally:
+            sys.stdout = stdout
+
+
+def easy_read_rows(folder: Path, runs: int) -> list[Row]:
     database = copy_of(council("large"), folder, "easy-large.sqlite3")
     busiest, forty, busiest_count = busiest_and_forty(database)
     bare = folder / "bare_docx.py"
@@ -525,7 +535,7 @@ def easy_read_rows(folder: Path, runs: int) -> list[Row]:
     ):
         sample = folder / f"sample-{meeting}.docx"
         argv = ["export", "easy-read", "--db", str(database), "--session", str(meeting)]
-        cli.main([*argv, "-o", str(sample), "--force"])
+        quietly(argv, sample)
         plan = plan_from(sample, folder, f"plan-{meeting}")
         ours = folder / f"ours-{meeting}.docx"
         theirs = folder / f"theirs-{meeting}.docx"
@@ -549,20 +559,12 @@ def easy_read_rows(folder: Path, runs: int) -> list[Row]:
             loaded = json.loads(plan.read_text())
             in_process = Row(f"{label}, in process", "at most 2x", ratio_goal=2)
 
-            def quietly(a: list[str] = argv, o: Path = ours) -> None:
-                with open(os.devnull, "w") as sink:
-                    stdout, sys.stdout = sys.stdout, sink
-                    try:
-                        cli.main([*a, "-o", str(o), "--force"])
-                    finally:
-                        sys.stdout = stdout
-
             interleave(
                 in_process,
                 lambda m=meeting, t=theirs, p=loaded: timed(
                     lambda: bare_docx.build(str(database), m, p, str(t))
                 ),
-                lambda: timed(quietly),
+                lambda a=argv, o=ours: timed(lambda: quietly(a, o)),
                 runs,
             )
             rows.append(in_process)
