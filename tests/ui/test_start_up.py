@@ -103,10 +103,28 @@ def test_icons_come_after_the_window_is_shown(
         not window.navigation.item(row).icon().isNull() for row in range(window.navigation.count())
     )
     sessions = window.list_page("sessions")
-    assert len(sessions.search_field.actions()) >= 1
+    assert not sessions.search_field.search_icon.icon().isNull()
     # A page built after the icons came gets its search icon too.
     people = window.list_page("people")
-    assert len(people.search_field.actions()) == len(sessions.search_field.actions())
+    assert not people.search_field.search_icon.icon().isNull()
+
+
+def test_the_search_boxs_words_start_after_the_glass_before_and_after_the_icons_come(
+    qtbot: QtBot, open_window: OpenWindow, demo_services: Services
+) -> None:
+    # The glass's place is kept before its picture comes, so the placeholder and what is
+    # typed never start under it.
+    window = open_window(demo_services)
+    field = window.list_page("sessions").search_field
+    before = field.cursorRect().center().x()  # where the first letter goes
+    qtbot.waitUntil(lambda: not field.search_icon.icon().isNull(), timeout=10_000)
+    assert field.cursorRect().center().x() == before
+    glass = next(
+        w
+        for w in field.children()
+        if getattr(w, "defaultAction", lambda: None)() is field.search_icon
+    )
+    assert before >= glass.geometry().right()
 
 
 def test_a_page_built_later_gets_its_splitter_back_as_the_person_left_it(

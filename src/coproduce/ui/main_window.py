@@ -908,9 +908,7 @@ class MainWindow(QMainWindow):
 
     def _add_search_icon(self, page: QWidget) -> None:
         if isinstance(page, ListPage):
-            page.search_field.addAction(
-                icons.icon("search"), page.search_field.ActionPosition.LeadingPosition
-            )
+            page.search_field.search_icon.setIcon(icons.icon("search"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._closing_for_another:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 SEARCH_PAUSE_MS = 250
@@ -22,6 +23,10 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(accessible_name)
         self.setClearButtonEnabled(True)
+        # The magnifying glass's place is kept from the start; its picture comes with the
+        # window's other icons (ui/icons.py). Added later, the field kept the placeholder
+        # where it was laid out, its first letters under the glass.
+        self.search_icon = self.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
         self._last = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
