@@ -16,6 +16,7 @@ from coproduce.domain.records import Group, Person
 from coproduce.services import Services
 from coproduce.store.database import Database
 from coproduce.store.migrations import head_revision
+from damage_support import zero_a_page
 
 needs_posix_modes = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -204,15 +205,7 @@ def test_a_damaged_database_is_not_backed_up_and_the_command_says_so(
     # page (the people table's), as a failing disk leaves it.
     damaged = tmp_path / "damaged.sqlite3"
     assert coproduce("backup", "--db", sqlite_url, "--to", str(damaged)).status == 0
-    connection = sqlite3.connect(damaged)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'people'"
-    ).fetchone()
-    connection.close()
-    with damaged.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x00" * page_size)
+    zero_a_page(damaged)
     assert coproduce("check", "--db", str(damaged)).status == 1, "check sees the damage"
     destination = tmp_path / "usb" / "copy.sqlite3"
 
